@@ -1,0 +1,116 @@
+"""The feature catalogue: one place that names, documents and constrains every model feature.
+
+The model's monotonic constraints, the model card's feature list, the reason codes and the
+artifact's compatibility check all read this list. ``direction`` is +1 when a larger value can
+only raise the risk, -1 when it can only lower it, 0 when unconstrained.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    name: str
+    family: str
+    description: str
+    direction: int
+    reason_code: str
+
+
+def _f(name: str, family: str, direction: int, reason_code: str, description: str) -> FeatureSpec:
+    return FeatureSpec(name, family, description, direction, reason_code)
+
+
+FEATURES: tuple[FeatureSpec, ...] = (
+    # Network and anonymisers
+    _f("net_anonymiser_share", "network", +1, "NET_ANONYMISER",
+       "Share of sessions from VPN, proxy, Tor or hosting networks."),
+    _f("net_foreign_share", "network", +1, "NET_FOREIGN_IP",
+       "Share of sessions whose IP country differs from the claimed country."),
+    _f("net_operator_country_share", "network", +1, "NET_OPERATOR_COUNTRY",
+       "Share of sessions from CN, RU, KP or LA networks while the claimed country is another."),
+    _f("net_early_operator_country", "network", +1, "NET_EARLY_OPERATOR_COUNTRY",
+       "Share of the first sessions (first fifth) from CN, RU, KP or LA networks while claiming another country."),
+    _f("net_distinct_countries", "network", +1, "NET_MANY_COUNTRIES",
+       "Number of distinct IP countries across sessions."),
+    _f("net_distinct_asns_per_10", "network", +1, "NET_MANY_ASNS",
+       "Distinct networks (ASNs) per ten sessions."),
+    _f("net_max_travel_kmh", "network", +1, "NET_IMPOSSIBLE_TRAVEL",
+       "Highest implied travel speed between consecutive sessions, km/h (country centroids where no coordinates)."),
+    # Time zone and rhythm
+    _f("tz_night_share", "timezone", +1, "TZ_NIGHT_ACTIVITY",
+       "Share of session time between 00:00 and 06:00 in the claimed time zone."),
+    _f("tz_offset_gap_hours", "timezone", +1, "TZ_OFFSET_GAP",
+       "Circular distance in hours between the best-fit UTC offset of the activity curve and the claimed offset."),
+    _f("tz_operator_band_fit", "timezone", +1, "TZ_OPERATOR_HOURS",
+       "1 when the activity curve fits UTC+7..+10 best while the claimed zone is outside that band."),
+    _f("tz_browser_mismatch_share", "timezone", +1, "TZ_BROWSER_MISMATCH",
+       "Share of sessions whose browser time zone offset differs from the claimed zone's offset."),
+    _f("tz_ip_zone_gap_hours", "timezone", +1, "TZ_IP_ZONE_GAP",
+       "Median gap in hours between the IP country's zone offset and the claimed offset."),
+    _f("tz_hours_per_active_day", "timezone", +1, "TZ_LONG_DAYS",
+       "Session hours per active day (local to the claimed zone)."),
+    _f("tz_active_days_per_week", "timezone", +1, "TZ_SIX_DAY_WEEKS",
+       "Active days per week over the observed span."),
+    # Identity and contact
+    _f("id_phone_invalid", "identity", +1, "ID_PHONE_INVALID",
+       "1 when a phone number is given but is not a valid number."),
+    _f("id_phone_voip", "identity", +1, "ID_PHONE_VOIP",
+       "1 when the phone number is a VoIP number."),
+    _f("id_phone_region_mismatch", "identity", +1, "ID_PHONE_REGION",
+       "1 when the phone number's region differs from the claimed country."),
+    _f("id_email_name_digits", "identity", +1, "ID_EMAIL_PATTERN",
+       "1 when the email is a webmail address of the form name+digits."),
+    # Payout
+    _f("pay_country_mismatch_share", "payout", +1, "PAYOUT_COUNTRY",
+       "Share of payout accounts in another country than the claimed one."),
+    _f("pay_holder_name_mismatch", "payout", +1, "PAYOUT_HOLDER",
+       "1 minus the best similarity between the profile name and a payout holder name."),
+    _f("pay_crypto_share", "payout", +1, "PAYOUT_CRYPTO",
+       "Share of payout methods that are crypto wallets."),
+    _f("pay_method_count", "payout", +1, "PAYOUT_MANY_METHODS",
+       "Number of payout methods on the profile."),
+    # Devices and remote access
+    _f("dev_remote_access_share", "devices", +1, "DEVICE_REMOTE_ACCESS",
+       "Share of sessions with a remote-desktop or KVM-over-IP tool."),
+    _f("dev_shipping_mismatch", "devices", +1, "DEVICE_SHIPPING_COUNTRY",
+       "1 when equipment is to be shipped to another country than the claimed one."),
+    # Cross-applicant linking
+    _f("link_payout_shared", "linking", +1, "PAYOUT_SHARED",
+       "Other profiles (outside the declared agency) paid to the same payout account."),
+    _f("link_phone_shared", "linking", +1, "PHONE_SHARED",
+       "Other profiles (outside the declared agency) with the same phone number."),
+    _f("link_email_shared", "linking", +1, "EMAIL_SHARED",
+       "Other profiles with the same email address."),
+    _f("link_device_shared", "linking", +1, "DEVICE_SHARED",
+       "Other profiles (outside the declared agency) seen on the same device."),
+    _f("link_residential_ip_shared", "linking", +1, "IP_FARM",
+       "Other profiles on the same residential IP in the same period (laptop-farm pattern)."),
+    _f("link_resume_max_similarity", "linking", +1, "RESUME_REUSED",
+       "Highest resume similarity to a profile with a different identity."),
+    _f("link_resume_near_duplicates", "linking", +1, "RESUME_REUSED",
+       "Number of profiles with a different identity and a near-duplicate resume."),
+    _f("link_proposal_max_similarity", "linking", +1, "PROPOSAL_REUSED",
+       "Highest proposal similarity to a profile with a different identity."),
+    _f("link_photo_reused", "linking", +1, "PHOTO_REUSED",
+       "Profiles with a different name whose photo hash is within a few bits."),
+    _f("link_component_size", "linking", +1, "NETWORK_SIZE",
+       "Profiles in the linkage component (concealed links only)."),
+    _f("link_component_distinct_names", "linking", +1, "NETWORK_NAMES",
+       "Distinct names on profiles and payout holders in the component, per profile."),
+    _f("link_component_distinct_countries", "linking", +1, "NETWORK_COUNTRIES",
+       "Distinct claimed countries in the component."),
+    _f("link_known_fronts", "linking", +1, "LINKED_TO_FRONT",
+       "Profiles in the component already labelled as fronts (own label never used)."),
+)
+
+FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+FEATURES_BY_NAME: dict[str, FeatureSpec] = {f.name: f for f in FEATURES}
+FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(f.family for f in FEATURES))
+
+
+def monotonic_constraints() -> list[int]:
+    """Per-feature monotonic constraints in catalogue order, for the gradient-boosted model."""
+    return [f.direction for f in FEATURES]

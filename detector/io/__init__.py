@@ -1,0 +1,1 @@
+"""Reading, validating and writing applicant data (INPUT.md / OUTPUT.md)."""

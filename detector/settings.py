@@ -1,0 +1,81 @@
+"""One typed settings object: every path, secret and threshold comes from here.
+
+Values come from keyword arguments (CLI options) first, then ``DETECTOR_*`` environment
+variables, then the shipped defaults. No other module reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SHIPPED_GEO_DIR = PACKAGE_DIR / "geo" / "data"
+SHIPPED_COUNTRY_DB = SHIPPED_GEO_DIR / "geo-whois-asn-country.mmdb"
+SHIPPED_ASN_DB = SHIPPED_GEO_DIR / "asn.mmdb"
+SHIPPED_MODEL_DIR = PACKAGE_DIR / "models" / "default"
+
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value) if value else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration of one detector run."""
+
+    geoip_country: Path | None = None  # GeoIP2/GeoLite2 City or Country, or the shipped country DB
+    geoip_asn: Path | None = None  # GeoLite2/GeoIP2 ASN, or the shipped ASN DB
+    geoip_anonymous: Path | None = None  # GeoIP2 Anonymous IP (optional)
+    vpn_cidr_files: tuple[Path, ...] = ()  # one-CIDR-per-line lists of VPN/hosting ranges
+    model_dir: Path | None = None
+    # Key for HMAC of identifiers (phones, emails, payout accounts, devices, IPs). A random
+    # per-process key is fine for one batch run; a store needs a fixed one.
+    hash_key: bytes = field(default=b"", repr=False)
+    # Identifiers shared by more profiles than this are treated as hubs (carrier-grade NAT,
+    # public Wi-Fi, a payment processor's pooled account) and do not create links.
+    hub_cap: int = 40
+    # Residential IPs link profiles only when their sessions fall within this many days.
+    shared_ip_window_days: int = 30
+    resume_similarity_threshold: float = 0.6
+    photo_max_bit_distance: int = 6
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Settings from ``DETECTOR_*`` variables, overridden by non-None keyword arguments."""
+        env: dict[str, object] = {
+            "geoip_country": _env_path("DETECTOR_GEOIP_COUNTRY"),
+            "geoip_asn": _env_path("DETECTOR_GEOIP_ASN"),
+            "geoip_anonymous": _env_path("DETECTOR_GEOIP_ANONYMOUS"),
+            "model_dir": _env_path("DETECTOR_MODEL_DIR"),
+        }
+        cidrs = os.environ.get("DETECTOR_VPN_CIDR_FILES")
+        if cidrs:
+            env["vpn_cidr_files"] = tuple(Path(p) for p in cidrs.split(os.pathsep) if p)
+        key = os.environ.get("DETECTOR_HASH_KEY")
+        if key:
+            env["hash_key"] = key.encode()
+        for name in ("hub_cap", "shared_ip_window_days", "photo_max_bit_distance"):
+            value = os.environ.get(f"DETECTOR_{name.upper()}")
+            if value:
+                env[name] = int(value)
+        merged = {k: v for k, v in env.items() if v is not None}
+        merged.update({k: v for k, v in overrides.items() if v not in (None, ())})
+        known = {f.name for f in fields(cls)}
+        unknown = set(merged) - known
+        if unknown:
+            raise TypeError(f"unknown settings: {sorted(unknown)}")
+        return cls(**merged)  # type: ignore[arg-type]
+
+    def with_defaults(self) -> Settings:
+        """Fill unset paths with the shipped data and an unset hash key with a random one."""
+        return replace(
+            self,
+            geoip_country=self.geoip_country or SHIPPED_COUNTRY_DB,
+            geoip_asn=self.geoip_asn or SHIPPED_ASN_DB,
+            model_dir=self.model_dir or SHIPPED_MODEL_DIR,
+            hash_key=self.hash_key or secrets.token_bytes(32),
+        )
