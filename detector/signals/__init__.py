@@ -1,0 +1,1 @@
+"""Per-applicant signals, one module per family. Each returns a frame indexed by applicant_id."""

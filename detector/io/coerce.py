@@ -1,0 +1,277 @@
+"""Vectorised conversion of raw input columns to typed values, flagging values that break the contract.
+
+Raw columns hold whatever the reader found: strings from CSV, typed columns from Parquet, or a
+mix of str/int/float/bool/list/dict/None from JSON. Each function here returns the converted
+values (aligned with the input index) and a boolean mask of *present but unusable* values;
+a value that is absent (None, NaN, empty string) is neither converted nor flagged, so callers
+decide whether absence is an error. Fast paths cover homogeneous columns; only mixed object
+columns fall back to a per-element loop.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+from collections.abc import Callable, Collection, Hashable, Mapping
+
+import numpy as np
+import pandas as pd
+
+# RFC 3339 date-time (a 'T', 't' or space between date and time; a zone is required).
+# Offsets without the colon (+0200) are tolerated because many exporters write them.
+RFC3339 = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})"
+# Canonical dotted-quad IPv4 (no leading zeros), accepted without calling ipaddress.
+_IPV4_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IPV4_CANONICAL = rf"{_IPV4_OCTET}(?:\.{_IPV4_OCTET}){{3}}"
+
+_UTC_NS = "datetime64[ns, UTC]"
+_TEXT_KINDS = {"string", "empty"}
+
+
+def show(value: object, limit: int = 60) -> str:
+    """A raw value as quoted in a reject reason: strings in quotes, others as their repr."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[: limit - 3] + "..."
+        return "'" + text.replace("'", "\\'") + "'"
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def type_name(value: object) -> str:
+    """The JSON-ish type name of a value, for 'must be a string, got list' reasons."""
+    names = {dict: "object", list: "list", bool: "boolean", int: "number", float: "number"}
+    names.update({str: "string", type(None): "null"})
+    return names.get(
+        type(value), type(value).__name__
+    )
+
+
+def _is_missing_scalar(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and value != value
+
+
+def _is_string_dtype(s: pd.Series) -> bool:
+    return isinstance(s.dtype, pd.StringDtype) or (
+        s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) in _TEXT_KINDS
+    )
+
+
+def _number_as_text(value: float | int) -> str:
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _one_text(value: object) -> tuple[str | None, bool]:
+    if _is_missing_scalar(value):
+        return None, False
+    if isinstance(value, str):
+        return (value or None), False
+    if isinstance(value, bool | np.bool_):
+        return None, True
+    if isinstance(value, int | float | np.integer | np.floating):
+        return _number_as_text(value), False
+    return None, True
+
+
+def text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Values as ``str`` or None (object dtype), and the mask of values that are not text.
+
+    Numbers are accepted as text (an integral float prints without '.0'); booleans, lists and
+    objects are not. The empty string counts as absent, since CSV cannot tell them apart.
+    """
+    if _is_string_dtype(s):
+        values = s.astype(object)
+        absent = s.isna() | (values == "")
+        return values.where(~absent, None), pd.Series(False, index=s.index)
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return pd.Series(None, index=s.index, dtype=object), s.notna()
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        values = pd.Series(
+            [None if _is_missing_scalar(v) else _number_as_text(v) for v in s.tolist()],
+            index=s.index,
+            dtype=object,
+        )
+        return values, pd.Series(False, index=s.index)
+    pairs = [_one_text(v) for v in s.tolist()]
+    values = pd.Series([p[0] for p in pairs], index=s.index, dtype=object)
+    wrong = pd.Series([p[1] for p in pairs], index=s.index, dtype=bool)
+    return values, wrong
+
+
+def _as_str(values: pd.Series) -> pd.Series:
+    """Object text values as pandas' string dtype (for fast regex and strip)."""
+    return values.astype("str")
+
+
+def stripped(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Like :func:`text`, stripped of surrounding white space (whitespace-only is absent)."""
+    values, wrong = text(s)
+    st = _as_str(values).str.strip()
+    absent = st.isna() | (st == "")
+    return st.astype(object).where(~absent, None), wrong
+
+
+def timestamps(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Tz-aware UTC timestamps (ns) and the mask of present values that are not RFC 3339.
+
+    A timestamp without a zone is malformed; typed Parquet timestamps must be tz-aware.
+    """
+    index = s.index
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        values = s.dt.tz_convert("UTC")
+        in_range = values.isna() | values.between(
+            pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
+        )
+        values = values.where(in_range).astype(_UTC_NS)
+        return values, ~in_range
+    if pd.api.types.is_datetime64_dtype(s.dtype):
+        return pd.Series(pd.NaT, index=index, dtype=_UTC_NS), s.notna()
+    values, wrong = stripped(s)
+    upper = _as_str(values).str.upper()
+    well_formed = upper.str.fullmatch(RFC3339).fillna(False).astype(bool)
+    parsed = pd.to_datetime(upper.where(well_formed), format="ISO8601", utc=True, errors="coerce")
+    parsed = pd.Series(parsed, index=index).astype(_UTC_NS)
+    bad = wrong | (values.notna() & parsed.isna())
+    return parsed, bad
+
+
+def _one_number(value: object) -> tuple[float, bool]:
+    if _is_missing_scalar(value):
+        return math.nan, False
+    if isinstance(value, bool | np.bool_):
+        return math.nan, True
+    if isinstance(value, int | float | np.integer | np.floating):
+        return float(value), False
+    if isinstance(value, str):
+        if not value.strip():
+            return math.nan, False
+        try:
+            number = float(value)
+        except ValueError:
+            return math.nan, True
+        return number, math.isnan(number)
+    return math.nan, True
+
+
+def numbers(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Float values and the mask of present values that are not numbers (NaN counts as bad).
+
+    Numeric strings ("45", " 5400 ") are accepted since CSV holds nothing else; booleans are not.
+    """
+    index = s.index
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return pd.Series(np.nan, index=index), s.notna()
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return s.astype("float64"), pd.Series(False, index=index)
+    if _is_string_dtype(s):
+        st = _as_str(s.astype(object)).str.strip()
+        present = st.notna() & (st != "")
+        values = pd.to_numeric(st.where(present), errors="coerce").astype("float64")
+        return values, present & values.isna()
+    pairs = [_one_number(v) for v in s.tolist()]
+    values = pd.Series([p[0] for p in pairs], index=index, dtype="float64")
+    wrong = pd.Series([p[1] for p in pairs], index=index, dtype=bool)
+    return values, wrong
+
+
+_ZERO_ONE: dict[Hashable, float] = {
+    True: 1.0,  # also matches 1 and 1.0
+    False: 0.0,  # also matches 0 and 0.0
+    "true": 1.0,
+    "false": 0.0,
+    "1": 1.0,
+    "0": 0.0,
+    "1.0": 1.0,
+    "0.0": 0.0,
+}
+
+
+def _one_zero_one(value: object) -> tuple[float, bool]:
+    if _is_missing_scalar(value):
+        return math.nan, False
+    if isinstance(value, str):
+        value = value.strip().lower()
+        if not value:
+            return math.nan, False
+    elif not isinstance(value, bool | int | float | np.bool_ | np.integer | np.floating):
+        return math.nan, True
+    found = _ZERO_ONE.get(value)  # type: ignore[arg-type]
+    return (math.nan, True) if found is None else (found, False)
+
+
+def zero_one(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """1.0/0.0 from booleans, 1/0 and "true"/"false"/"1"/"0" (any case), and the bad-value mask."""
+    index = s.index
+    if _is_string_dtype(s):
+        st = _as_str(s.astype(object)).str.strip().str.lower()
+        present = st.notna() & (st != "")
+        values = st.map({k: v for k, v in _ZERO_ONE.items() if isinstance(k, str)})
+        values = pd.Series(values, index=index, dtype="float64")
+        return values, present & values.isna()
+    pairs = [_one_zero_one(v) for v in s.tolist()]
+    values = pd.Series([p[0] for p in pairs], index=index, dtype="float64")
+    wrong = pd.Series([p[1] for p in pairs], index=index, dtype=bool)
+    return values, wrong
+
+
+def codes(
+    s: pd.Series, allowed: Collection[str], normalise: Callable[[pd.Series], pd.Series]
+) -> tuple[pd.Series, pd.Series]:
+    """Values normalised (e.g. upper-cased) and kept where in ``allowed``; mask of the others."""
+    values, wrong = stripped(s)
+    norm = normalise(_as_str(values)).astype(object).where(values.notna(), None)
+    ok = norm.isin(allowed)
+    return norm.where(ok, None), wrong | (values.notna() & ~ok)
+
+
+def upper(s: pd.Series) -> pd.Series:
+    return s.str.upper()
+
+
+def lower(s: pd.Series) -> pd.Series:
+    return s.str.lower()
+
+
+def unchanged(s: pd.Series) -> pd.Series:
+    return s
+
+
+def matching(s: pd.Series, pattern: str, normalise: Callable[[pd.Series], pd.Series]):
+    """Values normalised and kept where they fully match ``pattern``; mask of the others."""
+    values, wrong = stripped(s)
+    norm = normalise(_as_str(values))
+    ok = norm.str.fullmatch(pattern).fillna(False).astype(bool)
+    return norm.astype(object).where(ok, None), wrong | (values.notna() & ~ok)
+
+
+def _canonical_ip(value: str) -> str | None:
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return str(address)
+
+
+def ip_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """IPs in canonical text form (IPv4-mapped IPv6 becomes IPv4) and the invalid-value mask.
+
+    Canonical dotted quads pass a regex; only the other distinct values go through ipaddress.
+    """
+    values, wrong = stripped(s)
+    st = _as_str(values)
+    fast = st.str.fullmatch(_IPV4_CANONICAL).fillna(False).astype(bool)
+    slow = values.notna() & ~fast
+    result = values.copy()
+    if slow.any():
+        distinct = pd.unique(values[slow].to_numpy())
+        canonical: Mapping[str, str | None] = {v: _canonical_ip(v) for v in distinct}
+        result[slow] = values[slow].map(canonical)
+    result = result.where(result.notna(), None)
+    return result, wrong | (values.notna() & result.isna())

@@ -1,0 +1,166 @@
+"""Profile photos reused across personas: 64-bit perceptual hashes within a few bits.
+
+Sub-quadratic search by the pigeonhole principle (multi-index hashing, Norouzi et al. 2012):
+split the 64 bits into ``s`` bands; two hashes within ``max_bits`` differ in at most
+``max_bits // s`` bits of at least one band. With ``s = max_bits + 1`` that band is equal;
+with fewer, wider bands each hash probes its band keys flipped in up to ``max_bits // s``
+bits. Wider bands mean far smaller buckets, so ``s`` is chosen per call to minimise the
+expected work. Every candidate is verified with a popcount, so the result equals brute force.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["MAX_BITS", "MAX_BUCKET", "near_photo_pairs", "parse_photo_hashes"]
+
+#: Default largest Hamming distance for "the same photo".
+MAX_BITS = 6
+#: A hash value (or band bucket) shared by more photos than this is a placeholder (a default
+#: avatar, a stock image) and yields no pairs; fronts reuse one photo across 5-30 personas.
+MAX_BUCKET = 100
+
+
+def parse_photo_hashes(hashes: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """Hex hashes as uint64 with a presence mask (None or '' -> absent).
+
+    Raises ``ValueError`` naming the first bad values when a hash is not 16 hex digits.
+    """
+    values = np.zeros(len(hashes), dtype=np.uint64)
+    present = np.zeros(len(hashes), dtype=bool)
+    bad: list[str] = []
+    for position, text in enumerate(hashes):
+        if text is None or (isinstance(text, float) and text != text) or text is pd.NA:
+            continue
+        text = str(text).strip()
+        if not text:
+            continue
+        if len(text) != 16:
+            bad.append(text)
+            continue
+        try:
+            values[position] = int(text, 16)
+        except ValueError:
+            bad.append(text)
+            continue
+        present[position] = True
+    if bad:
+        raise ValueError(
+            f"{len(bad)} photo hashes are not 16 hex digits (64-bit perceptual hashes), "
+            f"e.g. {bad[:3]!r}; give the hash as hex such as 'c3d4e5f6a7b8c9d0'"
+        )
+    return values, present
+
+
+def _band_layout(bands: int) -> list[tuple[int, int]]:
+    """(shift, width) of each band; the 64 bits split as evenly as possible."""
+    widths = [64 // bands + (1 if band < 64 % bands else 0) for band in range(bands)]
+    shifts = np.concatenate(([0], np.cumsum(widths)[:-1])).tolist()
+    return list(zip(shifts, widths, strict=True))
+
+
+def _flip_masks(width: int, radius: int) -> np.ndarray:
+    masks = [0]
+    for flips in range(1, radius + 1):
+        for bits in combinations(range(width), flips):
+            masks.append(sum(1 << bit for bit in bits))
+    return np.array(masks, dtype=np.uint64)
+
+
+def _choose_bands(n: int, max_bits: int) -> int:
+    """Number of bands with the least expected work: probes x (1 + expected bucket size)."""
+    best, best_cost = max_bits + 1, float("inf")
+    for bands in range(1, max_bits + 2):
+        layout = _band_layout(bands)
+        radius = max_bits // bands
+        cost = sum(
+            len(_flip_masks(width, radius)) * (1 + n / 2.0**width) if radius <= 3 else np.inf
+            for _, width in layout
+        )
+        if cost < best_cost:
+            best, best_cost = bands, cost
+    return best
+
+
+def _candidates(values: np.ndarray, max_bits: int, max_bucket: int) -> np.ndarray:
+    """Encoded pairs i * n + j (i < j) that agree within radius on some band."""
+    n = values.size
+    bands = _choose_bands(n, max_bits)
+    radius = max_bits // bands
+    found: list[np.ndarray] = []
+    for shift, width in _band_layout(bands):
+        keys = (values >> np.uint64(shift)) & np.uint64((1 << width) - 1)
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        for mask in _flip_masks(width, radius):
+            query = keys ^ mask
+            lo = np.searchsorted(sorted_keys, query, side="left")
+            hi = np.searchsorted(sorted_keys, query, side="right")
+            sizes = hi - lo
+            sizes[sizes > max_bucket] = 0
+            if not sizes.any():
+                continue
+            left = np.repeat(np.arange(n), sizes)
+            first = np.repeat(np.cumsum(sizes) - sizes, sizes)
+            right = order[np.repeat(lo, sizes) + np.arange(left.size) - first]
+            keep = left < right
+            left, right = left[keep], right[keep]
+            close = np.bitwise_count(values[left] ^ values[right]) <= max_bits
+            found.append(left[close].astype(np.int64) * n + right[close])
+    if not found:
+        return np.empty(0, dtype=np.int64)
+    return np.unique(np.concatenate(found))
+
+
+def near_photo_pairs(
+    hashes: Sequence[str | None], max_bits: int = MAX_BITS, max_bucket: int = MAX_BUCKET
+) -> pd.DataFrame:
+    """Pairs ``i < j`` of photos within ``max_bits`` bits, with their ``distance``.
+
+    Identical hashes are grouped first; a hash shared by more than ``max_bucket`` photos is a
+    placeholder and yields no pairs (its row count is in ``result.attrs["placeholder_rows"]``).
+    Among distinct hashes a band bucket with more than ``max_bucket`` members is skipped, so
+    the work stays linear in the number of hashes; on uniformly spread hashes this never
+    happens below ~6 million hashes.
+    """
+    if not 0 <= max_bits < 64:
+        raise ValueError(f"max_bits={max_bits} must be between 0 and 63")
+    values, present = parse_photo_hashes(hashes)
+    rows = np.flatnonzero(present)
+    distinct, group, counts = np.unique(values[rows], return_inverse=True, return_counts=True)
+    placeholder = counts > max_bucket
+    usable = np.flatnonzero(~placeholder)
+    lefts: list[np.ndarray] = []
+    rights: list[np.ndarray] = []
+    # Rows sharing one hash value pair up with each other (distance 0).
+    order = np.argsort(group, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    for value in np.flatnonzero((counts >= 2) & ~placeholder):
+        members = rows[order[starts[value] : starts[value] + counts[value]]]
+        a, b = np.triu_indices(members.size, k=1)
+        lefts.append(members[a])
+        rights.append(members[b])
+    # Distinct values within max_bits pair up every row of one with every row of the other.
+    codes = _candidates(distinct[usable], max_bits, max_bucket)
+    m = usable.size
+    for u, v in zip(usable[codes // max(m, 1)], usable[codes % max(m, 1)], strict=True):
+        rows_u = rows[order[starts[u] : starts[u] + counts[u]]]
+        rows_v = rows[order[starts[v] : starts[v] + counts[v]]]
+        lefts.append(np.repeat(rows_u, rows_v.size))
+        rights.append(np.tile(rows_v, rows_u.size))
+    if lefts:
+        left = np.concatenate(lefts)
+        right = np.concatenate(rights)
+    else:
+        left = right = np.empty(0, dtype=np.int64)
+    i, j = np.minimum(left, right), np.maximum(left, right)
+    distance = np.bitwise_count(values[i] ^ values[j]).astype(np.int64)
+    result = pd.DataFrame(
+        {"i": i.astype(np.int64), "j": j.astype(np.int64), "distance": distance}
+    ).sort_values(["i", "j"], ignore_index=True)
+    result.attrs["placeholder_rows"] = int(counts[placeholder].sum())
+    return result

@@ -1,0 +1,1 @@
+"""Scoring: features -> calibrated score, band and reasons with evidence."""

@@ -1,0 +1,173 @@
+"""Evidence sentences for reason codes, with the concrete numbers and linked profile ids."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import numpy as np
+import pandas as pd
+
+MAX_IDS = 8
+LINK_KIND_OF_CODE = {
+    "PAYOUT_SHARED": "payout", "PHONE_SHARED": "phone", "EMAIL_SHARED": "email",
+    "DEVICE_SHARED": "device", "IP_FARM": "residential_ip", "RESUME_REUSED": "resume",
+    "PROPOSAL_REUSED": "proposal", "PHOTO_REUSED": "photo",
+}
+LINK_WORDS = {
+    "payout": "share a payout account", "phone": "share the phone number",
+    "email": "share the email address", "device": "were seen on the same device",
+    "residential_ip": "used the same residential IP in the same period",
+    "resume": "have a near-duplicate resume under a different name",
+    "proposal": "sent near-duplicate proposals under a different name",
+    "photo": "use a near-identical profile photo under a different name",
+}
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _offset(x: float) -> str:
+    return "UTC?" if np.isnan(x) else f"UTC{x:+.0f}" if float(x).is_integer() else f"UTC{x:+.1f}"
+
+
+def _ids(ids: list[str]) -> str:
+    shown = ", ".join(ids[:MAX_IDS])
+    return shown + (f" and {len(ids) - MAX_IDS} more" if len(ids) > MAX_IDS else "")
+
+
+class EvidenceWriter:
+    """Writes the evidence sentence of a reason code for one applicant row."""
+
+    def __init__(self, applicants: pd.DataFrame, features: pd.DataFrame, context: pd.DataFrame,
+                 sessions: pd.DataFrame, payouts: pd.DataFrame, pairs: pd.DataFrame,
+                 components: np.ndarray, rows: np.ndarray):
+        self.applicants = applicants.reset_index(drop=True)
+        self.features = features
+        self.context = context
+        ids = self.applicants["applicant_id"].to_numpy()
+        self.ids = ids
+        wanted = set(ids[rows])
+        self.sessions = {k: g for k, g in sessions[sessions["applicant_id"].isin(wanted)]
+                         .groupby("applicant_id", sort=False)}
+        self.payouts = {k: g for k, g in payouts[payouts["applicant_id"].isin(wanted)]
+                        .groupby("applicant_id", sort=False)}
+        self.links: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        row_set = set(rows.tolist())
+        if len(pairs):
+            sub = pairs[pairs["a"].isin(row_set) | pairs["b"].isin(row_set)]
+            for a, b, kind in zip(sub["a"], sub["b"], sub["kind"], strict=True):
+                if a in row_set and ids[b] not in self.links[a][kind]:
+                    self.links[a][kind].append(ids[b])
+                if b in row_set and ids[a] not in self.links[b][kind]:
+                    self.links[b][kind].append(ids[a])
+        self.components = components
+        comp_rows = pd.Series(np.arange(len(components))).groupby(components)
+        wanted_comps = set(components[rows].tolist())
+        self.members = {c: ids[idx.to_numpy()].tolist() for c, idx in comp_rows
+                        if c in wanted_comps}
+
+    def sentence(self, row: int, code: str) -> str:
+        app = self.applicants.iloc[row]
+        aid = app["applicant_id"]
+        f = self.features.iloc[row]
+        ctx = self.context.iloc[row] if len(self.context.columns) else pd.Series(dtype=object)
+        cc = app["claimed_country"]
+        sess = self.sessions.get(aid, pd.DataFrame())
+        n = len(sess)
+        if code in LINK_KIND_OF_CODE:
+            kind = LINK_KIND_OF_CODE[code]
+            others = self.links[row].get(kind, [])
+            extra = ""
+            if kind in ("resume", "proposal") and code == "RESUME_REUSED":
+                extra = f" (highest similarity {f['link_resume_max_similarity']:.2f})"
+            if kind == "proposal":
+                extra = f" (highest similarity {f['link_proposal_max_similarity']:.2f})"
+            return f"{len(others)} other profile(s) {LINK_WORDS[kind]}{extra}: {_ids(others)}"
+        if code == "NETWORK_SIZE" or code == "NETWORK_NAMES" or code == "NETWORK_COUNTRIES":
+            members = [m for m in self.members.get(self.components[row], []) if m != aid]
+            return (f"linked network of {int(f['link_component_size'])} profiles with "
+                    f"{int(f['link_component_distinct_names'])} distinct names and "
+                    f"{int(f['link_component_distinct_countries'])} claimed countries: {_ids(members)}")
+        if code == "LINKED_TO_FRONT":
+            return (f"linked network contains {int(f['link_known_fronts'])} profile(s) already "
+                    f"confirmed as fronts; network members: "
+                    f"{_ids([m for m in self.members.get(self.components[row], []) if m != aid])}")
+        if code == "EMAIL_SUFFIX_SHARED":
+            return (f"{int(f['link_email_suffix_shared'])} other profile(s) use a webmail address "
+                    f"ending in the same digits '{ctx.get('_email_suffix')}'")
+        if code == "NET_ANONYMISER":
+            anon = sess[sess["anonymised"]] if n else sess
+            orgs = Counter(str(o) for o in anon.get("as_org", pd.Series(dtype=object)).dropna())
+            src = Counter(str(s) for s in anon.get("anonymiser_source", pd.Series(dtype=object)).dropna())
+            top = ", ".join(f"{o} ({c})" for o, c in orgs.most_common(3))
+            how = ", ".join(s for s, _ in src.most_common(2))
+            return (f"{_pct(f['net_anonymiser_share'])} of {n} sessions came through VPN, proxy, "
+                    f"Tor or hosting networks: {top or 'unknown network'}" + (f" [flagged by {how}]" if how else ""))
+        if code in ("NET_FOREIGN_IP", "NET_MANY_COUNTRIES"):
+            countries = Counter(str(c) for c in sess.get("country", pd.Series(dtype=object)).dropna())
+            listing = ", ".join(f"{c} {k}" for c, k in countries.most_common(5))
+            if code == "NET_FOREIGN_IP":
+                return (f"{_pct(f['net_foreign_share'])} of {n} sessions came from outside the claimed "
+                        f"country {cc} (sessions by country: {listing})")
+            return f"sessions from {int(f['net_distinct_countries'])} countries: {listing}"
+        if code in ("NET_OPERATOR_COUNTRY", "NET_EARLY_OPERATOR_COUNTRY"):
+            ops = Counter(str(c) for c in sess.get("country", pd.Series(dtype=object)).dropna()
+                          if c in ("CN", "RU", "KP", "LA") and c != cc)
+            listing = ", ".join(f"{c} {k}" for c, k in ops.most_common())
+            if code == "NET_EARLY_OPERATOR_COUNTRY":
+                return (f"{_pct(f['net_early_operator_country'])} of the first sessions came from "
+                        f"CN/RU/KP/LA networks ({listing}) before activity moved; claimed country {cc}")
+            return (f"{_pct(f['net_operator_country_share'])} of sessions came from CN/RU/KP/LA "
+                    f"networks ({listing}) while the claimed country is {cc}")
+        if code == "NET_MANY_ASNS":
+            return f"sessions from {int(f['net_distinct_asns'])} different networks (ASNs) in {n} sessions"
+        if code == "NET_IMPOSSIBLE_TRAVEL":
+            return f"consecutive sessions imply travel at {f['net_max_travel_kmh']:,.0f} km/h"
+        tz = app.get("claimed_timezone") or f"the zone of {cc}"
+        best, claimed = ctx.get("_best_offset", np.nan), ctx.get("_claimed_offset", np.nan)
+        if code == "TZ_NIGHT_ACTIVITY":
+            return f"{_pct(f['tz_night_share'])} of session time falls between 00:00 and 06:00 in {tz}"
+        if code == "TZ_OFFSET_GAP":
+            return (f"activity hours fit {_offset(best)} best while the claimed zone {tz} is "
+                    f"{_offset(claimed)}: {f['tz_offset_gap_hours']:.0f} h apart")
+        if code == "TZ_OPERATOR_HOURS":
+            return (f"working hours fit {_offset(best)}, inside the UTC+7..+10 band of DPRK operator "
+                    f"hours, while the claimed zone {tz} is {_offset(claimed)}")
+        if code == "TZ_BROWSER_MISMATCH":
+            zones = Counter(str(z) for z in sess.get("browser_timezone", pd.Series(dtype=object)).dropna())
+            listing = ", ".join(f"{z} {k}" for z, k in zones.most_common(3))
+            return (f"{_pct(f['tz_browser_mismatch_share'])} of sessions report a browser time zone "
+                    f"at another offset than the claimed {tz} ({listing})")
+        if code == "TZ_IP_ZONE_GAP":
+            return f"IP locations are typically {f['tz_ip_zone_gap_hours']:.0f} h from the claimed zone {tz}"
+        if code == "TZ_LONG_DAYS":
+            return f"{f['tz_hours_per_active_day']:.1f} hours of sessions per active day"
+        if code == "TZ_SIX_DAY_WEEKS":
+            return f"active {f['tz_active_days_per_week']:.1f} days per week"
+        if code == "ID_PHONE_INVALID":
+            return f"phone number '{app.get('phone')}' is not a valid number"
+        if code == "ID_PHONE_VOIP":
+            return f"phone number '{app.get('phone')}' is a VoIP number"
+        if code == "ID_PHONE_REGION":
+            return f"phone number is registered in {ctx.get('_phone_region')} while the claimed country is {cc}"
+        if code == "ID_EMAIL_PATTERN":
+            return f"webmail address of the form name+digits ('{app.get('email')}')"
+        pays = self.payouts.get(aid, pd.DataFrame())
+        if code == "PAYOUT_COUNTRY":
+            countries = sorted({str(c) for c in pays.get("account_country", pd.Series(dtype=object)).dropna() if c != cc})
+            return (f"{_pct(f['pay_country_mismatch_share'])} of payout accounts are outside the claimed "
+                    f"country {cc} ({', '.join(countries)})")
+        if code == "PAYOUT_HOLDER":
+            holders = sorted({str(h) for h in pays.get("holder_name", pd.Series(dtype=object)).dropna()})
+            return (f"payout holder name(s) {', '.join(repr(h) for h in holders)} do not match the "
+                    f"profile name {app.get('full_name')!r} (similarity {1 - f['pay_holder_name_mismatch']:.2f})")
+        if code == "PAYOUT_CRYPTO":
+            return f"{_pct(f['pay_crypto_share'])} of payout methods are crypto wallets"
+        if code == "PAYOUT_MANY_METHODS":
+            return f"{int(f['pay_method_count'])} payout methods on the profile"
+        if code == "DEVICE_REMOTE_ACCESS":
+            return f"remote-desktop or KVM-over-IP tool detected in {_pct(f['dev_remote_access_share'])} of sessions"
+        if code == "DEVICE_SHIPPING_COUNTRY":
+            return f"equipment to be shipped to {app.get('shipping_country')} while the claimed country is {cc}"
+        return code

@@ -1,0 +1,70 @@
+"""Score a file or folder of applicants end to end and write scores and rejects."""
+
+from __future__ import annotations
+
+import logging
+import resource
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from detector.io import load_population
+from detector.io.write_output import write_rejects, write_scores
+from detector.scoring.score import score_population
+from detector.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ScoreRunSummary:
+    scored: int
+    rejected_records: int
+    rejected_applicants: int
+    bands: dict[str, int]
+    output: Path
+    rejects: Path
+    model_version: str
+    timings: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0
+
+
+def default_rejects_path(output: Path) -> Path:
+    """``scores.csv`` -> ``scores.rejects.csv``: rejects are always written somewhere."""
+    name = output.name
+    for ext in (".csv.gz", ".jsonl.gz", ".csv", ".jsonl", ".parquet"):
+        if name.endswith(ext):
+            return output.with_name(name[: -len(ext)] + ".rejects" + ext)
+    return output.with_name(name + ".rejects.csv")
+
+
+def score_file(input_path: Path, output: Path, settings: Settings,
+               rejects: Path | None = None) -> ScoreRunSummary:
+    """Read, validate, score and write. Every input record is scored or listed as rejected."""
+    from detector.geo.geoip import GeoLookup
+    from detector.model.artifact import load_model
+
+    settings = settings.with_defaults()
+    rejects = rejects or default_rejects_path(output)
+    t0 = time.perf_counter()
+    model = load_model(settings.model_dir)
+    loaded = load_population(input_path)
+    t1 = time.perf_counter()
+    with GeoLookup.from_settings(settings) as geo:
+        result = score_population(loaded.population, model, settings, geo)
+    t2 = time.perf_counter()
+    write_scores(result.scores, output)
+    write_rejects(loaded.rejects, rejects)
+    t3 = time.perf_counter()
+    timings = {"read_validate": t1 - t0, **result.timings, "write": t3 - t2, "total": t3 - t0}
+    bands = result.scores["band"].value_counts().to_dict()
+    rejected_ids = loaded.rejects.loc[loaded.rejects["record"] == "applicant", "applicant_id"]
+    return ScoreRunSummary(
+        scored=len(result.scores), rejected_records=len(loaded.rejects),
+        rejected_applicants=int(pd.Series(rejected_ids).nunique()),
+        bands={b: int(bands.get(b, 0)) for b in ("low", "review", "high")},
+        output=output, rejects=rejects, model_version=model.model_version, timings=timings,
+        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )

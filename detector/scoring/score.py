@@ -1,0 +1,73 @@
+"""Score a validated population: features, calibrated score, band, reasons with evidence."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from detector.features.build import FeatureTable, build_features
+from detector.features.catalogue import FEATURE_NAMES
+from detector.io.population import Population
+from detector.scoring.evidence import EvidenceWriter
+from detector.scoring.reasons import reason_contributions
+from detector.settings import Settings
+
+SCORE_COLUMNS = ["applicant_id", "score", "band", "reasons", "model_version"]
+
+
+@dataclass
+class ScoredPopulation:
+    scores: pd.DataFrame  # OUTPUT.md columns; reasons as lists of dicts
+    table: FeatureTable
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def score_features(table: FeatureTable, population: Population, model) -> ScoredPopulation:
+    """Scores, bands and reasons for an already built feature table."""
+    t0 = time.perf_counter()
+    X = table.features[list(FEATURE_NAMES)]
+    scores = np.asarray(model.predict_proba(X), dtype=float)
+    bands = np.asarray(model.band(scores))
+    t1 = time.perf_counter()
+    flagged = np.flatnonzero(bands != "low")
+    reasons: list[list[dict]] = [[] for _ in range(len(scores))]
+    if len(flagged):
+        reference = np.asarray([model.reference_values[name] for name in FEATURE_NAMES], dtype=float)
+
+        def predict(arr: np.ndarray) -> np.ndarray:
+            return np.asarray(model.predict_proba(pd.DataFrame(arr, columns=list(FEATURE_NAMES))))
+
+        contributions = reason_contributions(predict, X.to_numpy(dtype=float)[flagged], reference)
+        writer = EvidenceWriter(population.applicants, table.features, table.context,
+                                table.sessions, population.payouts, table.links.pairs,
+                                table.links.components, flagged)
+        for row, items in zip(flagged, contributions, strict=True):
+            reasons[row] = [{"code": code, "contribution": round(c, 4),
+                             "evidence": writer.sentence(row, code)} for code, c in items]
+    t2 = time.perf_counter()
+    out = pd.DataFrame({
+        "applicant_id": table.features.index.to_numpy(),
+        "score": np.round(scores, 6),
+        "band": bands,
+        "reasons": reasons,
+        "model_version": model.model_version,
+    })
+    timings = dict(table.timings)
+    timings["predict"] = t1 - t0
+    timings["reasons"] = t2 - t1
+    return ScoredPopulation(scores=out, table=table, timings=timings)
+
+
+def score_population(population: Population, model, settings: Settings, geo) -> ScoredPopulation:
+    """Score every applicant; labels in the input count as already-known fronts for linking."""
+    known = population.applicants["label"].to_numpy(dtype=float)
+    table = build_features(population, settings, geo, known_labels=known)
+    return score_features(table, population, model)
+
+
+def reasons_to_json(reasons: list[dict]) -> str:
+    return json.dumps(reasons, ensure_ascii=False)

@@ -1,0 +1,34 @@
+"""Attach IP geolocation and anonymiser flags to every session (one lookup per unique IP)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+ANONYMISER_FLAGS = ("is_vpn", "is_hosting", "is_tor", "is_proxy", "is_residential_proxy", "is_anonymous")
+OPERATOR_COUNTRIES = frozenset({"CN", "RU", "KP", "LA"})
+
+
+def annotate_sessions(sessions: pd.DataFrame, geo) -> pd.DataFrame:
+    """Sessions with the geo columns of their IP and an ``anonymised`` flag.
+
+    ``geo`` is a :class:`detector.geo.geoip.GeoLookup` (anything with ``lookup(ips)``).
+    """
+    out = sessions.reset_index(drop=True)
+    if out.empty:
+        geo_cols = geo.lookup([])
+        for col in geo_cols.columns:
+            out[col] = geo_cols[col]
+        out["anonymised"] = pd.Series(dtype=bool)
+        return out
+    codes, unique_ips = pd.factorize(out["ip"], sort=False)
+    info = geo.lookup(list(unique_ips)).reset_index(drop=True)
+    taken = info.take(codes).reset_index(drop=True)
+    for col in taken.columns:
+        out[col] = taken[col].to_numpy()
+    flags = np.zeros(len(out), dtype=bool)
+    for flag in ANONYMISER_FLAGS:
+        if flag in out.columns:
+            flags |= out[flag].fillna(False).to_numpy(dtype=bool)
+    out["anonymised"] = flags
+    return out

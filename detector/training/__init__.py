@@ -1,0 +1,1 @@
+"""Training and evaluation workflows: population -> features -> model folder / metrics."""

@@ -1,0 +1,27 @@
+"""Test fixtures.
+
+Fixture strategy (smallest real thing first):
+1. Real reference data from ``../shared/data`` (MaxMind's test databases, the ip-location-db
+   MMDBs, real phone numbers, the public resume corpus). Tests that need it skip with a reason
+   when ``../shared`` is absent.
+2. The data shipped in the package (country/ASN MMDBs, curated anonymiser ASNs, IP pools).
+3. Small synthetic worlds from ``detector synth`` (session-scoped, built once) and a model
+   trained on one of them, for linking, reasons and end-to-end runs.
+4. Inline records (``tests/helpers.py``) for single behaviours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED_DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared reference data not found at {SHARED_DATA} (CI places ../shared beside the checkout)")
+    return SHARED_DATA
