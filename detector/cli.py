@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -111,8 +112,12 @@ def synth(count, output, seed, settings_json):
 
     knobs = None
     if settings_json:
+        # Knobs given override the world drawn from the seed.
         try:
-            knobs = SynthSettings.from_dict(json.loads(settings_json), seed=seed)
+            changes = json.loads(settings_json)
+            if not isinstance(changes, dict):
+                raise ValueError("expected a JSON object such as '{\"front_rate\": 0.05}'")
+            knobs = SynthSettings.randomised(random.Random(f"synth-world-{seed}")).with_(**changes)
         except (ValueError, TypeError) as error:
             raise click.BadParameter(str(error), param_hint="--settings") from error
     records, truth = generate_population(count, seed=seed, settings=knobs)

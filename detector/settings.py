@@ -15,7 +15,16 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_GEO_DIR = PACKAGE_DIR / "geo" / "data"
 SHIPPED_COUNTRY_DB = SHIPPED_GEO_DIR / "geo-whois-asn-country.mmdb"
 SHIPPED_ASN_DB = SHIPPED_GEO_DIR / "asn.mmdb"
-SHIPPED_MODEL_DIR = PACKAGE_DIR / "models" / "default"
+
+def _shipped_model_dir() -> Path:
+    """The default model: ``models/default`` in a source checkout, package data when installed."""
+    installed = PACKAGE_DIR / "shipped_models" / "default"
+    if installed.is_dir():
+        return installed
+    return PACKAGE_DIR.parent / "models" / "default"
+
+
+SHIPPED_MODEL_DIR = _shipped_model_dir()
 
 
 def _env_path(name: str) -> Path | None:
@@ -40,7 +49,7 @@ class Settings:
     hub_cap: int = 40
     # Residential IPs link profiles only when their sessions fall within this many days.
     shared_ip_window_days: int = 30
-    resume_similarity_threshold: float = 0.6
+    resume_similarity_threshold: float = 0.5
     photo_max_bit_distance: int = 6
 
     @classmethod

@@ -58,3 +58,13 @@ def test_remote_access_and_shipping():
     assert out.loc["home", "dev_shipping_mismatch"] == 0
     assert np.isnan(out.loc["unknown", "dev_remote_access_share"])
     assert np.isnan(out.loc["unknown", "dev_shipping_mismatch"])
+
+
+def test_agency_account_holder_is_not_a_mismatch():
+    apps = [applicant("m1", full_name="Ana Silva", agency_id="ag"), applicant("m2", full_name="Rui Costa", agency_id="ag"),
+            applicant("solo", full_name="Ana Silva")]
+    pays = [{"applicant_id": a, "method": "bank", "account_ref": "PT50-0002", "account_country": "PT",
+             "holder_name": "Lisbon Dev Studio Lda"} for a in ("m1", "m2", "solo")]
+    out = payout_signals(population(apps, payouts=pays).applicants, population(apps, payouts=pays).payouts)
+    assert np.isnan(out.loc["m1", "pay_holder_name_mismatch"])  # the agency's own account
+    assert out.loc["solo", "pay_holder_name_mismatch"] > 0.7  # no agency declared: a mismatch

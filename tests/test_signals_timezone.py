@@ -15,8 +15,8 @@ def zones(country):
 
 def _signals(pop):
     s = pop.sessions.copy()
-    if "ip_time_zone" not in s:
-        s["ip_time_zone"] = None
+    if "country" not in s:
+        s["country"] = None
     return timezone_signals(pop.applicants, s, zones)
 
 
@@ -25,7 +25,7 @@ def test_chicago_daytime_worker_fits_claimed_zone():
     pop = population([applicant("a")], work_sessions("a", 14, browser_timezone="America/Chicago"))
     row = _signals(pop).loc["a"]
     assert row["tz_offset_gap_hours"] <= 1
-    assert row["tz_operator_band_fit"] == 0
+    assert row["tz_operator_hours_llr"] < -10
     assert row["tz_night_share"] < 0.05
     assert row["tz_browser_mismatch_share"] == 0
 
@@ -34,7 +34,7 @@ def test_pyongyang_hours_under_a_us_claim_are_flagged():
     # 09:00 in Pyongyang (UTC+9) is 00:00 UTC: the middle of the Chicago night.
     pop = population([applicant("f")], work_sessions("f", 0, hours=12, browser_timezone="Asia/Shanghai"))
     row = _signals(pop).loc["f"]
-    assert row["tz_operator_band_fit"] == 1
+    assert row["tz_operator_hours_llr"] > 10
     assert row["tz_offset_gap_hours"] >= 8
     assert row["tz_night_share"] > 0.4
     assert row["tz_browser_mismatch_share"] == 1
@@ -46,7 +46,7 @@ def test_night_shift_in_manila_for_us_clients_is_not_operator_band():
     app = applicant("n", claimed_country="PH", claimed_timezone="Asia/Manila")
     pop = population([app], work_sessions("n", 14, browser_timezone="Asia/Manila"))
     row = _signals(pop).loc["n"]
-    assert row["tz_operator_band_fit"] == 0  # the activity fits the Americas, not UTC+7..+10
+    assert row["tz_operator_hours_llr"] == 0  # an honest claim inside UTC+7..+10 is never evidence
     assert row["tz_browser_mismatch_share"] == 0
 
 
@@ -63,6 +63,12 @@ def test_too_few_sessions_give_nan_not_zero():
     out = _signals(pop)
     assert np.isnan(out.loc["x", "tz_offset_gap_hours"])
     assert out.loc["y"].drop(["_best_offset", "_claimed_offset"]).isna().all()
+
+
+def test_operator_evidence_grows_with_the_number_of_sessions():
+    few = population([applicant("f")], work_sessions("f", 0, days=3))
+    many = population([applicant("f")], work_sessions("f", 0, days=30))
+    assert _signals(many).loc["f", "tz_operator_hours_llr"] > _signals(few).loc["f", "tz_operator_hours_llr"] > 0
 
 
 def test_best_fit_recovers_known_offsets():

@@ -20,6 +20,22 @@ from detector.signals.session_geo import annotate_sessions
 from detector.signals.timezone_rhythm import timezone_signals
 
 
+def others_risk(features: pd.DataFrame, components: np.ndarray) -> np.ndarray:
+    """Mean hand-set red-flag score of the other members of each profile's component.
+
+    The score is the rules baseline (weights set from the red flags, not fitted), so no label
+    reaches the feature; NaN for a profile alone in its component.
+    """
+    from detector.model.rules_baseline import rules_score
+
+    risk = np.asarray(rules_score(features.assign(link_component_others_risk=np.nan)), dtype=float)
+    total = np.bincount(components, weights=risk)
+    count = np.bincount(components)
+    others = count[components] - 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(others > 0, (total[components] - risk) / others, np.nan)
+
+
 @dataclass
 class FeatureTable:
     """Model features (catalogue columns, NaN where unknown) and the context reasons need."""
@@ -69,6 +85,8 @@ def build_features(population: Population, settings: Settings, geo,
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
     joined = pd.concat([p.reindex(ids) for p in parts], axis=1)
     features = joined.reindex(columns=list(FEATURE_NAMES)).astype(float)
+    features["link_component_others_risk"] = others_risk(features, links.components)
+    lap("linking")
     context = joined[[c for c in joined.columns if c.startswith("_")]]
     return FeatureTable(features=features, links=links, sessions=sessions, context=context,
                         timings=timings)

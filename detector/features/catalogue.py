@@ -44,8 +44,9 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Share of session time between 00:00 and 06:00 in the claimed time zone."),
     _f("tz_offset_gap_hours", "timezone", +1, "TZ_OFFSET_GAP",
        "Circular distance in hours between the best-fit UTC offset of the activity curve and the claimed offset."),
-    _f("tz_operator_band_fit", "timezone", +1, "TZ_OPERATOR_HOURS",
-       "1 when the activity curve fits UTC+7..+10 best while the claimed zone is outside that band."),
+    _f("tz_operator_hours_llr", "timezone", +1, "TZ_OPERATOR_HOURS",
+       "Log-likelihood ratio of the activity hours under a working day at UTC+7..+10 (DPRK operator hours) "
+       "versus a working day in the claimed zone; grows with the evidence, 0 when the claim is in that band."),
     _f("tz_browser_mismatch_share", "timezone", +1, "TZ_BROWSER_MISMATCH",
        "Share of sessions whose browser time zone offset differs from the claimed zone's offset."),
     _f("tz_ip_zone_gap_hours", "timezone", +1, "TZ_IP_ZONE_GAP",
@@ -104,6 +105,8 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Distinct names on profiles and payout holders in the component, per profile."),
     _f("link_component_distinct_countries", "linking", +1, "NETWORK_COUNTRIES",
        "Distinct claimed countries in the component."),
+    _f("link_component_others_risk", "linking", +1, "NETWORK_RED_FLAGS",
+       "Mean rules-baseline red-flag score of the other profiles in the component (faint tells add up across a cell)."),
     _f("link_known_fronts", "linking", +1, "LINKED_TO_FRONT",
        "Profiles in the component already labelled as fronts (own label never used)."),
 )

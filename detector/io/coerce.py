@@ -16,6 +16,8 @@ from collections.abc import Callable, Collection, Hashable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # RFC 3339 date-time (a 'T', 't' or space between date and time; a zone is required).
 # Offsets without the colon (+0200) are tolerated because many exporters write them.
@@ -26,6 +28,7 @@ _IPV4_CANONICAL = rf"{_IPV4_OCTET}(?:\.{_IPV4_OCTET}){{3}}"
 
 _UTC_NS = "datetime64[ns, UTC]"
 _TEXT_KINDS = {"string", "empty"}
+_NUMBER_KINDS = {"integer", "floating", "mixed-integer-float"}
 
 
 def show(value: object, limit: int = 60) -> str:
@@ -66,6 +69,16 @@ def _number_as_text(value: float | int) -> str:
     return str(value)
 
 
+def isin(values: pd.Series, allowed: Collection[object]) -> pd.Series:
+    """``values.isin(allowed)`` for text values; large ``allowed`` sets go through Arrow's hash
+    join (pandas' own string isin builds one Arrow scalar per allowed value in Python)."""
+    text_values = text(values)[0]
+    array = pa.array(text_values)
+    wanted = pa.array([v for v in allowed if isinstance(v, str)], type=array.type)
+    found = pc.is_in(array, value_set=wanted).fill_null(False)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+
+
 def _one_text(value: object) -> tuple[str | None, bool]:
     if _is_missing_scalar(value):
         return None, False
@@ -79,41 +92,38 @@ def _one_text(value: object) -> tuple[str | None, bool]:
 
 
 def text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Values as ``str`` or None (object dtype), and the mask of values that are not text.
+    """Values as pandas' string dtype (NaN where absent), and the mask of values that are not text.
 
     Numbers are accepted as text (an integral float prints without '.0'); booleans, lists and
     objects are not. The empty string counts as absent, since CSV cannot tell them apart.
     """
+    index = s.index
+    not_text = pd.Series(False, index=index)
     if _is_string_dtype(s):
-        values = s.astype(object)
-        absent = s.isna() | (values == "")
-        return values.where(~absent, None), pd.Series(False, index=s.index)
-    if pd.api.types.is_bool_dtype(s.dtype):
-        return pd.Series(None, index=s.index, dtype=object), s.notna()
-    if pd.api.types.is_numeric_dtype(s.dtype):
-        values = pd.Series(
-            [None if _is_missing_scalar(v) else _number_as_text(v) for v in s.tolist()],
-            index=s.index,
-            dtype=object,
-        )
-        return values, pd.Series(False, index=s.index)
-    pairs = [_one_text(v) for v in s.tolist()]
-    values = pd.Series([p[0] for p in pairs], index=s.index, dtype=object)
-    wrong = pd.Series([p[1] for p in pairs], index=s.index, dtype=bool)
-    return values, wrong
-
-
-def _as_str(values: pd.Series) -> pd.Series:
-    """Object text values as pandas' string dtype (for fast regex and strip)."""
-    return values.astype("str")
+        values = s if isinstance(s.dtype, pd.StringDtype) else s.astype("str")
+    elif pd.api.types.is_bool_dtype(s.dtype):
+        return pd.Series(np.nan, index=index, dtype="str"), s.notna()
+    elif pd.api.types.is_numeric_dtype(s.dtype):
+        found = [None if _is_missing_scalar(v) else _number_as_text(v) for v in s.tolist()]
+        values = pd.Series(found, index=index, dtype="str")
+    else:
+        pairs = [_one_text(v) for v in s.tolist()]
+        values = pd.Series([p[0] for p in pairs], index=index, dtype="str")
+        not_text = pd.Series([p[1] for p in pairs], index=index, dtype=bool)
+    return values.where(values != ""), not_text
 
 
 def stripped(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Like :func:`text`, stripped of surrounding white space (whitespace-only is absent)."""
     values, wrong = text(s)
-    st = _as_str(values).str.strip()
-    absent = st.isna() | (st == "")
-    return st.astype(object).where(~absent, None), wrong
+    values = values.str.strip()
+    return values.where(values != ""), wrong
+
+
+def _within_ns_range(values: pd.Series) -> pd.Series:
+    """UTC timestamps as nanoseconds, NaT where outside what nanoseconds can hold (1677-2262)."""
+    low, high = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
+    return values.where(values.isna() | values.between(low, high)).astype(_UTC_NS)
 
 
 def timestamps(s: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -123,19 +133,15 @@ def timestamps(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     index = s.index
     if isinstance(s.dtype, pd.DatetimeTZDtype):
-        values = s.dt.tz_convert("UTC")
-        in_range = values.isna() | values.between(
-            pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
-        )
-        values = values.where(in_range).astype(_UTC_NS)
-        return values, ~in_range
+        values = _within_ns_range(s.dt.tz_convert("UTC"))
+        return values, s.notna() & values.isna()
     if pd.api.types.is_datetime64_dtype(s.dtype):
         return pd.Series(pd.NaT, index=index, dtype=_UTC_NS), s.notna()
     values, wrong = stripped(s)
-    upper = _as_str(values).str.upper()
+    upper = values.str.upper()
     well_formed = upper.str.fullmatch(RFC3339).fillna(False).astype(bool)
     parsed = pd.to_datetime(upper.where(well_formed), format="ISO8601", utc=True, errors="coerce")
-    parsed = pd.Series(parsed, index=index).astype(_UTC_NS)
+    parsed = _within_ns_range(pd.Series(parsed, index=index))
     bad = wrong | (values.notna() & parsed.isna())
     return parsed, bad
 
@@ -169,10 +175,12 @@ def numbers(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     if pd.api.types.is_numeric_dtype(s.dtype):
         return s.astype("float64"), pd.Series(False, index=index)
     if _is_string_dtype(s):
-        st = _as_str(s.astype(object)).str.strip()
+        st = text(s)[0].str.strip()
         present = st.notna() & (st != "")
         values = pd.to_numeric(st.where(present), errors="coerce").astype("float64")
         return values, present & values.isna()
+    if pd.api.types.infer_dtype(s, skipna=True) in _NUMBER_KINDS:
+        return s.astype("float64"), pd.Series(False, index=index)
     pairs = [_one_number(v) for v in s.tolist()]
     values = pd.Series([p[0] for p in pairs], index=index, dtype="float64")
     wrong = pd.Series([p[1] for p in pairs], index=index, dtype=bool)
@@ -208,11 +216,17 @@ def zero_one(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """1.0/0.0 from booleans, 1/0 and "true"/"false"/"1"/"0" (any case), and the bad-value mask."""
     index = s.index
     if _is_string_dtype(s):
-        st = _as_str(s.astype(object)).str.strip().str.lower()
+        st = text(s)[0].str.strip().str.lower()
         present = st.notna() & (st != "")
         values = st.map({k: v for k, v in _ZERO_ONE.items() if isinstance(k, str)})
         values = pd.Series(values, index=index, dtype="float64")
         return values, present & values.isna()
+    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype) or (
+        pd.api.types.infer_dtype(s, skipna=True) in _NUMBER_KINDS | {"boolean"}
+    ):
+        values = s.astype("float64")
+        bad = values.notna() & ~values.isin([0.0, 1.0])
+        return values.where(~bad), bad
     pairs = [_one_zero_one(v) for v in s.tolist()]
     values = pd.Series([p[0] for p in pairs], index=index, dtype="float64")
     wrong = pd.Series([p[1] for p in pairs], index=index, dtype=bool)
@@ -224,9 +238,9 @@ def codes(
 ) -> tuple[pd.Series, pd.Series]:
     """Values normalised (e.g. upper-cased) and kept where in ``allowed``; mask of the others."""
     values, wrong = stripped(s)
-    norm = normalise(_as_str(values)).astype(object).where(values.notna(), None)
-    ok = norm.isin(allowed)
-    return norm.where(ok, None), wrong | (values.notna() & ~ok)
+    norm = normalise(values)
+    ok = isin(norm, allowed)
+    return norm.where(ok), wrong | (values.notna() & ~ok)
 
 
 def upper(s: pd.Series) -> pd.Series:
@@ -244,9 +258,9 @@ def unchanged(s: pd.Series) -> pd.Series:
 def matching(s: pd.Series, pattern: str, normalise: Callable[[pd.Series], pd.Series]):
     """Values normalised and kept where they fully match ``pattern``; mask of the others."""
     values, wrong = stripped(s)
-    norm = normalise(_as_str(values))
+    norm = normalise(values)
     ok = norm.str.fullmatch(pattern).fillna(False).astype(bool)
-    return norm.astype(object).where(ok, None), wrong | (values.notna() & ~ok)
+    return norm.where(ok), wrong | (values.notna() & ~ok)
 
 
 def _canonical_ip(value: str) -> str | None:
@@ -265,13 +279,11 @@ def ip_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     Canonical dotted quads pass a regex; only the other distinct values go through ipaddress.
     """
     values, wrong = stripped(s)
-    st = _as_str(values)
-    fast = st.str.fullmatch(_IPV4_CANONICAL).fillna(False).astype(bool)
+    fast = values.str.fullmatch(_IPV4_CANONICAL).fillna(False).astype(bool)
     slow = values.notna() & ~fast
     result = values.copy()
     if slow.any():
         distinct = pd.unique(values[slow].to_numpy())
         canonical: Mapping[str, str | None] = {v: _canonical_ip(v) for v in distinct}
-        result[slow] = values[slow].map(canonical)
-    result = result.where(result.notna(), None)
+        result[slow] = values[slow].map(canonical).astype("str")
     return result, wrong | (values.notna() & result.isna())

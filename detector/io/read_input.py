@@ -14,12 +14,17 @@ a table without a required column, a corrupt file) raises :class:`InputError`.
 
 from __future__ import annotations
 
+import csv
+import gc
 import gzip
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv
 
 from detector.errors import InputError
 from detector.io.coerce import type_name
@@ -63,7 +68,9 @@ def load_population(path: str | Path) -> LoadResult:
     if path.is_dir():
         return validate_raw(_read_folder(path))
     if path.name.endswith(JSONL_SUFFIXES):
-        return validate_raw(_flatten_nested(_read_jsonl(path)))
+        with _paused_gc():
+            raw = _flatten_nested(_read_jsonl(path))
+        return validate_raw(raw)
     raise InputError(f"input file '{path}' has an unknown format; {_FORMS_HINT}")
 
 
@@ -72,7 +79,25 @@ def load_population_from_records(records: list[dict]) -> LoadResult:
 
     Record ``i`` is reported as line ``i + 1``, as if the body were JSON Lines.
     """
-    return validate_raw(_flatten_nested(enumerate(records, start=1)))
+    with _paused_gc():
+        raw = _flatten_nested(enumerate(records, start=1))
+    return validate_raw(raw)
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of small dicts and lists.
+
+    They hold no cycles, and collections triggered by the allocations alone cost ~40% of
+    parsing time on large files.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------- nested form
@@ -198,7 +223,7 @@ def _read_table(path: Path, fields: list[str], required: list[str]) -> pd.DataFr
         if path.name.endswith(".parquet"):
             table = pd.read_parquet(path)
         else:
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+            table = _read_csv(path)
     except Exception as error:  # pandas/pyarrow raise many kinds; all mean "unreadable"
         raise InputError(
             f"cannot read table '{path}': {error}; check that it is a valid "
@@ -213,6 +238,26 @@ def _read_table(path: Path, fields: list[str], required: list[str]) -> pd.DataFr
     table = table.reindex(columns=fields)
     table["_line"] = pd.RangeIndex(1, len(table) + 1)
     return table.reset_index(drop=True)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Every column as text; only an empty cell is absent ('NA' is Namibia, not a gap)."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), None)
+    if not header:
+        raise ValueError("the file is empty")
+    table = pyarrow.csv.read_csv(
+        path,
+        parse_options=pyarrow.csv.ParseOptions(newlines_in_values=True),
+        convert_options=pyarrow.csv.ConvertOptions(
+            column_types={name: pa.string() for name in header},
+            null_values=[""],
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+        ),
+    )
+    return table.to_pandas()
 
 
 def _read_folder(folder: Path) -> RawInput:

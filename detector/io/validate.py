@@ -278,7 +278,7 @@ def _check_applicants(raw: RawInput, label_rows: pd.Series | None):
     out["shipping_country"] = _check_country(table, "shipping_country", problems)
     label, bad = coerce.zero_one(table["label"])
     where = (
-        [f" (labels row {r})" for r in label_rows[bad].tolist()]
+        [f" (labels row {int(r)})" for r in label_rows[bad].tolist()]
         if label_rows is not None
         else [""] * int(bad.sum())
     )
@@ -349,7 +349,7 @@ def _join_labels(raw: RawInput):
     )
     usable = ids.notna() & ~wrong & value_present
     applicant_ids = set(coerce.text(raw.applicants["applicant_id"])[0].dropna())
-    unknown = usable & ~ids.isin(applicant_ids)
+    unknown = usable & ~coerce.isin(ids, applicant_ids)
     problems.add(
         unknown,
         "applicant_id",
@@ -536,9 +536,9 @@ def _check_sub_records(
             "applicant_id",
             f"applicant_id is missing or not a string; every {kind} needs the id of its applicant",
         )
-        known = ids.isin(set(accepted_ids))
+        known = coerce.isin(ids, accepted_ids.dropna().tolist())
         rejected_ids = set(applicant_ids[applicant_rejected].dropna()) - set(accepted_ids)
-        was_rejected = ~missing & ~known & ids.isin(rejected_ids)
+        was_rejected = ~missing & ~known & coerce.isin(ids, rejected_ids)
         pre.add(
             was_rejected,
             "applicant_id",

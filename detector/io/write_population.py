@@ -7,6 +7,7 @@ as RFC 3339 in UTC (``2026-09-14T16:02:11Z``).
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import math
@@ -42,7 +43,13 @@ def write_population(
 
 def _rfc3339(column: pd.Series) -> pd.Series:
     values = column.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
-    text = np.datetime_as_string(values, unit="auto", timezone="UTC")
+    nanoseconds = values[~np.isnat(values)].astype("int64")
+    unit = "ns"
+    for candidate, size in (("s", 10**9), ("ms", 10**6), ("us", 10**3)):
+        if (nanoseconds % size == 0).all():  # the coarsest unit that loses nothing
+            unit = candidate
+            break
+    text = np.datetime_as_string(values, unit=unit, timezone="UTC")
     return pd.Series(text, index=column.index, dtype=object).where(column.notna(), None)
 
 
@@ -124,5 +131,6 @@ def _write_folder(population: Population, folder: Path, table_format: TableForma
                 _text_table(table).to_csv(
                     temporary,
                     index=False,
+                    quoting=csv.QUOTE_NONNUMERIC,  # a bare '\r' in a value must be quoted too
                     compression="gzip" if table_format == "csv.gz" else None,
                 )

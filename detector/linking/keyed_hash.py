@@ -86,6 +86,8 @@ _NORMALISERS: dict[str, Callable[[str], str]] = {
     "device": _plain,
     "ip": _ip,
     "name": _plain,
+    "address": _plain,
+    "email_suffix": _plain,
 }
 
 #: Identifier kinds understood by ``keyed_hash``.
@@ -97,7 +99,7 @@ def normalise_identifier(value: str | None, kind: str) -> str:
 
     phone: digits only, a leading '+' (or '00') kept as '+'. email: lower case, '+tag' removed,
     dots removed for Gmail. payout: spaces and dashes removed, upper case. ip: canonical address
-    text. device, name: Unicode NFKC, whitespace collapsed, case-folded.
+    text. device, name, address, email_suffix: Unicode NFKC, whitespace collapsed, case-folded.
     """
     normalise = _normaliser(kind)
     return normalise(value if isinstance(value, str) else _as_text(value))

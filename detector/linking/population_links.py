@@ -33,6 +33,7 @@ COUNT_FEATURES = {
     "residential_ip": "link_residential_ip_shared",
     "photo": "link_photo_reused",
 }
+COMPONENT_KINDS = ("payout", "phone", "email", "device", "residential_ip", "resume", "photo")
 MAX_PROPOSALS_PER_APPLICANT = 3
 YEAR_LIKE = range(1950, 2016)
 
@@ -166,7 +167,9 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
         linked_counts(pairs[pairs["kind"] == "resume"], n), np.nan)
     features["link_email_suffix_shared"] = _email_suffix_counts(applicants, agency, settings)
 
-    components = component_labels(pairs, n)
+    # Proposal templates are widely shared by honest freelancers too, so near-duplicate
+    # proposals are a feature but do not join profiles into one network.
+    components = component_labels(pairs[pairs["kind"].isin(COMPONENT_KINDS)], n)
     holders = payouts[["applicant_id", "holder_name"]].dropna()
     holder_rows = pd.DataFrame({"row": row_of.reindex(holders["applicant_id"]).to_numpy(),
                                 "name": [normalise_name(h) for h in holders["holder_name"]]})

@@ -12,6 +12,7 @@ from detector.model.classifier import TrainedModel, build_pipeline, train_model
 from detector.model.metrics import detection_metrics, format_metrics
 from detector.model.rules_baseline import rules_score
 from detector.model.splits import grouped_folds
+from detector.model.train import TrainingResult, train_and_save
 from detector.model.transformers import CatalogueColumns, FeatureColumnsError, RobustClipper
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "RobustClipper",
     "Thresholds",
     "TrainedModel",
+    "TrainingResult",
     "band_for",
     "build_pipeline",
     "choose_thresholds",
@@ -30,5 +32,6 @@ __all__ = [
     "load_model",
     "rules_score",
     "save_model",
+    "train_and_save",
     "train_model",
 ]

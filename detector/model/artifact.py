@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from detector.model.classifier import TrainedModel
 from detector.model.model_card import (
     build_card,
     catalogue_features,
+    code_versions,
     features_fingerprint,
     render_markdown,
 )
@@ -96,8 +98,12 @@ def save_model(trained: TrainedModel, model_dir: str | Path, training_summary: d
 
     ``training_summary`` (e.g. data source, generator seed, tactics and segments) is merged over
     the trainer's own summary; ``metrics`` and ``baseline_metrics`` are ``detection_metrics``
-    outputs for the model's and the rules baseline's out-of-fold scores.
+    outputs for the model's and the rules baseline's out-of-fold scores (a baseline passed as
+    ``extra["rules_baseline"]`` is used when ``baseline_metrics`` is not given).
     """
+    extra = dict(extra or {})
+    if baseline_metrics is None and isinstance(extra.get("rules_baseline"), Mapping):
+        baseline_metrics = dict(extra.pop("rules_baseline"))
     model_dir = Path(model_dir)
     model_dir.mkdir(parents=True, exist_ok=True)
     data = sio.dumps(trained.estimator)
@@ -245,6 +251,14 @@ def load_model(model_dir: str | Path) -> LoadedModel:
     except Exception as exc:  # skops raises zip, JSON and type errors for a damaged file
         raise ModelError(f"{estimator_path} cannot be loaded ({type(exc).__name__}: {exc}); "
                          f"{RETRAIN}") from exc
+    trained_with = (card.get("code_versions") or {}).get("scikit-learn")
+    installed = code_versions()["scikit-learn"]
+    if trained_with and trained_with != installed:
+        warnings.warn(
+            f"the model in {model_dir} was trained with scikit-learn {trained_with}, this is "
+            f"{installed}; scores may differ slightly: retrain with `detector train`",
+            UserWarning, stacklevel=2,
+        )
     if not hasattr(estimator, "predict_proba"):
         raise ModelError(f"{estimator_path} does not hold a classifier; {RETRAIN}")
     try:

@@ -16,6 +16,7 @@ linkage groups, so one network never sits on both sides:
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.isotonic import IsotonicRegression
 from sklearn.model_selection import PredefinedSplit, cross_val_predict
 from sklearn.pipeline import Pipeline
+from threadpoolctl import threadpool_limits
 
 from detector.features.catalogue import FEATURE_NAMES, monotonic_constraints
 from detector.model.splits import fold_ids, grouped_folds, leaked_groups
@@ -210,8 +212,8 @@ def reference_values(features: pd.DataFrame, y: np.ndarray) -> dict[str, float |
 
 def train_model(features: pd.DataFrame, labels: pd.Series, groups: pd.Series,
                 random_state: int = 0, *, n_splits: int = 5, calibration: str = "auto",
-                class_weight: str | dict | None = None,
-                max_iter_cap: int = MAX_ITER_CAP) -> TrainedModel:
+                class_weight: str | dict | None = None, max_iter_cap: int = MAX_ITER_CAP,
+                n_threads: int | None = None) -> TrainedModel:
     """Fit the calibrated model and its out-of-fold scores.
 
     Parameters
@@ -226,7 +228,19 @@ def train_model(features: pd.DataFrame, labels: pd.Series, groups: pd.Series,
     class_weight : passed to the booster. ``None`` by default: calibration maps the scores
         back to probabilities anyway, and sample weights make scikit-learn's booster several
         times slower (weighted binning, non-constant hessians).
+    max_iter_cap : most boosting rounds grouped early stopping may choose.
+    n_threads : OpenMP threads for the booster (``None``: all cores). On a busy machine 1 is
+        steadier: with every core taken, OpenMP's waiting threads can slow training tenfold.
     """
+    limit = threadpool_limits(limits=n_threads, user_api="openmp") if n_threads else nullcontext()
+    with limit:
+        return _train(features, labels, groups, random_state, n_splits, calibration,
+                      class_weight, max_iter_cap)
+
+
+def _train(features: pd.DataFrame, labels: pd.Series, groups: pd.Series, random_state: int,
+           n_splits: int, calibration: str, class_weight: str | dict | None,
+           max_iter_cap: int) -> TrainedModel:
     started = time.perf_counter()
     y, g = _aligned(features, labels, groups)
     CatalogueColumns().fit(features)  # fail early, naming missing/unexpected columns

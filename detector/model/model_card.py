@@ -185,7 +185,8 @@ def render_markdown(card: dict[str, Any]) -> str:
         "The learned model and the hand-weighted red-flag scorecard side by side.",
         "",
         "```",
-        format_metrics(_numeric(card["metrics"]), _numeric(card.get("baseline_metrics"))),
+        format_metrics(_numeric(card["metrics"]),
+                       _numeric(card["baseline_metrics"]) if card.get("baseline_metrics") else None),
         "```",
         "",
         "## Features",
@@ -213,10 +214,8 @@ def render_markdown(card: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _numeric(metrics: dict[str, Any] | None) -> dict[str, Any] | None:
+def _numeric(metrics: dict[str, Any]) -> dict[str, Any]:
     """JSON None back to NaN so the metrics table prints '-'."""
-    if metrics is None:
-        return None
     out = dict(metrics)
     for key in ("roc_auc", "average_precision", "threshold", "fpr", "recall", "precision",
                 "brier", "ece"):

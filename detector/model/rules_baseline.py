@@ -59,7 +59,7 @@ RULES: tuple[Rule, ...] = (
     Rule("net_distinct_countries", ">=", 4, 1, "Logins from many countries."),
     Rule("net_max_travel_kmh", ">", 1000, 1, "Impossible travel between consecutive sessions; VPN switching looks alike."),
     # Time zone and rhythm
-    Rule("tz_operator_band_fit", ">=", 1, 3, "Working hours fit UTC+7..+10 (Shenyang, Pyongyang, Vladivostok, Vientiane) instead of the claim."),
+    Rule("tz_operator_hours_llr", ">=", 5, 3, "Working hours fit UTC+7..+10 (Shenyang, Pyongyang, Vladivostok, Vientiane) instead of the claim."),
     Rule("tz_browser_mismatch_share", ">", 0.5, 2, "Browser time zone differs from the claimed zone in most sessions."),
     Rule("tz_offset_gap_hours", ">=", 4, 1, "Activity curve is 4+ hours away from the claimed zone."),
     Rule("tz_night_share", ">", 0.4, 1, "Much activity in the claimed zone's night; Asia-based night workers look alike."),

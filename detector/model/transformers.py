@@ -175,8 +175,9 @@ class RobustClipper(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     Attributes
     ----------
     lower_ : ndarray of shape (n_features,)
-        Lower bounds (NaN for a feature with no finite value in training: that feature becomes
-        NaN, i.e. unknown, since the model learned nothing about its values).
+        Lower bounds (NaN for a feature with no finite value in training: the model can learn
+        nothing from it, so ``transform`` outputs the constant 0 there, an uninformative column.
+        Not NaN: scikit-learn 1.9's gradient boosting fails to bin an all-missing column).
     upper_ : ndarray of shape (n_features,)
         Upper bounds.
     n_features_in_ : int
@@ -240,7 +241,7 @@ class RobustClipper(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         out = np.array(values, dtype=np.float64, copy=True)
         known = ~np.isnan(self.lower_)
         out[:, known] = np.clip(out[:, known], self.lower_[known], self.upper_[known])
-        out[:, ~known] = np.nan
+        out[:, ~known] = 0.0
         return out
 
     def __sklearn_tags__(self):

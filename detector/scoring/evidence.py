@@ -89,6 +89,10 @@ class EvidenceWriter:
             return (f"linked network of {int(f['link_component_size'])} profiles with "
                     f"{int(f['link_component_distinct_names'])} distinct names and "
                     f"{int(f['link_component_distinct_countries'])} claimed countries: {_ids(members)}")
+        if code == "NETWORK_RED_FLAGS":
+            members = [m for m in self.members.get(self.components[row], []) if m != aid]
+            return (f"the {len(members)} linked profile(s) show red flags themselves (mean red-flag "
+                    f"score {f['link_component_others_risk']:.2f} of 1): {_ids(members)}")
         if code == "LINKED_TO_FRONT":
             return (f"linked network contains {int(f['link_known_fronts'])} profile(s) already "
                     f"confirmed as fronts; network members: "
@@ -132,8 +136,9 @@ class EvidenceWriter:
             return (f"activity hours fit {_offset(best)} best while the claimed zone {tz} is "
                     f"{_offset(claimed)}: {f['tz_offset_gap_hours']:.0f} h apart")
         if code == "TZ_OPERATOR_HOURS":
-            return (f"working hours fit {_offset(best)}, inside the UTC+7..+10 band of DPRK operator "
-                    f"hours, while the claimed zone {tz} is {_offset(claimed)}")
+            return (f"activity hours fit a working day at UTC+7..+10 (DPRK operator hours) better than "
+                    f"one in the claimed zone {tz} ({_offset(claimed)}); best fit {_offset(best)}, "
+                    f"log-likelihood ratio {f['tz_operator_hours_llr']:.1f}")
         if code == "TZ_BROWSER_MISMATCH":
             zones = Counter(str(z) for z in sess.get("browser_timezone", pd.Series(dtype=object)).dropna())
             listing = ", ".join(f"{z} {k}" for z, k in zones.most_common(3))

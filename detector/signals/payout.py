@@ -14,7 +14,16 @@ def payout_signals(applicants: pd.DataFrame, payouts: pd.DataFrame) -> pd.DataFr
     out = pd.DataFrame(index=ids)
     names = pd.Series(applicants["full_name"].to_numpy(), index=ids)
     claimed = pd.Series(applicants["claimed_country"].to_numpy(), index=ids)
-    p = payouts[["applicant_id", "method", "account_country", "holder_name"]].copy()
+    p = payouts[["applicant_id", "method", "account_ref", "account_country", "holder_name"]].copy()
+    # An account shared by members of one declared agency is the agency's own account: its
+    # holder and country say nothing about the member's identity.
+    agency = p["applicant_id"].map(pd.Series(applicants["agency_id"].to_numpy(), index=ids))
+    account = p["account_ref"].astype(str).str.replace(r"[\s-]", "", regex=True).str.upper()
+    members = pd.DataFrame({"agency": agency, "account": account, "aid": p["applicant_id"]})
+    sharing = members.dropna(subset=["agency"]).groupby(["agency", "account"])["aid"].nunique()
+    key = pd.MultiIndex.from_arrays([agency, account])
+    agency_account = agency.notna().to_numpy() & (sharing.reindex(key).fillna(0).to_numpy() >= 2)
+    p.loc[agency_account, ["account_country", "holder_name"]] = None
     p["mismatch"] = np.where(p["account_country"].notna(),
                              (p["account_country"] != p["applicant_id"].map(claimed)).astype(float),
                              np.nan)

@@ -16,7 +16,9 @@ MIN_SESSIONS_FOR_CURVE = 4
 MIN_SESSIONS_FOR_WEEKS = 5
 DEFAULT_SESSION_HOURS = 1.0
 MAX_SESSION_HOURS = 16
-OPERATOR_BAND = (7, 10)  # best-fit UTC offsets typical of DPRK operator hours
+OPERATOR_BAND = (7, 10)  # UTC offsets of DPRK operator hours (Vientiane .. Vladivostok)
+OPERATOR_OFFSETS = np.arange(OPERATOR_BAND[0], OPERATOR_BAND[1] + 1)
+LLR_CLIP = 40.0
 CANDIDATE_OFFSETS = np.arange(-12, 15)
 
 # Relative activity by local hour in an ordinary working day.
@@ -26,7 +28,7 @@ WORKDAY_TEMPLATE = np.array(
 )
 NIGHT_HOURS = slice(0, 6)
 
-FEATURES = ("tz_night_share", "tz_offset_gap_hours", "tz_operator_band_fit",
+FEATURES = ("tz_night_share", "tz_offset_gap_hours", "tz_operator_hours_llr",
             "tz_browser_mismatch_share", "tz_ip_zone_gap_hours", "tz_hours_per_active_day",
             "tz_active_days_per_week")
 
@@ -53,6 +55,33 @@ def activity_curves(sessions: pd.DataFrame, ids: pd.Index) -> np.ndarray:
     weights = (dur / nbins)[rep]
     np.add.at(curves, (row[rep], bins), weights)
     return curves
+
+
+# Probability of activity by local hour: the working-day template with a floor, so that one
+# odd session never counts as impossible.
+_LOCAL_LOG_P = np.log((WORKDAY_TEMPLATE + 0.08) / (WORKDAY_TEMPLATE + 0.08).sum())
+
+
+def _log_likelihood(curves: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Log-likelihood of each curve's activity hours under a working day at ``offsets[i]``."""
+    shift = np.round(np.nan_to_num(offsets)).astype(int)
+    local_of_utc = (np.arange(24)[None, :] + shift[:, None]) % 24
+    return (curves * _LOCAL_LOG_P[local_of_utc]).sum(axis=1)
+
+
+def operator_hours_llr(curves: np.ndarray, claimed: np.ndarray) -> np.ndarray:
+    """Evidence that activity follows UTC+7..+10 working hours rather than the claimed zone's.
+
+    Summed over session hours, so a handful of sessions gives weak evidence and months of them
+    strong evidence. Zero when the claimed zone itself lies in the operator band.
+    """
+    operator = np.max(np.column_stack(
+        [_log_likelihood(curves, np.full(len(curves), o, dtype=float)) for o in OPERATOR_OFFSETS]),
+        axis=1)
+    llr = operator - _log_likelihood(curves, claimed)
+    lo, hi = OPERATOR_BAND
+    in_band = (claimed >= lo - 0.5) & (claimed <= hi + 0.5)
+    return np.clip(np.where(in_band, 0.0, llr), -LLR_CLIP, LLR_CLIP)
 
 
 def best_fit_offsets(curves: np.ndarray) -> np.ndarray:
@@ -99,8 +128,27 @@ def _claimed_zones(applicants: pd.DataFrame, sessions: pd.DataFrame,
             pd.Series(offset.to_numpy(dtype=float), index=index))
 
 
+def _ip_country_gaps(times: pd.Series, countries: pd.Series, claimed: np.ndarray,
+                     country_zones) -> np.ndarray:
+    """Per session: hours between the claimed offset and the nearest zone of the IP's country.
+
+    The nearest zone, because a country database cannot tell Los Angeles from New York.
+    """
+    gaps = np.full(len(times), np.nan)
+    codes, uniques = pd.factorize(countries)
+    for code, country in enumerate(uniques):
+        zones = list(dict.fromkeys(country_zones(country)))[:12]
+        if not zones:
+            continue
+        mask = codes == code
+        t = times[mask]
+        offs = np.column_stack([offsets_hours(t, pd.Series([z] * len(t), index=t.index)) for z in zones])
+        gaps[mask] = np.nanmin(_circular_gap(offs, claimed[mask][:, None]), axis=1)
+    return gaps
+
+
 def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_zones) -> pd.DataFrame:
-    """Per-applicant rhythm features. ``sessions`` must carry ``ip_time_zone`` from geo lookup.
+    """Per-applicant rhythm features. ``sessions`` must carry the IP ``country`` from geo lookup.
 
     ``country_zones(country) -> list[str]`` gives a country's IANA zones, most populous first.
     """
@@ -125,15 +173,13 @@ def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_z
     ok = enough & ~np.isnan(claimed_arr)
     out["tz_night_share"] = np.where(ok, night, np.nan)
     out["tz_offset_gap_hours"] = np.where(ok, _circular_gap(best, claimed_arr), np.nan)
-    lo, hi = OPERATOR_BAND
-    in_band = (best >= lo) & (best <= hi)
-    claimed_in_band = (claimed_arr >= lo - 0.5) & (claimed_arr <= hi + 0.5)
-    out["tz_operator_band_fit"] = np.where(ok, (in_band & ~claimed_in_band).astype(float), np.nan)
+    has_activity = (counts > 0) & ~np.isnan(claimed_arr)
+    out["tz_operator_hours_llr"] = np.where(has_activity, operator_hours_llr(curves, claimed_arr), np.nan)
     out["_best_offset"] = best
     out["_claimed_offset"] = claimed_arr
 
     if not sessions.empty:
-        s = sessions[["applicant_id", "started_at", "browser_timezone", "ip_time_zone",
+        s = sessions[["applicant_id", "started_at", "browser_timezone",
                       "duration_s"]].reset_index(drop=True)
         # The claimed zone's offset at each session's own time (daylight saving included).
         s_claimed = offsets_hours(s["started_at"], s["applicant_id"].map(claimed_zone))
@@ -141,8 +187,8 @@ def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_z
         browser = offsets_hours(s["started_at"], s["browser_timezone"])
         gap_b = _circular_gap(browser, s_claimed)
         s["browser_mismatch"] = np.where(np.isnan(gap_b), np.nan, (gap_b >= 1).astype(float))
-        ip_off = offsets_hours(s["started_at"], s["ip_time_zone"])
-        s["ip_gap"] = _circular_gap(ip_off, s_claimed)
+        s["ip_gap"] = _ip_country_gaps(s["started_at"], sessions["country"].reset_index(drop=True),
+                                       s_claimed, country_zones)
         g = s.groupby("applicant_id", sort=False)
         out["tz_browser_mismatch_share"] = g["browser_mismatch"].mean()
         out["tz_ip_zone_gap_hours"] = g["ip_gap"].median()

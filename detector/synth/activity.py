@@ -8,9 +8,11 @@ hours, and an operator's 14-hour day in Shenyang, so only the parameters differ.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -29,18 +31,22 @@ def day_offsets(zone: str) -> np.ndarray:
     prev, start = None, 0
     # offsets change rarely: probe weekly, refine daily only around changes
     for d in range(0, N_DAYS, 7):
-        off = int((EPOCH + timedelta(days=d, hours=12)).astimezone(tz).utcoffset().total_seconds())
+        off = _noon_offset(tz, d)
         if off != prev and prev is not None:
             for dd in range(max(d - 7, 0), d + 1):
-                out[dd] = int((EPOCH + timedelta(days=dd, hours=12)).astimezone(tz)
-                              .utcoffset().total_seconds())
+                out[dd] = _noon_offset(tz, dd)
             start = d + 1
         else:
             out[start:d + 1] = off
             start = d + 1
         prev = off
-    out[start:] = prev
+    out[start:] = prev if prev is not None else 0
     return out
+
+
+def _noon_offset(tz: ZoneInfo, day: int) -> int:
+    off = (EPOCH + timedelta(days=day, hours=12)).astimezone(tz).utcoffset()
+    return int(off.total_seconds()) if off is not None else 0
 
 
 def offset_hours(zone: str, when_s: int) -> float:
@@ -97,7 +103,7 @@ def session_times(
     return starts, np.clip(dur, 30, 14 * 3600).astype(np.int64)
 
 
-def iso(ts: np.ndarray | int) -> list[str] | str:
+def iso(ts: np.ndarray | Sequence[int] | int) -> Any:
     """RFC 3339 UTC strings (``2026-01-02T03:04:05Z``) for epoch seconds."""
     arr = np.asarray(ts, dtype="datetime64[s]")
     out = np.char.add(np.datetime_as_string(arr, unit="s"), "Z")

@@ -30,7 +30,7 @@ def _phone_template(region: str, kind: int) -> tuple[int, str] | None:
     ex = phonenumbers.example_number_for_type(region, kind)
     if ex is None:
         return None
-    return ex.country_code, str(ex.national_number)
+    return int(ex.country_code or 0), str(ex.national_number)
 
 
 _OK = {
@@ -40,15 +40,13 @@ _OK = {
 }
 
 
-def phone_number(rng: random.Random, region: str, kind: str = "mobile") -> phonenumbers.PhoneNumber:
-    """A valid number of ``region`` and ``kind`` (mobile, fixed or voip): the region's example
-    number with its trailing digits redrawn until the result is valid."""
+def _slow_phone(rng: random.Random, region: str, kind: str) -> phonenumbers.PhoneNumber | None:
+    """Redraw the example number's trailing digits until the number is valid for the region."""
     types = {"mobile": PhoneNumberType.MOBILE, "fixed": PhoneNumberType.FIXED_LINE,
              "voip": PhoneNumberType.VOIP}
-    tpl = _phone_template(region, types[kind]) or _phone_template(region, PhoneNumberType.MOBILE)
+    tpl = _phone_template(region, types[kind])
     if tpl is None:
-        tpl = _phone_template("US", PhoneNumberType.MOBILE)
-    assert tpl is not None
+        return None
     cc, national = tpl
     keep = 1
     for attempt in range(60):
@@ -59,7 +57,33 @@ def phone_number(rng: random.Random, region: str, kind: str = "mobile") -> phone
             return num
         if attempt % 10 == 9:
             keep = min(keep + 1, len(national) - 3)
-    return phonenumbers.PhoneNumber(country_code=cc, national_number=int(national))
+    return None
+
+
+@cache
+def _prefixes(region: str, kind: str) -> tuple[int, tuple[str, ...], int]:
+    """Number-range prefixes learned from valid random numbers: (country code, prefixes, tail)."""
+    rng = random.Random(f"phone-{region}-{kind}")
+    found = [n for n in (_slow_phone(rng, region, kind) for _ in range(40)) if n is not None]
+    if not found:
+        return _prefixes(region, "mobile") if kind != "mobile" else _prefixes("US", "mobile")
+    nationals = [str(n.national_number) for n in found]
+    tail = max(3, min(6, min(len(x) for x in nationals) - 3))
+    return int(found[0].country_code or 0), tuple(sorted({x[:-tail] for x in nationals})), tail
+
+
+def phone_number(rng: random.Random, region: str, kind: str = "mobile") -> phonenumbers.PhoneNumber:
+    """A valid number of ``region`` and ``kind`` (mobile, fixed or voip): a number-range prefix
+    learned from the region's metadata and random trailing digits, checked for validity. Falls
+    back to mobile, then to the US, where the region has no number of that kind."""
+    cc, prefixes, tail = _prefixes(region, kind)
+    lo = 10 ** (tail - 1)
+    for _ in range(20):
+        nat = f"{rng.choice(prefixes)}{rng.randrange(lo, 10 * lo):0{tail}d}"
+        num = phonenumbers.PhoneNumber(country_code=cc, national_number=int(nat))
+        if phonenumbers.is_valid_number_for_region(num, region):
+            return num
+    return num
 
 
 def invalid_phone(rng: random.Random, region: str) -> phonenumbers.PhoneNumber:

@@ -6,6 +6,8 @@ tactic says so on purpose.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import random
 from dataclasses import dataclass, field
@@ -40,6 +42,7 @@ class Person:
     country: str
     zone: str  # claimed time zone (also used when claimed_timezone is not written)
     city: str
+    home_zone: str  # the zone of the place the person really is
     given: str
     family: str
     culture: str
@@ -77,6 +80,7 @@ class Ctx:
         self.countries = list(weights)
         self.country_w = [weights[c] for c in self.countries]
         self._tokens: set[str] = set()
+        self._used: set[str] = set()
 
     def token(self, nbytes: int = 8) -> str:
         """A fresh opaque random token (device ids, applicant ids, agency ids)."""
@@ -85,6 +89,29 @@ class Ctx:
             if t not in self._tokens:
                 self._tokens.add(t)
                 return t
+
+    def fresh(self, make, *args: object) -> str:
+        """A value from ``make(rng, *args)`` that nobody else has (emails, handles)."""
+        value = make(self.rng, *args)
+        for _ in range(6):
+            if value not in self._used:
+                break
+            value = make(self.rng, *args)
+        else:
+            local, _, domain = value.partition("@")
+            value = f"{local}{self.rng.randint(10, 9999)}" + (f"@{domain}" if domain else "")
+        self._used.add(value)
+        return value
+
+    def fresh_phone(self, region: str, kind: str = "mobile"):
+        """A valid phone number of ``region`` that no other person has been given."""
+        for _ in range(10):
+            num = idt.phone_number(self.rng, region, kind)
+            key = f"+{num.country_code}{num.national_number}"
+            if key not in self._used:
+                break
+        self._used.add(key)
+        return num
 
     def country(self) -> str:
         return self.rng.choices(self.countries, self.country_w)[0]
@@ -117,7 +144,8 @@ def new_person(ctx: Ctx, segment: str, label: int, country: str, *, culture: str
     culture = culture or culture_for(rng, c.cultures if c else (("anglo", 1.0),))
     given, fam = draw_name(rng, culture, family)
     name = full_name(rng, given, fam, culture)
-    city, zone = city_of(ctx, country)
+    city, home_zone = city_of(ctx, country)
+    zone = home_zone
     if rng.random() < 0.04 and c is not None:  # works on another zone of the same country
         zone = rng.choice(c.cities)[1]
     if role is None:
@@ -127,16 +155,17 @@ def new_person(ctx: Ctx, segment: str, label: int, country: str, *, culture: str
     writer = texts.Writer(given.split()[0], name, role, years, city or country, country,
                           [_employer(ctx, country) for _ in range(n_jobs)],
                           rng.choice(texts.ROLES[role][0]))
-    p = Person(segment, label, country, zone, city, given, fam, culture, name,
-               idt.email_address(rng, given, fam, country, email_digits, ctx.s.name_digits_email_rate),
+    p = Person(segment, label, country, zone, city, home_zone, given, fam, culture, name,
+               ctx.fresh(idt.email_address, given, fam, country, email_digits,
+                         ctx.s.name_digits_email_rate),
                None, role, writer)
-    p.phone = phone_text(ctx, idt.phone_number(rng, country, "mobile" if rng.random() < 0.9 else "fixed"),
+    p.phone = phone_text(ctx, ctx.fresh_phone(country, "mobile" if rng.random() < 0.9 else "fixed"),
                          country)
     p.resume = texts.resume(rng, writer)
     p.style = texts.proposal_style(rng)
     p.phash = idt.photo_hash(rng) if rng.random() > ctx.s.stock_photo_rate else rng.choice(_STOCK)
     if rng.random() < (ctx.s.github_rate if texts.ROLES[role][2] else ctx.s.github_rate * 0.2):
-        p.github = idt.github_url(rng, given, fam)
+        p.github = ctx.fresh(idt.github_url, given, fam)
     rate = (c.rate_usd if c else 30) * rng.lognormvariate(0, 0.45) * (0.6 + 0.08 * min(years, 10))
     p.rate = float(round(max(5.0, min(250.0, rate)) / (5 if rate > 40 else 1)) * (5 if rate > 40 else 1))
     if rng.random() < ctx.s.shipping_rate:
@@ -167,8 +196,12 @@ def own_payouts(ctx: Ctx, p: Person, country: str | None = None, n: int | None =
     country = country or p.country
     if n is None:
         n = rng.choices((0, 1, 2, 3), ctx.s.payout_count_weights)[0]
+    used = {acc["method"] for acc in p.payouts}
     for i in range(n):
         m = method if (method and i == 0) else idt.payout_method(rng, country)
+        if m in used and m != "crypto":
+            m = rng.choice([x for x in ("bank", "payoneer", "wise", "paypal", "other") if x not in used])
+        used.add(m)
         p.payouts.append(payout(ctx, m, country, holder or holder_rendering(rng, p.given, p.family,
                                                                              p.full_name), p.email))
 
@@ -220,13 +253,13 @@ def devices(ctx: Ctx, n: int | None = None) -> list[str]:
 def legit_rhythm(ctx: Ctx, zone: str) -> Rhythm:
     """An ordinary working rhythm: daytime, some evenings, some weekends, varied lengths."""
     rng = ctx.rng
-    owl = rng.random() < 0.07
+    owl = rng.random() < 0.1
     weekend = rng.choice((0.05, 0.15, 0.3, 0.5, 0.8))
     return Rhythm(
         zone=zone,
         start_hour=ctx.between(12, 16) if owl else min(13.0, max(5.5, rng.gauss(9, 1.4))),
         block_hours=ctx.between(4, 11),
-        evening_p=ctx.between(0.02, 0.35), night_p=ctx.between(0.0, 0.06),
+        evening_p=ctx.between(0.02, 0.35), night_p=ctx.loguniform(0.002, 0.12),
         day_weights=(1, 1, 1, 1, ctx.between(0.6, 1), weekend, weekend * ctx.between(0.5, 1)),
         duration_median_min=ctx.loguniform(12, 150), duration_sigma=ctx.between(0.6, 1.2),
         sessions_per_day=ctx.between(1, 3), jitter_hours=ctx.between(0.3, 1.8),
@@ -249,17 +282,27 @@ def created_day(ctx: Ctx, lo: int = 0, hi: int | None = None) -> int:
     return ctx.first_day + lo + int(u * max(1, hi - lo))
 
 
+def group_window(ctx: Ctx, max_spread: int) -> tuple[int, int]:
+    """(first day, spread) of a group's sign-ups, kept inside the world's window."""
+    spread = min(int(ctx.loguniform(3, max_spread)), ctx.n_days - 1)
+    return created_day(ctx, 0, ctx.n_days - spread), spread
+
+
 def activity(ctx: Ctx, p: Person, rhythm: Rhythm, places: list[Place], own_devices: list[str],
              *, day0: int, n: int | None = None, remote_p: float = 0.0,
-             forced: list[tuple[int, Place, float]] | None = None, span: int | None = None) -> None:
+             forced: list[tuple[int, Place, float]] | None = None, span: int | None = None,
+             trips: list[tuple[float, float, Place]] | None = None) -> None:
     """Sign-up time, sessions and proposals of ``p``.
 
     ``forced`` entries ``(k, place, prob)`` send each of the first ``k`` sessions (sign-up
     included) to ``place`` with probability ``prob``: early leaks before the VPN is set up.
+    ``trips`` entries ``(from, to, place)`` (fractions of the active span) send the sessions in
+    that part of the span to ``place``.
     """
     rng = ctx.rng
     n = session_count(ctx) if n is None else n
     last_day = ctx.first_day + ctx.n_days
+    day0 = min(day0, last_day - 1)
     span = span or int(min(300, max(3, rng.lognormvariate(math.log(ctx.s.active_days_median), 0.9))))
     span_avail = max(1, min(span, last_day - day0))
     if span_avail < span and n > 1:
@@ -270,27 +313,42 @@ def activity(ctx: Ctx, p: Person, rhythm: Rhythm, places: list[Place], own_devic
         starts, durs = starts[:0], durs[:0]
     elif rng.random() < 0.75:  # the sign-up itself is a session
         starts[0] = p.created + rng.randint(5, 300)
-    weights = [pl.weight for pl in places]
-    dev_w = [0.7] + [0.3 / max(1, len(own_devices) - 1)] * (len(own_devices) - 1)
+    cum_places = list(itertools.accumulate(pl.weight for pl in places))
+    n_dev = len(own_devices)
+    t0 = int(starts[0]) if n else 0
+    t_span = max(1, int(starts[-1]) - t0) if n else 1
+    rand = rng.random
     for i, (t, d) in enumerate(zip(starts.tolist(), durs.tolist(), strict=True)):
         place = None
         if forced:
             for k, fp, prob in forced:
-                if i < k and rng.random() < prob:
+                if i < k and rand() < prob:
                     place = fp
                     break
+        if place is None and trips:
+            f = (t - t0) / t_span
+            for f0, f1, tp in trips:
+                if f0 <= f < f1 and rand() < 0.92:
+                    place = tp
+                    break
         if place is None:
-            place = rng.choices(places, weights)[0]
-        ip = place.ips[0] if rng.random() < place.sticky else rng.choice(place.ips)
-        dev = rng.choice(place.devices) if place.devices else rng.choices(own_devices, dev_w)[0]
+            place = places[bisect.bisect_right(cum_places, rand() * cum_places[-1])]
+        ip = place.ips[0] if rand() < place.sticky else place.ips[int(rand() * len(place.ips))]
+        if place.devices:
+            dev = place.devices[int(rand() * len(place.devices))]
+        else:
+            dev = own_devices[0] if n_dev == 1 or rand() < 0.7 else own_devices[1 + int(rand() * (n_dev - 1))]
         rp = place.remote_p if place.remote_p is not None else remote_p
-        p.sessions.append((t, ip, dev, place.btz, rng.random() < rp, d))
+        p.sessions.append((t, ip, dev, place.btz, rand() < rp, d))
     # proposals: during the active period, in the same rhythm
     k = min(25, int(rng.expovariate(1 / ctx.s.proposals_mean))) if rng.random() < 0.8 else 0
     if k:
         times, _ = session_times(ctx.np, rhythm, day0, span_avail, k)
         for t in times.tolist():
-            p.proposals.append((max(int(t), p.created + 60), ""))
+            if t <= p.created:
+                t = p.created + rng.randint(120, 3 * 86400)
+            p.proposals.append((int(t), ""))
+        p.proposals.sort()
 
 
 def write_proposals(ctx: Ctx, p: Person, style: texts.ProposalStyle | None = None,

@@ -101,7 +101,7 @@ SUMMARY = (
     "My background is in {field}, which helps me understand the business side of a project.",
     "I am used to working across time zones and overlapping with my clients' working hours.",
     "I can take a project from the first sketch to production and maintenance.",
-    "I recently finished a {s1} project for a {industry} company and I am looking for the next one.",
+    "I recently finished a {s1} project for {a_industry} company and I am looking for the next one.",
     "Quality matters to me more than speed, but I do not miss deadlines.",
     "I hold a degree in {field} and keep learning through courses and side projects.",
     "I speak {language} and fluent English.",
@@ -119,7 +119,7 @@ ACHIEVEMENTS = (
     "built and maintained {s1} applications used by thousands of customers",
     "led the migration of a legacy system to {s2}, cutting costs by {pct}%",
     "improved page load times by {pct}% through caching and code splitting",
-    "designed the data model and APIs for a {industry} platform",
+    "designed the data model and APIs for {a_industry} platform",
     "mentored {team} junior colleagues and introduced code review practices",
     "delivered {projects} client projects on time and within budget",
     "set up CI/CD pipelines and automated testing with {s3}",
@@ -127,7 +127,7 @@ ACHIEVEMENTS = (
     "created dashboards and reports for management using {s2}",
     "worked directly with clients to gather requirements and plan sprints",
     "reduced support tickets by {pct}% by fixing long-standing bugs",
-    "shipped {projects} releases of a {industry} product",
+    "shipped {projects} releases of {a_industry} product",
     "owned the {s1} part of the product from design to deployment",
     "wrote documentation and onboarding guides for the team",
 )
@@ -169,11 +169,11 @@ HOOKS = (
     "After reading your description I already have a clear idea of how to approach it.",
 )
 EXPERIENCES = (
-    "Recently I completed a {s1} project for a {industry} client that had very similar requirements.",
+    "Recently I completed a {s1} project for {a_industry} client that had very similar requirements.",
     "I have delivered {projects}+ projects with {s1} and {s2}, some of which I can show you.",
     "You can see examples of my work in my portfolio.",
     "I have worked on {industry} products where reliability and security were critical.",
-    "My last client was a {industry} startup where I handled everything from {s1} to deployment.",
+    "My last client was {a_industry} startup where I handled everything from {s1} to deployment.",
     "I am very comfortable with {s2} and {s3}, which your project needs.",
 )
 APPROACHES = (
@@ -234,6 +234,9 @@ class _Values(dict):
             return getattr(w, key)
         if key == "company":
             return w.companies[0] if w.companies else "a startup"
+        if key == "a_industry":
+            ind = rng.choice(INDUSTRIES)
+            return ("an " if ind[0] in "aeiou" else "a ") + ind
         if key == "language":
             return LANGUAGES.get(w.country) or rng.choice(("Spanish", "French", "German"))
         return rng.choice(_CHOICES[key])
@@ -261,8 +264,8 @@ def _skills(rng: random.Random, role: str) -> list[str]:
 def resume(rng: random.Random, w: Writer) -> str:
     """A new resume in this writer's own words."""
     skills = _skills(rng, w.role)
-    parts = [_fill(rng, rng.choice(HEADLINES), w, skills)]
-    parts += [_fill(rng, s, w, skills) for s in rng.sample(SUMMARY, rng.randint(3, 7))]
+    head = _fill(rng, rng.choice(HEADLINES), w, skills)
+    parts = [_fill(rng, s, w, skills) for s in rng.sample(SUMMARY, rng.randint(3, 7))]
     if rng.random() < 0.85:
         parts.append(rng.choice(("Skills:", "Core skills:", "Tech stack:", "Tools:", "Expertise:"))
                      + " " + ", ".join(skills) + ".")
@@ -274,7 +277,7 @@ def resume(rng: random.Random, w: Writer) -> str:
     if rng.random() < 0.6:
         parts.append(f"Education: {rng.choice(DEGREES)} in {rng.choice(FIELDS)}.")
     parts.append(rng.choice(CLOSINGS))
-    return " ".join(p for p in parts if p)
+    return head + rng.choice(("\n", "\n\n", ". ")) + " ".join(p for p in parts if p)
 
 
 @dataclass
