@@ -16,18 +16,18 @@ from pathlib import Path
 import numpy as np
 
 from detector.io import load_population
-from detector.io.read_input import _flatten_nested, _read_jsonl
+from detector.io.read_input import _flatten_nested, _paused_gc, _read_jsonl
 from detector.io.validate import validate_raw
 from detector.io.write_population import write_population
 
 
-def synthetic_records(n: int, per: int, seed: int = 0) -> list[dict]:
+def synthetic_records(n: int, per: int, seed: int = 0) -> tuple[list[dict], int]:
     rng = np.random.default_rng(seed)
     countries = np.array(["US", "GB", "DE", "UA", "PL", "IN", "VN", "CN", "us", "USA"])
     zones = np.array(["America/Chicago", "Europe/London", "Asia/Shanghai", "Asia/Pyongyang", "bad/zone"])
     start = np.datetime64("2026-01-01T00:00:00", "s")
     created = start + rng.integers(0, 30_000_000, n).astype("timedelta64[s]")
-    records = []
+    records: list[dict] = []
     session_count = 0
     for i in range(n):
         k = int(rng.poisson(per))
@@ -77,7 +77,8 @@ def main() -> None:
     print(f"generated {n} applicants, {session_count} sessions in {time.perf_counter() - t:.1f}s")
 
     t = time.perf_counter()
-    raw = _flatten_nested(enumerate(records, start=1))
+    with _paused_gc():
+        raw = _flatten_nested(enumerate(records, start=1))
     t_flatten = time.perf_counter() - t
     t = time.perf_counter()
     result = validate_raw(raw)
@@ -88,10 +89,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "population.jsonl"
         folder = Path(tmp) / "tables"
+        csv_folder = Path(tmp) / "csv"
         write_population(result.population, jsonl)
         write_population(result.population, folder, table_format="parquet")
+        write_population(result.population, csv_folder, table_format="csv")
         t = time.perf_counter()
-        items = _read_jsonl(jsonl)
+        with _paused_gc():
+            items = _read_jsonl(jsonl)
         t_parse = time.perf_counter() - t
         t = time.perf_counter()
         load_population(jsonl)
@@ -100,7 +104,10 @@ def main() -> None:
         load_population(folder)
         t_parquet = time.perf_counter() - t
         print(f"jsonl: json parse {t_parse:.2f}s of full load {t_jsonl:.2f}s ({len(items)} lines)")
-        print(f"parquet folder: full load {t_parquet:.2f}s")
+        t = time.perf_counter()
+        load_population(csv_folder)
+        t_csv = time.perf_counter() - t
+        print(f"parquet folder: full load {t_parquet:.2f}s; csv folder: full load {t_csv:.2f}s")
 
 
 if __name__ == "__main__":

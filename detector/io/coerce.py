@@ -63,7 +63,7 @@ def _is_string_dtype(s: pd.Series) -> bool:
     )
 
 
-def _number_as_text(value: float | int) -> str:
+def _number_as_text(value: float | int | np.integer | np.floating) -> str:
     if isinstance(value, float | np.floating) and float(value).is_integer():
         return str(int(value))
     return str(value)

@@ -133,7 +133,10 @@ def _flatten_nested(items: Iterable[tuple[int, object]]) -> RawInput:
     """Split nested applicant objects into raw applicant and sub-record tables."""
     applicants: list[dict] = []
     lines: list[int] = []
-    subs = {kind: ([], [], [], []) for kind in _NESTED}  # items, owner, index, line
+    # kind -> (items, owner position, index in the owner's list, owner's line)
+    subs: dict[str, tuple[list, list[int], list[int], list[int]]] = {
+        kind: ([], [], [], []) for kind in _NESTED
+    }
     list_problems: list[tuple[int, str, str]] = []
     line_rejects: list[list[str]] = []
     for number, obj in items:

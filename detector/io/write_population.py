@@ -44,8 +44,11 @@ def write_population(
 def _rfc3339(column: pd.Series) -> pd.Series:
     values = column.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
     nanoseconds = values[~np.isnat(values)].astype("int64")
-    unit = "ns"
-    for candidate, size in (("s", 10**9), ("ms", 10**6), ("us", 10**3)):
+    unit: Literal["s", "ms", "us", "ns"] = "ns"
+    units: tuple[tuple[Literal["s", "ms", "us"], int], ...] = (
+        ("s", 10**9), ("ms", 10**6), ("us", 10**3)
+    )
+    for candidate, size in units:
         if (nanoseconds % size == 0).all():  # the coarsest unit that loses nothing
             unit = candidate
             break

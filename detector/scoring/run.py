@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from detector.errors import InputError
 from detector.io import load_population
 from detector.io.write_output import write_rejects, write_scores
 from detector.scoring.score import score_population
@@ -46,6 +47,8 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     from detector.geo.geoip import GeoLookup
     from detector.model.artifact import load_model
 
+    if not Path(input_path).exists():
+        raise InputError(f"input {input_path} does not exist; give a .jsonl, .jsonl.gz file or a folder of tables")
     settings = settings.with_defaults()
     rejects = rejects or default_rejects_path(output)
     t0 = time.perf_counter()
