@@ -12,7 +12,12 @@ Fixture strategy (smallest real thing first):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Tests run in parallel workers on two cores: one OpenMP thread per process avoids the
+# busy-waiting that makes gradient boosting many times slower under contention.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import pytest
 

@@ -128,7 +128,7 @@ class EvidenceWriter:
             return f"sessions from {int(f['net_distinct_asns'])} different networks (ASNs) in {n} sessions"
         if code == "NET_IMPOSSIBLE_TRAVEL":
             return f"consecutive sessions imply travel at {f['net_max_travel_kmh']:,.0f} km/h"
-        tz = app.get("claimed_timezone") or f"the zone of {cc}"
+        tz = app.get("claimed_timezone") or f"of {cc}"
         best, claimed = ctx.get("_best_offset", np.nan), ctx.get("_claimed_offset", np.nan)
         if code == "TZ_NIGHT_ACTIVITY":
             return f"{_pct(f['tz_night_share'])} of session time falls between 00:00 and 06:00 in {tz}"
@@ -137,8 +137,9 @@ class EvidenceWriter:
                     f"{_offset(claimed)}: {f['tz_offset_gap_hours']:.0f} h apart")
         if code == "TZ_OPERATOR_HOURS":
             return (f"activity hours fit a working day at UTC+7..+10 (DPRK operator hours) better than "
-                    f"one in the claimed zone {tz} ({_offset(claimed)}); best fit {_offset(best)}, "
-                    f"log-likelihood ratio {f['tz_operator_hours_llr']:.1f}")
+                    f"one in the claimed zone {tz} ({_offset(claimed)})"
+                    + ("" if np.isnan(best) else f"; best-fit offset {_offset(best)}")
+                    + f"; log-likelihood ratio {f['tz_operator_hours_llr']:.1f}")
         if code == "TZ_BROWSER_MISMATCH":
             zones = Counter(str(z) for z in sess.get("browser_timezone", pd.Series(dtype=object)).dropna())
             listing = ", ".join(f"{z} {k}" for z, k in zones.most_common(3))
