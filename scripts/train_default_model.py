@@ -21,10 +21,10 @@ from pathlib import Path
 import pandas as pd
 
 from detector.model.metrics import format_metrics
+from detector.settings import Settings
 from detector.synth import SynthSettings, generate_population, write_population
 from detector.training.evaluate import evaluate_file
 from detector.training.train import train_file
-from detector.settings import Settings
 
 TRAIN_SEEDS = (101, 102, 103, 104, 105)
 HELD_OUT_SEEDS = (9001, 9002)

@@ -1,6 +1,5 @@
 """Network signals on real IP data: the shipped ip-location-db MMDBs and curated ASN list."""
 
-import numpy as np
 import pytest
 
 from detector.geo.geoip import GeoLookup

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from detector.signals.timezone_rhythm import best_fit_offsets, activity_curves, timezone_signals
+from detector.signals.timezone_rhythm import activity_curves, best_fit_offsets, timezone_signals
 from tests.helpers import applicant, population, work_sessions
 
 

@@ -78,7 +78,7 @@ def _text_pairs(texts: list[object], owner: np.ndarray, exclude: list[list[str]]
     keep = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
     if len(keep) < 2:
         return empty
-    found = similar_text_pairs([texts[i] for i in keep], [exclude[i] for i in keep], threshold)
+    found = similar_text_pairs([str(texts[i]) for i in keep], [exclude[i] for i in keep], threshold)
     if found.empty:
         return empty
     keep_arr = np.asarray(keep)

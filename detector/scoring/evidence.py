@@ -161,9 +161,9 @@ class EvidenceWriter:
             return f"webmail address of the form name+digits ('{app.get('email')}')"
         pays = self.payouts.get(aid, pd.DataFrame())
         if code == "PAYOUT_COUNTRY":
-            countries = sorted({str(c) for c in pays.get("account_country", pd.Series(dtype=object)).dropna() if c != cc})
+            abroad = sorted({str(c) for c in pays.get("account_country", pd.Series(dtype=object)).dropna() if c != cc})
             return (f"{_pct(f['pay_country_mismatch_share'])} of payout accounts are outside the claimed "
-                    f"country {cc} ({', '.join(countries)})")
+                    f"country {cc} ({', '.join(abroad)})")
         if code == "PAYOUT_HOLDER":
             holders = sorted({str(h) for h in pays.get("holder_name", pd.Series(dtype=object)).dropna()})
             return (f"payout holder name(s) {', '.join(repr(h) for h in holders)} do not match the "

@@ -9,9 +9,8 @@ costs a few extra predictions per flagged row.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
-from detector.features.catalogue import FEATURES, FEATURE_NAMES
+from detector.features.catalogue import FEATURE_NAMES, FEATURES
 
 MAX_REASONS = 5
 MIN_CONTRIBUTION = 0.005

@@ -14,7 +14,7 @@ from detector.errors import InputError
 from detector.io import load_population
 from detector.io.write_output import write_rejects, write_scores
 from detector.scoring.score import score_population
-from detector.settings import Settings
+from detector.settings import SHIPPED_MODEL_DIR, Settings
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     settings = settings.with_defaults()
     rejects = rejects or default_rejects_path(output)
     t0 = time.perf_counter()
-    model = load_model(settings.model_dir)
+    model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
     loaded = load_population(input_path)
     t1 = time.perf_counter()
     with GeoLookup.from_settings(settings) as geo:

@@ -47,7 +47,7 @@ def score_features(table: FeatureTable, population: Population, model) -> Scored
                                 table.links.components, flagged)
         for row, items in zip(flagged, contributions, strict=True):
             reasons[row] = [{"code": code, "contribution": round(c, 4),
-                             "evidence": writer.sentence(row, code)} for code, c in items]
+                             "evidence": writer.sentence(int(row), code)} for code, c in items]
     t2 = time.perf_counter()
     out = pd.DataFrame({
         "applicant_id": table.features.index.to_numpy(),

@@ -28,11 +28,12 @@ def parse_phone(raw: object, region: object) -> tuple[float, float, str | None]:
         return 1.0, np.nan, None
     if not phonenumbers.is_valid_number(number):
         # An invalid number still names its country through the calling code.
-        region_code = phonenumbers.region_code_for_country_code(number.country_code)
+        region_code = phonenumbers.region_code_for_country_code(number.country_code or 0)
         return 1.0, np.nan, None if region_code == "ZZ" else region_code
     kind = phonenumbers.number_type(number)
     # Regions sharing a numbering plan (FI/AX, US/CA/PR, GB/GG/JE ...): valid for the claimed
     # region counts as that region.
+    found: str | None
     if isinstance(region, str) and phonenumbers.is_valid_number_for_region(number, region):
         found = region
     else:

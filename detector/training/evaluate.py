@@ -14,7 +14,7 @@ from detector.features.build import build_features
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io import load_population
 from detector.io.population import Population
-from detector.settings import Settings
+from detector.settings import SHIPPED_MODEL_DIR, Settings
 from detector.training.train import segment_columns
 from detector.training.truth import load_truth
 
@@ -68,7 +68,7 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
     from detector.model.metrics import format_metrics
 
     settings = settings.with_defaults()
-    model = load_model(settings.model_dir)
+    model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
     loaded = load_population(input_path)
     truth = load_truth(input_path, truth_path)
     with GeoLookup.from_settings(settings) as geo:
