@@ -126,6 +126,8 @@ def test_table_folder_input_scores_like_nested_input(world, model_dir, tmp_path)
     pop.sessions.to_parquet(folder / "sessions.parquet")
     pop.payouts.to_parquet(folder / "payouts.parquet")
     pop.proposals.to_parquet(folder / "proposals.parquet")
+    labels = pop.applicants[["applicant_id", "label"]].dropna().astype({"label": int})
+    labels.to_parquet(folder / "labels.parquet")  # labels count as known fronts in both forms
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
     env_key = {"DETECTOR_HASH_KEY": "fixed"}
     import os
