@@ -26,13 +26,21 @@ from detector.synth import SynthSettings, generate_population, write_population
 from detector.training.evaluate import evaluate_file
 from detector.training.train import train_file
 
-TRAIN_SEEDS = (101, 102, 103, 104, 105)
+TRAIN_SEEDS = (101, 102, 103, 104, 105, 106)
 HELD_OUT_SEEDS = (9001, 9002)
+LOOKALIKE_BOOST = 2.0
 
 
-def world(seed: int, n: int, careful: bool = False) -> tuple[list[dict], pd.DataFrame]:
-    """One synthetic world; ids are prefixed with the seed so worlds can share a file."""
+def world(seed: int, n: int, careful: bool = False, lookalike_boost: float = 1.0) -> tuple[list[dict], pd.DataFrame]:
+    """One synthetic world; ids are prefixed with the seed so worlds can share a file.
+
+    ``lookalike_boost`` multiplies the share of every legitimate look-alike segment: training
+    sees more of the people it must not flag than a platform's mix would give it.
+    """
     settings = SynthSettings.randomised(random.Random(f"synth-world-{seed}"))
+    if lookalike_boost != 1.0:
+        settings = settings.with_(lookalike_shares={k: v * lookalike_boost
+                                                    for k, v in settings.lookalike_shares.items()})
     if careful:
         settings = replace(settings, difficulty=0.9)
     records, truth = generate_population(n, seed=seed, settings=settings)
@@ -55,7 +63,7 @@ def main() -> None:
     t0 = time.perf_counter()
     records, truths = [], []
     for seed in TRAIN_SEEDS:
-        r, t = world(seed, args.per_world)
+        r, t = world(seed, args.per_world, lookalike_boost=LOOKALIKE_BOOST)
         records += r
         truths.append(t)
     train_path = work / "train.jsonl.gz"

@@ -66,5 +66,5 @@ def test_agency_account_holder_is_not_a_mismatch():
     pays = [{"applicant_id": a, "method": "bank", "account_ref": "PT50-0002", "account_country": "PT",
              "holder_name": "Lisbon Dev Studio Lda"} for a in ("m1", "m2", "solo")]
     out = payout_signals(population(apps, payouts=pays).applicants, population(apps, payouts=pays).payouts)
-    assert np.isnan(out.loc["m1", "pay_holder_name_mismatch"])  # the agency's own account
+    assert np.isnan(out.loc["m1", "pay_holder_name_mismatch"])  # paid through the agency
     assert out.loc["solo", "pay_holder_name_mismatch"] > 0.7  # no agency declared: a mismatch

@@ -34,7 +34,7 @@ COUNT_FEATURES = {
     "photo": "link_photo_reused",
 }
 COMPONENT_KINDS = ("payout", "phone", "email", "device", "residential_ip", "resume", "photo")
-MAX_PROPOSALS_PER_APPLICANT = 3
+MAX_PROPOSALS_PER_APPLICANT = 1  # the latest proposal: templates show in any one of them
 YEAR_LIKE = range(1950, 2016)
 
 
@@ -71,14 +71,15 @@ def _different_identity(pairs: pd.DataFrame, norm_names: np.ndarray) -> pd.DataF
 
 
 def _text_pairs(texts: list[object], owner: np.ndarray, exclude: list[list[str]],
-                threshold: float) -> pd.DataFrame:
+                threshold: float, max_bucket: int) -> pd.DataFrame:
     """Applicant pairs with near-duplicate texts and their highest similarity."""
     empty = pd.DataFrame({"a": pd.Series(dtype=np.int64), "b": pd.Series(dtype=np.int64),
                           "similarity": pd.Series(dtype=float)})
     keep = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
     if len(keep) < 2:
         return empty
-    found = similar_text_pairs([str(texts[i]) for i in keep], [exclude[i] for i in keep], threshold)
+    found = similar_text_pairs([str(texts[i]) for i in keep], [exclude[i] for i in keep], threshold,
+                               max_bucket=max_bucket)
     if found.empty:
         return empty
     keep_arr = np.asarray(keep)
@@ -133,15 +134,16 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
 
     exclude = [n.split() for n in norm_names]
     resume = _text_pairs(list(applicants["resume_text"]), np.arange(n), exclude,
-                         settings.resume_similarity_threshold)
+                         settings.resume_similarity_threshold, settings.hub_cap)
     add("resume", _different_identity(resume, norm_names))
     props = proposals.sort_values("submitted_at", ascending=False)
     props = props[props.groupby("applicant_id", sort=False).cumcount() < MAX_PROPOSALS_PER_APPLICANT]
     prop_owner = row_of.reindex(props["applicant_id"]).to_numpy()
     proposal = _text_pairs(list(props["text"]), prop_owner, [exclude[i] for i in prop_owner],
-                           settings.resume_similarity_threshold)
+                           settings.resume_similarity_threshold, settings.hub_cap)
     add("proposal", _different_identity(proposal, norm_names))
-    photo = near_photo_pairs(list(applicants["photo_phash"]), settings.photo_max_bit_distance)
+    photo = near_photo_pairs(list(applicants["photo_phash"]), settings.photo_max_bit_distance,
+                             max_bucket=settings.hub_cap)
     photo = photo.rename(columns={"i": "a", "j": "b"})[["a", "b"]]
     add("photo", _different_identity(photo, norm_names))
 

@@ -24,6 +24,9 @@ def payout_signals(applicants: pd.DataFrame, payouts: pd.DataFrame) -> pd.DataFr
     key = pd.MultiIndex.from_arrays([agency, account])
     agency_account = agency.notna().to_numpy() & (sharing.reindex(key).fillna(0).to_numpy() >= 2)
     p.loc[agency_account, ["account_country", "holder_name"]] = None
+    # Members of a declared agency are routinely paid through the agency: another holder name
+    # on their own accounts is not a sign of a rented identity either.
+    p.loc[agency.notna().to_numpy(), "holder_name"] = None
     p["mismatch"] = np.where(p["account_country"].notna(),
                              (p["account_country"] != p["applicant_id"].map(claimed)).astype(float),
                              np.nan)
