@@ -82,11 +82,9 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
     text = "\n".join([
         f"model {metrics['model_version']} on {metrics['labelled']} labelled applicants "
         f"({metrics['fronts']} fronts)",
-        "model, threshold at 1% false-positive rate on this data:",
-        format_metrics(metrics["model_at_1pct_fpr"]),
-        "model, at the model card's review threshold:",
+        "model and rules baseline, each at its threshold for a 1% false-positive rate on this data:",
+        format_metrics(metrics["model_at_1pct_fpr"], baseline=metrics["rules_baseline"]),
+        f"model at the model card's review threshold ({model.thresholds.review:.4f}):",
         format_metrics(metrics["model_at_model_review_threshold"]),
-        "rules baseline, threshold at 1% false-positive rate:",
-        format_metrics(metrics["rules_baseline"]),
     ])
     return EvaluationReport(metrics=metrics, text=text, metrics_path=metrics_path)

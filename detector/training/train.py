@@ -105,7 +105,7 @@ def train_file(input_path: Path, model_dir: Path, settings: Settings, truth_path
                extra={"rules_baseline": baseline})
     text = "\n".join([
         f"trained on {summary['labelled']} labelled applicants ({summary['fronts']} fronts) -> {model_dir}",
-        "model (out-of-fold, grouped by linkage component):", format_metrics(metrics),
-        "rules baseline:", format_metrics(baseline),
+        "model and rules baseline (out-of-fold, grouped by linkage component):",
+        format_metrics(metrics, baseline=baseline),
     ])
     return TrainReport(model_dir=model_dir, metrics=metrics, baseline_metrics=baseline, text=text)
