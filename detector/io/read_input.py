@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import gc
 import gzip
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -69,7 +70,7 @@ def load_population(path: str | Path) -> LoadResult:
         return validate_raw(_read_folder(path))
     if path.name.endswith(JSONL_SUFFIXES):
         with _paused_gc():
-            raw = _flatten_nested(_read_jsonl(path))
+            raw = _flatten_in_chunks(_read_jsonl(path))
         return validate_raw(raw)
     raise InputError(f"input file '{path}' has an unknown format; {_FORMS_HINT}")
 
@@ -103,25 +104,54 @@ def _paused_gc() -> Iterator[None]:
 # --------------------------------------------------------------------------- nested form
 
 
-def _read_jsonl(path: Path) -> list[tuple[int, object]]:
+def _read_jsonl(path: Path) -> Iterator[tuple[int, object]]:
     """(line number, parsed value) for every non-blank line; unparseable lines as _BadLine."""
     opener = gzip.open if path.name.endswith(".gz") else open
-    items: list[tuple[int, object]] = []
     try:
         with opener(path, "rb") as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
                 try:
-                    items.append((number, json.loads(line)))
+                    parsed: object = json.loads(line)
                 except (ValueError, RecursionError) as error:  # JSONDecodeError, bad UTF-8
-                    items.append((number, _BadLine(str(error))))
+                    parsed = _BadLine(str(error))
+                yield number, parsed
     except (OSError, EOFError) as error:
         raise InputError(
             f"cannot read '{path}': {error}; check that it is a readable "
             f"{'gzip-compressed ' if path.name.endswith('.gz') else ''}JSON Lines file"
         ) from error
-    return items
+
+
+CHUNK_LINES = 20_000
+
+
+def _flatten_in_chunks(items: Iterator[tuple[int, object]]) -> RawInput:
+    """Flatten ``CHUNK_LINES`` lines at a time, so parsed JSON objects never pile up in memory."""
+    size = CHUNK_LINES
+    parts: list[RawInput] = []
+    offset = 0
+    while True:
+        chunk = list(itertools.islice(items, size))
+        if not chunk:
+            break
+        raw = _flatten_nested(chunk)
+        for table in (raw.sessions, raw.payouts, raw.proposals, raw.list_problems):
+            table["_owner"] = table["_owner"].astype("int64") + offset
+        offset += len(raw.applicants)
+        parts.append(raw)
+    if len(parts) <= 1:
+        return parts[0] if parts else _flatten_nested([])
+    return RawInput(
+        form="nested",
+        applicants=pd.concat([p.applicants for p in parts], ignore_index=True),
+        sessions=pd.concat([p.sessions for p in parts], ignore_index=True),
+        payouts=pd.concat([p.payouts for p in parts], ignore_index=True),
+        proposals=pd.concat([p.proposals for p in parts], ignore_index=True),
+        list_problems=pd.concat([p.list_problems for p in parts], ignore_index=True),
+        line_rejects=pd.concat([p.line_rejects for p in parts], ignore_index=True),
+    )
 
 
 class _BadLine:
