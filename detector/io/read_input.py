@@ -18,11 +18,11 @@ import csv
 import gc
 import gzip
 import itertools
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv
@@ -113,7 +113,7 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, object]]:
                 if not line.strip():
                     continue
                 try:
-                    parsed: object = json.loads(line)
+                    parsed: object = orjson.loads(line)
                 except (ValueError, RecursionError) as error:  # JSONDecodeError, bad UTF-8
                     parsed = _BadLine(str(error))
                 yield number, parsed

@@ -67,8 +67,13 @@ def _account(value: str) -> str:
     return _ACCOUNT_JUNK.sub("", value).upper()
 
 
+_PLAIN_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)")
+
+
 def _ip(value: str) -> str:
     value = value.strip()
+    if _PLAIN_IPV4.fullmatch(value):  # already canonical: skip the slow parse
+        return value
     try:
         return str(ipaddress.ip_address(value))
     except ValueError:
