@@ -99,6 +99,9 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Highest proposal similarity to a profile with a different identity."),
     _f("link_photo_reused", "linking", +1, "PHOTO_REUSED",
        "Profiles with a different name whose photo hash is within a few bits."),
+    _f("link_evidence_kinds", "linking", +1, "LINKS_OF_SEVERAL_KINDS",
+       "Kinds of concealed links the profile has (payout, phone, email, device, IP, resume, photo, email digits): "
+       "a household shares a connection, a front cell shares several things."),
     _f("link_component_size", "linking", +1, "NETWORK_SIZE",
        "Profiles in the linkage component (concealed links only)."),
     _f("link_component_distinct_names", "linking", +1, "NETWORK_NAMES",

@@ -168,6 +168,10 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
         applicants["resume_text"].notna().to_numpy(),
         linked_counts(pairs[pairs["kind"] == "resume"], n), np.nan)
     features["link_email_suffix_shared"] = _email_suffix_counts(applicants, agency, settings)
+    kinds = np.zeros(n)
+    for kind in COMPONENT_KINDS:
+        kinds += linked_counts(pairs[pairs["kind"] == kind], n) > 0
+    features["link_evidence_kinds"] = kinds + (features["link_email_suffix_shared"].fillna(0) > 0)
 
     # Proposal templates are widely shared by honest freelancers too, so near-duplicate
     # proposals are a feature but do not join profiles into one network.

@@ -68,8 +68,9 @@ _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _URL_HEAD = re.compile(r"[\w.:/-]+\Z")
 _URL_TAIL = re.compile(r"[^\s\x00]*")
 _PATH_TAIL = re.compile(r"(?:/[^\s\x00]*)?")
-# Any run of digits with the separators of phones, dates and amounts is one number token.
-_NUMBER = re.compile(r"\d[\d\s().,:/+-]*")
+# Any run of digits with the separators of phones, dates and amounts (any non-word character
+# but the internal separators) is one number token, so masking twice changes nothing.
+_NUMBER = re.compile(r"\d(?:\d|[^\w\x00\x01])*")
 _TOKEN = re.compile(r"\w+")
 _SEPARATOR = "\x00"
 _PAD = "\x01"

@@ -89,6 +89,11 @@ class EvidenceWriter:
             return (f"linked network of {int(f['link_component_size'])} profiles with "
                     f"{int(f['link_component_distinct_names'])} distinct names and "
                     f"{int(f['link_component_distinct_countries'])} claimed countries: {_ids(members)}")
+        if code == "LINKS_OF_SEVERAL_KINDS":
+            kinds = {k: len(v) for k, v in self.links[row].items() if k != "proposal"}
+            listing = ", ".join(f"{LINK_WORDS.get(k, k).split(' ', 1)[-1]}: {c}" for k, c in sorted(kinds.items()))
+            return (f"concealed links of {int(f['link_evidence_kinds'])} different kinds to other profiles "
+                    f"({listing or 'shared webmail digit suffix'})")
         if code == "NETWORK_RED_FLAGS":
             members = [m for m in self.members.get(self.components[row], []) if m != aid]
             return (f"the {len(members)} linked profile(s) show red flags themselves (mean red-flag "
