@@ -111,7 +111,11 @@ def _mask(text: str) -> str:
 def _tokens(masked: str, exclude: frozenset[str]) -> list[str]:
     tokens = _TOKEN.findall(masked)
     if exclude:
-        tokens = [token for token in tokens if token not in exclude]
+        kept = [token for token in tokens if token not in exclude]
+        if len(kept) != len(tokens) and "0" in kept:
+            # A dropped name between two numbers leaves "0 0", which masks to one "0" again.
+            kept = [t for i, t in enumerate(kept) if t != "0" or i == 0 or kept[i - 1] != "0"]
+        tokens = kept
     return tokens
 
 
