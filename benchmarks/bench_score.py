@@ -24,7 +24,8 @@ t = time.perf_counter()
 summary = score_file(Path(sys.argv[1]), Path(sys.argv[2]), Settings.from_env())
 print(json.dumps({"wall": time.perf_counter() - t, "scored": summary.scored,
                   "rejected": summary.rejected_records, "bands": summary.bands,
-                  "timings": summary.timings, "peak_rss_mb": summary.peak_rss_mb}))
+                  "timings": summary.timings, "peak_rss_mb": summary.peak_rss_mb,
+                  "peak_rss_children_mb": summary.peak_rss_children_mb}))
 """
 
 
@@ -52,7 +53,9 @@ def main() -> None:
     rate = result["scored"] / wall
     print(f"scored {result['scored']} applicants (+{result['rejected']} rejected records) in {wall:.1f}s "
           f"(process incl. imports): {rate:,.0f} applicants/s; bands {result['bands']}")
-    print(f"peak RSS {result['peak_rss_mb']:,.0f} MB")
+    print(f"peak RSS {result['peak_rss_mb']:,.0f} MB (scoring process), "
+          f"{result['peak_rss_children_mb']:,.0f} MB (largest forked text-linking worker; "
+          "its pages are shared copy-on-write with the parent at fork)")
     print("stage breakdown (s):")
     for stage, seconds in result["timings"].items():
         print(f"  {stage:<16} {seconds:8.2f}")

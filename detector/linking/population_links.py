@@ -13,6 +13,7 @@ import pandas as pd
 
 from detector.linking.components import component_features, component_labels, known_front_counts
 from detector.linking.keyed_hash import keyed_hash
+from detector.linking.parallel_texts import run_text_jobs
 from detector.linking.photo_hash import near_photo_pairs
 from detector.linking.shared_identifiers import (
     drop_same_agency,
@@ -133,14 +134,16 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
         settings.hub_cap, settings.shared_ip_window_days))
 
     exclude = [n.split() for n in norm_names]
-    resume = _text_pairs(list(applicants["resume_text"]), np.arange(n), exclude,
-                         settings.resume_similarity_threshold, settings.hub_cap)
-    add("resume", _different_identity(resume, norm_names))
     props = proposals.sort_values("submitted_at", ascending=False)
     props = props[props.groupby("applicant_id", sort=False).cumcount() < MAX_PROPOSALS_PER_APPLICANT]
     prop_owner = row_of.reindex(props["applicant_id"]).to_numpy()
-    proposal = _text_pairs(list(props["text"]), prop_owner, [exclude[i] for i in prop_owner],
-                           settings.resume_similarity_threshold, settings.hub_cap)
+    resume, proposal = run_text_jobs([
+        (_text_pairs, (list(applicants["resume_text"]), np.arange(n), exclude,
+                       settings.resume_similarity_threshold, settings.hub_cap)),
+        (_text_pairs, (list(props["text"]), prop_owner, [exclude[i] for i in prop_owner],
+                       settings.resume_similarity_threshold, settings.hub_cap)),
+    ], total_texts=n + len(props))
+    add("resume", _different_identity(resume, norm_names))
     add("proposal", _different_identity(proposal, norm_names))
     photo = near_photo_pairs(list(applicants["photo_phash"]), settings.photo_max_bit_distance,
                              max_bucket=settings.hub_cap)

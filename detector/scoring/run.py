@@ -30,6 +30,7 @@ class ScoreRunSummary:
     model_version: str
     timings: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: float = 0.0
+    peak_rss_children_mb: float = 0.0  # largest worker (text linking on the second core)
 
 
 def default_rejects_path(output: Path) -> Path:
@@ -70,4 +71,5 @@ def score_file(input_path: Path, output: Path, settings: Settings,
         bands={b: int(bands.get(b, 0)) for b in ("low", "review", "high")},
         output=output, rejects=rejects, model_version=model.model_version, timings=timings,
         peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        peak_rss_children_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     )

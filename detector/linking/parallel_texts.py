@@ -1,0 +1,38 @@
+"""Run the two near-duplicate text searches (resumes, proposals) on two cores at once.
+
+Text MinHash is pure-Python tokenising and holds the GIL, so threads do not help. A forked
+worker inherits the texts without copying them through a pipe and returns only the pairs.
+Small inputs, or platforms without ``fork``, run the searches one after the other.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+PARALLEL_MIN_TEXTS = 20_000
+
+_JOBS: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]] = []
+
+
+def _run(index: int) -> pd.DataFrame:
+    func, args = _JOBS[index]
+    return func(*args)
+
+
+def run_text_jobs(jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]],
+                  total_texts: int) -> list[pd.DataFrame]:
+    """Results of ``func(*args)`` for each job, in order; in parallel when worth it."""
+    if total_texts < PARALLEL_MIN_TEXTS or len(jobs) < 2 or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        return [func(*args) for func, args in jobs]
+    _JOBS[:] = jobs
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes=min(2, len(jobs))) as pool:
+            return pool.map(_run, range(len(jobs)))
+    finally:
+        _JOBS.clear()

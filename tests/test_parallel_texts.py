@@ -1,0 +1,19 @@
+"""The two text searches give the same pairs on two cores as one after the other."""
+
+import pandas as pd
+
+from detector.linking import parallel_texts
+from detector.linking.text_similarity import similar_text_pairs
+
+TEXTS = [f"python developer building data pipelines with airflow and spark for client {i % 3}" for i in range(30)]
+OTHER = [f"designer of mobile apps in figma and swift, case study number {i}" for i in range(30)]
+
+
+def test_parallel_and_sequential_agree(monkeypatch):
+    jobs = [(similar_text_pairs, (TEXTS,)), (similar_text_pairs, (OTHER,))]
+    sequential = parallel_texts.run_text_jobs(jobs, total_texts=0)
+    monkeypatch.setattr(parallel_texts, "PARALLEL_MIN_TEXTS", 1)
+    parallel = parallel_texts.run_text_jobs(jobs, total_texts=60)
+    assert len(sequential[0]) > 0
+    for a, b in zip(sequential, parallel, strict=True):
+        pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True))
