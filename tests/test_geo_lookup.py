@@ -155,3 +155,13 @@ def test_curated_asn_list_flags_cloud_ips(shipped_geo: GeoLookup) -> None:
     assert rows["asn"].tolist()[:2] == [16509, 14061]
     assert rows["is_hosting"].tolist() == [True, True, False]
     assert rows.loc[0, "anonymiser_source"].startswith("asn-list:Amazon")
+
+
+def test_hosting_named_networks_outside_the_curated_list_are_flagged():
+    from detector.geo.geoip import GeoLookup
+    from detector.settings import Settings
+
+    with GeoLookup.from_settings(Settings().with_defaults()) as geo:
+        row = geo.lookup(["89.26.144.10"]).iloc[0]  # AS49493 GIGAS HOSTING S.A. (not in the curated list)
+    assert row["asn"] == 49493
+    assert row["is_hosting"] and row["anonymiser_source"].startswith("asn-name:")
