@@ -48,3 +48,38 @@ def test_reason_codes_come_from_the_catalogue():
     x = np.ones((1, N))
     reasons = reason_contributions(predict, x, np.zeros(N))[0]
     assert {code for code, _ in reasons} <= codes
+
+
+def test_margin_ranks_reasons_of_a_saturated_score():
+    def saturated(X):
+        return np.minimum(1.0, predict(X) * 50)  # every active reason leaves the score at 1
+
+    def margin(X):
+        return -4 + 1.5 * np.nan_to_num(X[:, PAYOUT]) + 3 * np.nan_to_num(X[:, REMOTE])
+
+    x = np.zeros((1, N))
+    x[0, PAYOUT] = 1  # margin share 1.5
+    x[0, REMOTE] = 1  # margin share 3.0
+    reasons = reason_contributions(saturated, x, np.zeros(N), margin=margin)[0]
+    assert [code for code, _ in reasons] == ["DEVICE_REMOTE_ACCESS", "PAYOUT_SHARED"]
+
+
+def test_every_reason_code_has_an_evidence_sentence():
+    import pandas as pd
+
+    from detector.scoring.evidence import EvidenceWriter
+    from tests.helpers import applicant, population
+
+    pop = population([applicant("a", phone="+13125550147", email="x1@gmail.com"), applicant("b")])
+    features = pd.DataFrame(1.0, index=pop.applicants["applicant_id"], columns=list(FEATURE_NAMES))
+    context = pd.DataFrame({"_best_offset": [9.0, 9.0], "_claimed_offset": [-5.0, -5.0],
+                            "_phone_region": ["CA", None], "_email_suffix": ["1", None]},
+                           index=features.index)
+    sessions = pop.sessions.assign(country=None, as_org=None, anonymiser_source=None, anonymised=False)
+    pairs = pd.DataFrame({"a": [0], "b": [1], "kind": ["payout"], "similarity": [1.0]})
+    writer = EvidenceWriter(pop.applicants, features, context, sessions, pop.payouts, pairs,
+                            np.array([0, 0]), np.array([0]))
+    for code in {f.reason_code for f in FEATURES}:
+        sentence = writer.sentence(0, code)
+        assert sentence != code and len(sentence) > 15, code
+    assert "b" in writer.sentence(0, "PAYOUT_SHARED")

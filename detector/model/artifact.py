@@ -148,6 +148,17 @@ class LoadedModel:
     reference_values: dict[str, float | None]
     feature_names: tuple[str, ...] = field(default=FEATURE_NAMES)
 
+    def margin(self, features: pd.DataFrame) -> np.ndarray | None:
+        """The booster's raw log-odds before calibration (None if the estimator has none).
+
+        Unlike the calibrated score it does not saturate, so it can still rank the reasons of
+        a profile whose score is already at the top of the scale.
+        """
+        calibrated = getattr(self.estimator, "calibrated_classifiers_", None)
+        if not calibrated or len(calibrated) != 1:
+            return None
+        return np.asarray(calibrated[0].estimator.decision_function(features), dtype=float)
+
     def predict_proba(self, features: pd.DataFrame) -> np.ndarray:
         """Calibrated probability of being a front, one per row of the feature table."""
         return self.estimator.predict_proba(features)[:, 1]

@@ -133,16 +133,17 @@ class EvidenceWriter:
             return f"sessions from {int(f['net_distinct_asns'])} different networks (ASNs) in {n} sessions"
         if code == "NET_IMPOSSIBLE_TRAVEL":
             return f"consecutive sessions imply travel at {f['net_max_travel_kmh']:,.0f} km/h"
-        tz = app.get("claimed_timezone") or f"of {cc}"
+        zone = app.get("claimed_timezone")
+        tz = f"zone {zone}" if isinstance(zone, str) and zone else f"zone of {cc}"
         best, claimed = ctx.get("_best_offset", np.nan), ctx.get("_claimed_offset", np.nan)
         if code == "TZ_NIGHT_ACTIVITY":
-            return f"{_pct(f['tz_night_share'])} of session time falls between 00:00 and 06:00 in {tz}"
+            return f"{_pct(f['tz_night_share'])} of session time falls between 00:00 and 06:00 in the claimed {tz}"
         if code == "TZ_OFFSET_GAP":
-            return (f"activity hours fit {_offset(best)} best while the claimed zone {tz} is "
+            return (f"activity hours fit {_offset(best)} best while the claimed {tz} is "
                     f"{_offset(claimed)}: {f['tz_offset_gap_hours']:.0f} h apart")
         if code == "TZ_OPERATOR_HOURS":
             return (f"activity hours fit a working day at UTC+7..+10 (DPRK operator hours) better than "
-                    f"one in the claimed zone {tz} ({_offset(claimed)})"
+                    f"one in the claimed {tz} ({_offset(claimed)})"
                     + ("" if np.isnan(best) else f"; best-fit offset {_offset(best)}")
                     + f"; log-likelihood ratio {f['tz_operator_hours_llr']:.1f}")
         if code == "TZ_BROWSER_MISMATCH":
@@ -151,7 +152,7 @@ class EvidenceWriter:
             return (f"{_pct(f['tz_browser_mismatch_share'])} of sessions report a browser time zone "
                     f"at another offset than the claimed {tz} ({listing})")
         if code == "TZ_IP_ZONE_GAP":
-            return f"IP locations are typically {f['tz_ip_zone_gap_hours']:.0f} h from the claimed zone {tz}"
+            return f"IP locations are typically {f['tz_ip_zone_gap_hours']:.0f} h from the claimed {tz}"
         if code == "TZ_LONG_DAYS":
             return f"{f['tz_hours_per_active_day']:.1f} hours of sessions per active day"
         if code == "TZ_SIX_DAY_WEEKS":

@@ -14,18 +14,24 @@ from detector.features.catalogue import FEATURE_NAMES, FEATURES
 
 MAX_REASONS = 5
 MIN_CONTRIBUTION = 0.005
+MIN_MARGIN_DROP = 0.05  # log-odds: a reason below this moved the model by nothing worth showing
 
 CODES: dict[str, list[int]] = {}
 for _i, _spec in enumerate(FEATURES):
     CODES.setdefault(_spec.reason_code, []).append(_i)
 
 
-def reason_contributions(predict, X: np.ndarray, reference: np.ndarray) -> list[list[tuple[str, float]]]:
+def reason_contributions(predict, X: np.ndarray, reference: np.ndarray,
+                         margin=None) -> list[list[tuple[str, float]]]:
     """Per row of ``X``: (reason code, contribution) pairs, strongest first.
 
     ``predict`` maps a 2-D array of catalogue features to scores; ``reference`` holds each
     feature's benign value. A code is active when one of its features is known and differs
-    from the reference in the risky direction.
+    from the reference in the risky direction. The contribution is the drop in score when the
+    code's features are set to their reference. With ``margin`` (the model's uncalibrated
+    log-odds), reasons are ranked and filtered by the drop in margin instead: calibration is
+    monotone, so the order agrees, and the margin still separates reasons when several of them
+    each leave a saturated score at the top.
     """
     if len(X) == 0:
         return []
@@ -48,15 +54,24 @@ def reason_contributions(predict, X: np.ndarray, reference: np.ndarray) -> list[
     result: list[list[tuple[str, float]]] = [[] for _ in range(len(X))]
     if not variants:
         return result
-    occluded = predict(np.vstack(variants))
+    stacked = np.vstack(variants)
+    occluded = predict(stacked)
     owner_arr = np.concatenate(owners)
-    for row, code, score in zip(owner_arr, codes, occluded, strict=True):
-        result[row].append((code, float(base[row] - score)))
+    if margin is not None:
+        base_margin, occluded_margin = margin(X), margin(stacked)
+        strength = base_margin[owner_arr] - occluded_margin
+        floor = MIN_MARGIN_DROP
+    else:
+        strength = base[owner_arr] - occluded
+        floor = MIN_CONTRIBUTION
+    ranked_by_row: list[list[tuple[str, float, float]]] = [[] for _ in range(len(X))]
+    for row, code, score, power in zip(owner_arr, codes, occluded, strength, strict=True):
+        ranked_by_row[row].append((code, float(base[row] - score), float(power)))
     for row in range(len(X)):
-        ranked = sorted(result[row], key=lambda item: -item[1])
-        strong = [r for r in ranked if r[1] >= MIN_CONTRIBUTION][:MAX_REASONS]
+        ranked = sorted(ranked_by_row[row], key=lambda item: -item[2])
+        strong = [r for r in ranked if r[2] >= floor][:MAX_REASONS]
         # Every flagged row carries at least its strongest active reason.
-        result[row] = strong or ranked[:1]
+        result[row] = [(code, contribution) for code, contribution, _ in (strong or ranked[:1])]
     return result
 
 

@@ -41,7 +41,15 @@ def score_features(table: FeatureTable, population: Population, model) -> Scored
         def predict(arr: np.ndarray) -> np.ndarray:
             return np.asarray(model.predict_proba(pd.DataFrame(arr, columns=list(FEATURE_NAMES))))
 
-        contributions = reason_contributions(predict, X.to_numpy(dtype=float)[flagged], reference)
+        margin = None
+        if getattr(model, "margin", None) is not None and \
+                model.margin(X.iloc[:1]) is not None:
+
+            def margin(arr: np.ndarray) -> np.ndarray:
+                return np.asarray(model.margin(pd.DataFrame(arr, columns=list(FEATURE_NAMES))))
+
+        contributions = reason_contributions(predict, X.to_numpy(dtype=float)[flagged], reference,
+                                             margin=margin)
         writer = EvidenceWriter(population.applicants, table.features, table.context,
                                 table.sessions, population.payouts, table.links.pairs,
                                 table.links.components, flagged)
