@@ -5,7 +5,7 @@ evasion strength, habits all vary by seed; see docs/SYNTHETIC_DATA.md), written 
 into one population. Evaluation: worlds from seeds the model never saw, including one with
 settings pushed to careful fronts. Usage::
 
-    python scripts/train_default_model.py [--out models/default] [--per-world 6000]
+    python scripts/train_default_model.py [--out models/default] [--per-world 8000]
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def world(seed: int, n: int, careful: bool = False, lookalike_boost: float = 1.0
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("models/default"))
-    parser.add_argument("--per-world", type=int, default=6000)
+    parser.add_argument("--per-world", type=int, default=8000)
     parser.add_argument("--work", type=Path, default=None, help="Folder for the generated populations.")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="detector-train-"))
