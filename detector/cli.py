@@ -110,6 +110,8 @@ def synth(count, output, seed, settings_json):
     """Write a synthetic labelled population in the nested form, plus a truth side file."""
     from detector.synth import SynthSettings, generate_population, write_population
 
+    if not output.name.endswith((".jsonl", ".jsonl.gz")):
+        raise click.BadParameter(f"'{output}' must end in .jsonl or .jsonl.gz", param_hint="-o/--output")
     knobs = None
     if settings_json:
         # Knobs given override the world drawn from the seed.

@@ -137,3 +137,9 @@ def test_table_folder_input_scores_like_nested_input(world, model_dir, tmp_path)
                        check=True, capture_output=True, env={**os.environ, **env_key})
     sa, sb = read_scores(a).set_index("applicant_id"), read_scores(b).set_index("applicant_id")
     pd.testing.assert_series_equal(sa["score"].sort_index(), sb["score"].sort_index(), atol=1e-9)
+
+
+def test_synth_rejects_an_unknown_output_format_in_one_line(tmp_path):
+    result = run("synth", "-n", "10", "-o", str(tmp_path / "pop.txt"), check=False)
+    assert result.returncode == 2
+    assert ".jsonl" in result.stderr and "Traceback" not in result.stderr
