@@ -12,6 +12,7 @@ import pandas as pd
 
 from detector.errors import InputError
 from detector.io import load_population
+from detector.io.formats import output_format
 from detector.io.write_output import write_rejects, write_scores
 from detector.scoring.score import score_population
 from detector.settings import SHIPPED_MODEL_DIR, Settings
@@ -52,6 +53,8 @@ def score_file(input_path: Path, output: Path, settings: Settings,
         raise InputError(f"input {input_path} does not exist; give a .jsonl, .jsonl.gz file or a folder of tables")
     settings = settings.with_defaults()
     rejects = rejects or default_rejects_path(output)
+    output_format(output)  # an unknown extension fails now, not after scoring
+    output_format(rejects)
     t0 = time.perf_counter()
     model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
     loaded = load_population(input_path)
