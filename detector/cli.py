@@ -90,7 +90,7 @@ def train(input_path, model_dir, truth, seed, **geo):
 @click.argument("input_path", metavar="INPUT", type=PATH)
 @click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
 @click.option("--truth", type=PATH, help="Side file with segment/tactic per applicant (default: INPUT's .truth.csv if present).")
-@click.option("--metrics", "metrics_path", type=PATH, help="Where to write the metrics as JSON (default: evaluation.json beside INPUT).")
+@click.option("--metrics", "metrics_path", type=PATH, help="Where to write the metrics as JSON (default: INPUT's name + .evaluation.json in the working directory).")
 @geo_options
 def evaluate(input_path, model, truth, metrics_path, **geo):
     """Print and write detection metrics of a model (and the rules baseline) on labelled INPUT."""

@@ -74,10 +74,8 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
     with GeoLookup.from_settings(settings) as geo:
         metrics = evaluate_population(loaded.population, model, settings, geo, truth)
     metrics["rejected_records"] = int(len(loaded.rejects))
-    if metrics_path is None:
-        base = input_path if input_path.is_dir() else input_path.parent
-        metrics_path = base / "evaluation.json" if input_path.is_dir() else base / (
-            input_path.name.split(".")[0] + ".evaluation.json")
+    if metrics_path is None:  # in the working directory: the input's folder may be read-only
+        metrics_path = Path.cwd() / (input_path.name.split(".")[0] + ".evaluation.json")
     metrics_path.write_text(json.dumps(metrics, indent=2, default=float))
     text = "\n".join([
         f"model {metrics['model_version']} on {metrics['labelled']} labelled applicants "
