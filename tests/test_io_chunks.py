@@ -32,3 +32,14 @@ def test_chunked_flattening_gives_the_same_population(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(whole.population.payouts, chunked.population.payouts)
     pd.testing.assert_frame_equal(whole.rejects.reset_index(drop=True), chunked.rejects.reset_index(drop=True))
     assert len(chunked.rejects) == 2  # the broken line and the non-list sessions
+
+
+def test_a_single_json_document_is_read_like_the_api_body(tmp_path, shared_data):
+    example = shared_data.parent / "spec" / "example-applicant.json"
+    result = load_population(example)
+    assert list(result.population.applicants["applicant_id"]) == ["a-000001"]
+    assert len(result.population.sessions) == 1 and len(result.rejects) == 0
+    listed = tmp_path / "two.json"
+    record = json.loads(example.read_text())
+    listed.write_text(json.dumps([record, {**record, "applicant_id": "a-2"}]))
+    assert len(load_population(listed).population.applicants) == 2

@@ -42,7 +42,8 @@ from detector.io.validate import RawInput, empty_rejects, validate_raw
 TABLE_SUFFIXES = (".csv", ".csv.gz", ".parquet")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 _FORMS_HINT = (
-    "pass a .jsonl or .jsonl.gz file (one applicant per line) or a folder holding "
+    "pass a .jsonl or .jsonl.gz file (one applicant per line), a .json file (one applicant or a "
+    "list of them) or a folder holding "
     "applicants, sessions and payouts tables as .csv, .csv.gz or .parquet"
 )
 # Table name -> (fields read, fields without which the table is unreadable, required table?)
@@ -72,6 +73,8 @@ def load_population(path: str | Path) -> LoadResult:
         with _paused_gc():
             raw = _flatten_in_chunks(_read_jsonl(path))
         return validate_raw(raw)
+    if path.name.endswith(".json"):
+        return load_population_from_records(_read_json_document(path))
     raise InputError(f"input file '{path}' has an unknown format; {_FORMS_HINT}")
 
 
@@ -152,6 +155,16 @@ def _flatten_in_chunks(items: Iterator[tuple[int, object]]) -> RawInput:
         list_problems=pd.concat([p.list_problems for p in parts], ignore_index=True),
         line_rejects=pd.concat([p.line_rejects for p in parts], ignore_index=True),
     )
+
+
+def _read_json_document(path: Path) -> list:
+    """A ``.json`` file holding one applicant object or a list of them (an API request body)."""
+    try:
+        document = orjson.loads(path.read_bytes())
+    except (OSError, ValueError) as error:
+        raise InputError(f"cannot read '{path}' as JSON: {error}; write one applicant object, "
+                         "a list of them, or use JSON Lines (.jsonl)") from error
+    return document if isinstance(document, list) else [document]
 
 
 class _BadLine:
