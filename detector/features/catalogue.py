@@ -46,7 +46,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Circular distance in hours between the best-fit UTC offset of the activity curve and the claimed offset."),
     _f("tz_operator_hours_llr", "timezone", +1, "TZ_OPERATOR_HOURS",
        "Log-likelihood ratio of the activity hours under a working day at UTC+7..+10 (DPRK operator hours) "
-       "versus a working day in the claimed zone; grows with the evidence, 0 when the claim is in that band."),
+       "versus a working day in the claimed zone; grows with the evidence, 0 when there is none or the claim is in that band."),
     _f("tz_browser_mismatch_share", "timezone", +1, "TZ_BROWSER_MISMATCH",
        "Share of sessions whose browser time zone offset differs from the claimed zone's offset."),
     _f("tz_ip_zone_gap_hours", "timezone", +1, "TZ_IP_ZONE_GAP",
