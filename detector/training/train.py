@@ -81,7 +81,6 @@ def train_population(population: Population, settings: Settings, geo, truth: pd.
         "segments": (segments.value_counts().to_dict() if segments is not None else {}),
         "feature_seconds": round(t1 - t0, 2),
         "training_seconds": round(t2 - t1, 2),
-        "reference_values": X[y == 0].median().fillna(0).to_dict(),
     }
     return trained, thresholds, metrics, baseline, summary
 
