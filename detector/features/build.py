@@ -20,6 +20,16 @@ from detector.signals.session_geo import annotate_sessions
 from detector.signals.timezone_rhythm import timezone_signals
 
 
+def _empty_table(population: Population, geo) -> FeatureTable:
+    """The feature table of a population with no applicants (every record was rejected)."""
+    ids = pd.Index([], name="applicant_id", dtype=object)
+    links = PopulationLinks(pairs=pd.DataFrame({"a": [], "b": [], "kind": [], "similarity": []}),
+                            features=pd.DataFrame(index=ids), components=np.zeros(0, dtype=np.int64))
+    return FeatureTable(features=pd.DataFrame(index=ids, columns=list(FEATURE_NAMES), dtype=float),
+                        links=links, sessions=annotate_sessions(population.sessions, geo),
+                        context=pd.DataFrame(index=ids))
+
+
 def others_risk(features: pd.DataFrame, components: np.ndarray) -> np.ndarray:
     """Mean hand-set red-flag score of the other members of each profile's component.
 
@@ -66,6 +76,8 @@ def build_features(population: Population, settings: Settings, geo,
         t = now
 
     applicants = population.applicants.reset_index(drop=True)
+    if applicants.empty:
+        return _empty_table(population, geo)
     sessions = annotate_sessions(population.sessions, geo)
     lap("geolocation")
     parts = [network_signals(applicants, sessions)]

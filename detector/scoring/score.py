@@ -30,6 +30,9 @@ def score_features(table: FeatureTable, population: Population, model) -> Scored
     """Scores, bands and reasons for an already built feature table."""
     t0 = time.perf_counter()
     X = table.features[list(FEATURE_NAMES)]
+    if X.empty:
+        empty = pd.DataFrame({c: pd.Series(dtype=object) for c in SCORE_COLUMNS}).astype({"score": float})
+        return ScoredPopulation(scores=empty, table=table, timings=dict(table.timings))
     scores = np.asarray(model.predict_proba(X), dtype=float)
     bands = np.asarray(model.band(scores))
     t1 = time.perf_counter()

@@ -103,7 +103,9 @@ def _claimed_zones(applicants: pd.DataFrame, sessions: pd.DataFrame,
     """
     ids = applicants["applicant_id"]
     median_t = sessions.groupby("applicant_id", sort=False)["started_at"].median()
-    ref_t = ids.map(median_t).fillna(applicants["created_at"].set_axis(ids.index))
+    created = applicants["created_at"].set_axis(ids.index)
+    # Without any session in the population the map yields floats, not timestamps.
+    ref_t = pd.to_datetime(ids.map(median_t), utc=True).fillna(created) if len(median_t) else created
     zone = applicants["claimed_timezone"].astype(object).copy()
     offset = pd.Series(np.nan, index=applicants.index)
     has_zone = zone.notna()
