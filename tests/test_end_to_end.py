@@ -75,7 +75,7 @@ def test_score_every_record_scored_or_rejected(world, model_dir, tmp_path):
     assert len(scores) == 1500
     assert {"bad-country", "bad-time"} <= set(rejects["applicant_id"])
     assert rejects["reason"].str.contains("use 'US'").any()
-    assert "rejected" in result.stderr
+    assert "rejected 3 records (3 applicants)" in result.stderr
     assert scores["score"].between(0, 1).all()
     assert set(scores["band"]) <= {"low", "review", "high"}
     flagged = scores[scores["band"] != "low"]

@@ -67,7 +67,8 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     t3 = time.perf_counter()
     timings = {"read_validate": t1 - t0, **result.timings, "write": t3 - t2, "total": t3 - t0}
     bands = result.scores["band"].value_counts().to_dict()
-    rejected_ids = loaded.rejects.loc[loaded.rejects["record"] == "applicant", "applicant_id"]
+    whole = loaded.rejects["record"].astype(str).str.startswith("applicant")
+    rejected_ids = loaded.rejects.loc[whole, "applicant_id"]
     return ScoreRunSummary(
         scored=len(result.scores), rejected_records=len(loaded.rejects),
         rejected_applicants=int(pd.Series(rejected_ids).nunique()),
