@@ -17,3 +17,21 @@ def test_parallel_and_sequential_agree(monkeypatch):
     assert len(sequential[0]) > 0
     for a, b in zip(sequential, parallel, strict=True):
         pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True))
+
+
+def _in_daemon(queue):
+    jobs = [(similar_text_pairs, (TEXTS,)), (similar_text_pairs, (OTHER,))]
+    parallel_texts.PARALLEL_MIN_TEXTS = 1
+    queue.put(len(parallel_texts.run_text_jobs(jobs, total_texts=60)[0]))
+
+
+def test_a_daemonic_worker_runs_the_searches_in_process():
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    worker = context.Process(target=_in_daemon, args=(queue,), daemon=True)
+    worker.start()
+    found = queue.get(timeout=60)
+    worker.join(timeout=60)
+    assert found > 0 and worker.exitcode == 0

@@ -2,7 +2,8 @@
 
 Text MinHash is pure-Python tokenising and holds the GIL, so threads do not help. A forked
 worker inherits the texts without copying them through a pipe and returns only the pairs.
-Small inputs, or platforms without ``fork``, run the searches one after the other.
+Small inputs, platforms without ``fork`` and daemonic processes (which may not have children,
+such as distributed workers) run the searches one after the other.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def run_text_jobs(jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]
                   total_texts: int) -> list[pd.DataFrame]:
     """Results of ``func(*args)`` for each job, in order; in parallel when worth it."""
     if total_texts < PARALLEL_MIN_TEXTS or len(jobs) < 2 or \
-            "fork" not in multiprocessing.get_all_start_methods():
+            "fork" not in multiprocessing.get_all_start_methods() or \
+            multiprocessing.current_process().daemon:  # e.g. inside a Dask or pool worker
         return [func(*args) for func, args in jobs]
     _JOBS[:] = jobs
     try:
