@@ -143,3 +143,21 @@ def test_synth_rejects_an_unknown_output_format_in_one_line(tmp_path):
     result = run("synth", "-n", "10", "-o", str(tmp_path / "pop.txt"), check=False)
     assert result.returncode == 2
     assert ".jsonl" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_score_with_a_users_own_geoip2_files(world, model_dir, tmp_path):
+    fixtures = Path(__file__).parent / "fixtures" / "maxmind"
+    out = tmp_path / "scores.csv"
+    run("score", str(world / "test.jsonl"), "-o", str(out), "--model", str(model_dir),
+        "--geoip-country", str(fixtures / "GeoIP2-City-Test.mmdb"),
+        "--geoip-asn", str(fixtures / "GeoLite2-ASN-Test.mmdb"),
+        "--geoip-anonymous", str(fixtures / "GeoIP2-Anonymous-IP-Test.mmdb"))
+    assert len(read_scores(out)) == 1500
+
+
+def test_a_broken_geoip_file_is_a_one_line_configuration_error(world, model_dir, tmp_path):
+    broken = Path(__file__).parent / "fixtures" / "maxmind" / "GeoIP2-City-Test-Invalid-Node-Count.mmdb"
+    result = run("score", str(world / "test.jsonl"), "-o", str(tmp_path / "s.csv"), "--model", str(model_dir),
+                 "--geoip-country", str(broken), check=False)
+    assert result.returncode == 4
+    assert "GeoIP2-City-Test-Invalid-Node-Count.mmdb" in result.stderr and "Traceback" not in result.stderr
