@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
+from detector.signals.session_geo import OPERATOR_COUNTRIES
+
 MAX_IDS = 8
 LINK_KIND_OF_CODE = {
     "PAYOUT_SHARED": "payout", "PHONE_SHARED": "phone", "EMAIL_SHARED": "email",
@@ -29,6 +31,11 @@ def _pct(x: float) -> str:
 
 def _offset(x: float) -> str:
     return "UTC?" if np.isnan(x) else f"UTC{x:+.0f}" if float(x).is_integer() else f"UTC{x:+.1f}"
+
+
+def _counts(frame: pd.DataFrame, column: str) -> Counter:
+    """How often each known value of ``column`` occurs in ``frame`` (an applicant's sessions)."""
+    return Counter(str(v) for v in frame.get(column, pd.Series(dtype=object)).dropna())
 
 
 def _ids(ids: list[str]) -> str:
@@ -107,22 +114,21 @@ class EvidenceWriter:
                     f"ending in the same digits '{ctx.get('_email_suffix')}'")
         if code == "NET_ANONYMISER":
             anon = sess[sess["anonymised"]] if n else sess
-            orgs = Counter(str(o) for o in anon.get("as_org", pd.Series(dtype=object)).dropna())
-            src = Counter(str(s) for s in anon.get("anonymiser_source", pd.Series(dtype=object)).dropna())
+            orgs, src = _counts(anon, "as_org"), _counts(anon, "anonymiser_source")
             top = ", ".join(f"{o} ({c})" for o, c in orgs.most_common(3))
             how = ", ".join(s for s, _ in src.most_common(2))
             return (f"{_pct(f['net_anonymiser_share'])} of {n} sessions came through VPN, proxy, "
                     f"Tor or hosting networks: {top or 'unknown network'}" + (f" [flagged by {how}]" if how else ""))
         if code in ("NET_FOREIGN_IP", "NET_MANY_COUNTRIES"):
-            countries = Counter(str(c) for c in sess.get("country", pd.Series(dtype=object)).dropna())
+            countries = _counts(sess, "country")
             listing = ", ".join(f"{c} {k}" for c, k in countries.most_common(5))
             if code == "NET_FOREIGN_IP":
                 return (f"{_pct(f['net_foreign_share'])} of {n} sessions came from outside the claimed "
                         f"country {cc} (sessions by country: {listing})")
             return f"sessions from {int(f['net_distinct_countries'])} countries: {listing}"
         if code in ("NET_OPERATOR_COUNTRY", "NET_EARLY_OPERATOR_COUNTRY"):
-            ops = Counter(str(c) for c in sess.get("country", pd.Series(dtype=object)).dropna()
-                          if c in ("CN", "RU", "KP", "LA") and c != cc)
+            ops = Counter({c: k for c, k in _counts(sess, "country").items()
+                           if c in OPERATOR_COUNTRIES and c != cc})
             listing = ", ".join(f"{c} {k}" for c, k in ops.most_common())
             if code == "NET_EARLY_OPERATOR_COUNTRY":
                 return (f"{_pct(f['net_early_operator_country'])} of the first sessions came from "
@@ -147,7 +153,7 @@ class EvidenceWriter:
                     + ("" if np.isnan(best) else f"; best-fit offset {_offset(best)}")
                     + f"; log-likelihood ratio {f['tz_operator_hours_llr']:.1f}")
         if code == "TZ_BROWSER_MISMATCH":
-            zones = Counter(str(z) for z in sess.get("browser_timezone", pd.Series(dtype=object)).dropna())
+            zones = _counts(sess, "browser_timezone")
             listing = ", ".join(f"{z} {k}" for z, k in zones.most_common(3))
             return (f"{_pct(f['tz_browser_mismatch_share'])} of sessions report a browser time zone "
                     f"at another offset than the claimed {tz} ({listing})")

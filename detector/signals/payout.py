@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from detector.linking.keyed_hash import normalise_identifier
 from detector.signals.names import name_similarity
 
 
@@ -18,7 +19,7 @@ def payout_signals(applicants: pd.DataFrame, payouts: pd.DataFrame) -> pd.DataFr
     # An account shared by members of one declared agency is the agency's own account: its
     # holder and country say nothing about the member's identity.
     agency = p["applicant_id"].map(pd.Series(applicants["agency_id"].to_numpy(), index=ids))
-    account = p["account_ref"].astype(str).str.replace(r"[\s-]", "", regex=True).str.upper()
+    account = p["account_ref"].map(lambda ref: normalise_identifier(ref, "payout"))
     members = pd.DataFrame({"agency": agency, "account": account, "aid": p["applicant_id"]})
     sharing = members.dropna(subset=["agency"]).groupby(["agency", "account"])["aid"].nunique()
     key = pd.MultiIndex.from_arrays([agency, account])
