@@ -233,6 +233,38 @@ def test_look_alikes_carry_their_unusual_habit(world) -> None:
     assert hh.between(2, 4).all()
 
 
+def test_bids_are_personal_unless_a_script_is_shared() -> None:
+    """Unrelated people rarely write near-identical bids; a pasted script shows across a cell.
+
+    (An earlier generator drew bids from a handful of whole sentences, so everyone looked like
+    everyone and the proposal-reuse signal could not be learnt.)"""
+    import random
+
+    from detector.linking.text_similarity import SHINGLE_SIZE, text_tokens
+    from detector.synth import texts
+
+    def shingles(text: str, name: str) -> set[tuple[str, ...]]:
+        tokens = text_tokens(text, name.lower().split())
+        return {tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(len(tokens) - SHINGLE_SIZE + 1)}
+
+    def jaccard(a: set, b: set) -> float:
+        return len(a & b) / len(a | b)
+
+    rng = random.Random(4)
+    ann = texts.Writer("Ann", "Ann Lee", "fullstack", 5, "Austin", "US", ["Acme"])
+    bob = texts.Writer("Bob", "Bob Cruz", "fullstack", 7, "Austin", "US", ["Initech"])
+    unrelated, scripted = [], []
+    for _ in range(300):
+        script = texts.proposal_style(rng, stock_p=0.0)
+        a = shingles(texts.proposal(rng, script, ann, 0.1), "Ann Lee")
+        b = shingles(texts.proposal(rng, script, bob, 0.1), "Bob Cruz")
+        c = shingles(texts.proposal(rng, texts.proposal_style(rng, stock_p=0.0), bob, 0.3), "Bob Cruz")
+        scripted.append(jaccard(a, b))
+        unrelated.append(jaccard(a, c))
+    assert sum(j >= 0.5 for j in unrelated) / len(unrelated) < 0.01
+    assert sum(j >= 0.5 for j in scripted) / len(scripted) > 0.4
+
+
 def test_gzip_output_is_plain_json_lines(tmp_path: Path) -> None:
     records, truth = generate_population(40, seed=1)
     path = tmp_path / "x.jsonl.gz"

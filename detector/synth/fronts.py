@@ -81,8 +81,8 @@ class Cell:
         self.template_p = ctx.between(0.15, 1.0) * (1 - 0.5 * self.care)
         self.rewrite = ctx.between(0.0, 0.5) * (0.3 + self.care)
         self.style = texts.proposal_style(rng)
-        self.style_p = ctx.between(0.3, 1.0)
-        self.drift = ctx.between(0.1, 0.5)
+        self.style_p = ctx.between(0.3, 1.0) * (1 - 0.4 * self.care)  # a copy-pasted bid script
+        self.drift = ctx.between(0.0, 0.3)
         self.photo = idt.photo_hash(rng)
         self.photo_p = ctx.between(0.0, 0.6) * careless
         self.digits = (str(rng.choice((rng.randint(1, 99), rng.randint(100, 999), rng.randint(1980, 2003))))

@@ -157,43 +157,97 @@ REGIONS = ("the US and Europe", "North America", "the UK, US and Australia", "ov
            "Europe and the Middle East", "the US, Canada and the UK")
 
 GREETINGS = ("Hi,", "Hello,", "Hi there,", "Dear Hiring Manager,", "Hello! ", "Hi {client},",
-             "Good day,", "Hey,", "Greetings,")
-HOOKS = (
-    "I read your job post carefully and I am confident I can deliver exactly what you need.",
-    "Your project caught my attention because I built something very similar last month.",
-    "I have {years} years of experience with {s1} and this looks like a great fit.",
-    "I would love to help you with this {s1} project.",
-    "I understand you need {need}, and this is exactly my area of expertise.",
-    "This is the kind of work I enjoy most and do best.",
-    "I am a {title_l} and I can start on your project today.",
-    "After reading your description I already have a clear idea of how to approach it.",
+             "Good day,", "Hey,", "Greetings,", "Dear client,", "Hello team,", "Good morning,",
+             "Hi, hope you are well.", "Dear {client},")
+
+# Proposal sentences are put together from parts, so independent people rarely write the same
+# sentence; a cell's or an agency's script repeats whole sentences. A few stock bids copied from
+# the internet (STOCK_PROPOSALS) give unrelated honest people the occasional identical text too.
+HOOK_OPENERS = (
+    "I read your job post carefully", "Your project caught my attention", "I saw your posting today",
+    "Thanks for sharing the details of this project", "I went through your requirements",
+    "I noticed you are looking for {need}", "This job matches what I do every day",
+    "I was glad to see this opening", "Having looked at your brief", "Reading your description",
+    "Your {industry} idea sounds interesting", "I just finished a similar contract",
+    "I specialise in exactly this kind of {s1} work", "Your post stood out to me",
 )
-EXPERIENCES = (
-    "Recently I completed a {s1} project for {a_industry} client that had very similar requirements.",
-    "I have delivered {projects}+ projects with {s1} and {s2}, some of which I can show you.",
-    "You can see examples of my work in my portfolio.",
-    "I have worked on {industry} products where reliability and security were critical.",
-    "My last client was {a_industry} startup where I handled everything from {s1} to deployment.",
-    "I am very comfortable with {s2} and {s3}, which your project needs.",
+HOOK_CLAIMS = (
+    "and I am confident I can deliver exactly what you need.",
+    "and I believe my background is a strong match.", "and I can start on it right away.",
+    "because I built something very similar last month.", "since {s1} is my main stack.",
+    "and I have {years} years of experience with {s1}.", "so I already know where the risks are.",
+    "and I would be happy to take it from here.", "and it fits my skills in {s1} and {s2} well.",
+    "and I have a few ideas on how to speed it up.", "which is why I am applying.",
+    "and I think we would work well together.",
 )
-APPROACHES = (
-    "I would start by reviewing the current state, then propose a short plan with milestones.",
-    "My plan: clarify requirements, build a first version quickly, then iterate on your feedback.",
-    "I will keep you updated daily and share progress so there are no surprises.",
-    "I suggest we start with a short call to agree on scope and priorities.",
-    "I can split the work into small milestones so you can review each step.",
-    "I usually deliver a working prototype within the first few days.",
+EXPERIENCE_LEADS = (
+    "Recently I completed", "Last year I finished", "In my previous contract I delivered",
+    "At {company} I led", "I have shipped", "My most recent engagement was",
+    "Over the past {years} years I built", "One of my favourite projects was",
+    "Earlier this year I worked on", "Among my past work is",
+)
+EXPERIENCE_OBJECTS = (
+    "a {s1} project for {a_industry} client", "a {s2} migration for {a_industry} company",
+    "{projects}+ projects with {s1} and {s2}", "a {s1} dashboard used by thousands of people",
+    "an internal tool in {s1} and {s3}", "a payments flow in {s2}", "a customer portal for {a_industry} firm",
+    "a rebuild of a legacy {industry} platform", "an API layer with {s1}",
+    "the {s3} integration of {a_industry} product", "a reporting system in {s2}",
+)
+EXPERIENCE_TAILS = (
+    " with very similar requirements.", ", and I can share the details.", " that is still running in production.",
+    ".", " on a tight deadline.", ", which cut their costs by {pct}%.", " together with a small team.",
+    " from the first sketch to launch.", " and the client hired me again afterwards.",
+)
+APPROACH_FIRST = (
+    "I would start by reviewing the current state", "First I would clarify the requirements with you",
+    "My first step would be a short technical audit", "I like to begin with a quick call",
+    "I would begin by setting up the project skeleton", "To start, I would map out the main user flows",
+    "I would first read through your existing code", "Before writing code I would agree on milestones",
+)
+APPROACH_THEN = (
+    ", then propose a short plan with milestones.", ", then build a first version quickly.",
+    " and share a prototype within a few days.", ", then iterate on your feedback.",
+    " and keep you updated daily.", ", then split the work into small reviewable steps.",
+    " and write tests as I go.", ", then deliver in weekly increments.",
 )
 AVAILABILITY = (
     "I am available {hours} hours per week and can overlap with your working hours.",
     "I am flexible with time zones and can work during your business hours.",
     "I can start immediately and dedicate full time to this project.",
     "I work {hours} hours a week and usually reply within an hour.",
-    "",
-    "",
+    "I can start this week.", "My schedule is open for the next few months.",
+    "I usually answer messages the same day.", "I am happy to work on your time zone.",
+    "", "", "", "",
 )
 SIGNOFFS = ("Best regards,\n{name}", "Thanks,\n{first}", "Kind regards,\n{name}", "Regards,\n{first}",
-            "Best,\n{first}", "Cheers,\n{first}", "{name}", "Thank you,\n{name}")
+            "Best,\n{first}", "Cheers,\n{first}", "{name}", "Thank you,\n{name}",
+            "Looking forward to hearing from you,\n{name}", "All the best,\n{first}")
+JOB_REFERENCES = (
+    "For the {job} you mentioned, I would {action}.", "About the {job}: I would {action}.",
+    "Regarding the {job}, my suggestion is to {action}.", "On the {job} part, I can {action}.",
+    "The {job} looks straightforward; I would {action}.",
+)
+JOBS = ("login page", "checkout flow", "admin panel", "mobile layout", "search feature",
+        "data import", "reporting module", "booking system", "chat widget", "email notifications",
+        "landing page", "user onboarding", "API integration", "inventory sync", "PDF export",
+        "analytics dashboard", "subscription billing", "image upload", "map view", "role permissions")
+ACTIONS = ("reuse a component I already have", "fix the performance issue first",
+           "add automated tests before changing it", "redesign the data model slightly",
+           "use a managed service to save time", "keep the current stack and refactor",
+           "build it as a separate module", "start with a simple version and extend it",
+           "cache the slow queries", "move the logic to the backend")
+STOCK_PROPOSALS = (
+    ("Dear Hiring Manager,", "I read your job post carefully and I am confident I can deliver exactly what you need.",
+     "I have rich experience in this field and can show you my previous work.",
+     "I will keep you updated daily and share progress so there are no surprises.",
+     "I am available to start immediately.", "Best regards,\n{name}"),
+    ("Hello,", "I am very interested in your project and I have the required skills to complete it.",
+     "I have completed many similar projects with 100% client satisfaction.",
+     "Please contact me so we can discuss the details.", "", "Thank you,\n{name}"),
+    ("Hi there,", "I can do this job perfectly and on time.",
+     "I am an expert with years of experience and my clients are always happy with my work.",
+     "Let's discuss your project in chat.", "I am online now.", "Regards,\n{first}"),
+)
 NEEDS = ("a reliable developer", "a long-term partner", "someone to fix and extend an existing app",
          "a fast turnaround", "a clean redesign", "an MVP in a few weeks")
 
@@ -319,22 +373,45 @@ class ProposalStyle:
     approach: str
     availability: str
     signoff: str
+    seed: int = 0  # fills the habitual sentences' slots the same way every time
 
 
-def proposal_style(rng: random.Random) -> ProposalStyle:
-    return ProposalStyle(rng.choice(GREETINGS), rng.choice(HOOKS), rng.choice(EXPERIENCES),
-                         rng.choice(APPROACHES), rng.choice(AVAILABILITY), rng.choice(SIGNOFFS))
+def _hook(rng: random.Random) -> str:
+    return f"{rng.choice(HOOK_OPENERS)} {rng.choice(HOOK_CLAIMS)}"
+
+
+def _experience(rng: random.Random) -> str:
+    return f"{rng.choice(EXPERIENCE_LEADS)} {rng.choice(EXPERIENCE_OBJECTS)}{rng.choice(EXPERIENCE_TAILS)}"
+
+
+def _approach(rng: random.Random) -> str:
+    return f"{rng.choice(APPROACH_FIRST)}{rng.choice(APPROACH_THEN)}"
+
+
+def proposal_style(rng: random.Random, stock_p: float = 0.05) -> ProposalStyle:
+    """A person's habits, or (with ``stock_p``) a stock bid copied from the internet."""
+    if rng.random() < stock_p:
+        return ProposalStyle(*rng.choice(STOCK_PROPOSALS), seed=rng.getrandbits(32))
+    return ProposalStyle(rng.choice(GREETINGS), _hook(rng), _experience(rng), _approach(rng),
+                         rng.choice(AVAILABILITY), rng.choice(SIGNOFFS), rng.getrandbits(32))
 
 
 def proposal(rng: random.Random, style: ProposalStyle, w: Writer, drift: float = 0.3) -> str:
-    """One bid: mostly the person's usual sentences, some swapped for fresh ones."""
+    """One bid: mostly the person's usual sentences (filled the same way each time, as a pasted
+    script is), some swapped for fresh ones, and a line about the job at hand."""
+    habit_rng = random.Random(style.seed)
+    habit_skills = _skills(habit_rng, w.role)
     skills = _skills(rng, w.role)
 
-    def pick(habit: str, pool: tuple[str, ...]) -> str:
-        return habit if rng.random() > drift else rng.choice(pool)
+    def say(habit: str, fresh) -> str:
+        if rng.random() > drift:
+            return _fill(habit_rng, habit, w, habit_skills)
+        return _fill(rng, fresh(), w, skills)
 
-    body = [pick(style.hook, HOOKS), pick(style.experience, EXPERIENCES),
-            pick(style.approach, APPROACHES), pick(style.availability, AVAILABILITY)]
-    text = " ".join(_fill(rng, s, w, skills) for s in body if s)
-    greeting = _fill(rng, pick(style.greeting, GREETINGS), w, skills)
-    return f"{greeting}\n\n{text}\n\n{_fill(rng, pick(style.signoff, SIGNOFFS), w, skills)}"
+    job = rng.choice(JOB_REFERENCES).replace("{job}", rng.choice(JOBS)).replace("{action}", rng.choice(ACTIONS))
+    body = [say(style.hook, lambda: _hook(rng)), say(style.experience, lambda: _experience(rng)), job,
+            say(style.approach, lambda: _approach(rng)),
+            say(style.availability, lambda: rng.choice(AVAILABILITY))]
+    greeting = say(style.greeting, lambda: rng.choice(GREETINGS))
+    signoff = say(style.signoff, lambda: rng.choice(SIGNOFFS))
+    return f"{greeting}\n\n{' '.join(s for s in body if s)}\n\n{signoff}"
