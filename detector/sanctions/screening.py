@@ -194,7 +194,8 @@ _PERSON_TYPES = frozenset({"individual"})
 _PARTY_TYPES = frozenset({"individual", "entity"})
 
 
-def screen(applicants: pd.DataFrame, payouts: pd.DataFrame, sdn: SdnList) -> pd.DataFrame:
+def screen(applicants: pd.DataFrame, payouts: pd.DataFrame, sdn: SdnList,
+           name_threshold: float = NAME_MATCH_THRESHOLD) -> pd.DataFrame:
     """One row per hit: ``applicant_id, field, value, ent_num, sdn_name, programs, match_kind, score``.
 
     ``full_name`` is matched against individuals (names and aliases), payout ``holder_name``
@@ -220,7 +221,7 @@ def screen(applicants: pd.DataFrame, payouts: pd.DataFrame, sdn: SdnList) -> pd.
 
     ids = _column(applicants, "applicant_id")
     for aid, full_name in zip(ids, _column(applicants, "full_name"), strict=True):
-        for ent_num, kind, _raw, score in people.search(full_name):
+        for ent_num, kind, _raw, score in people.search(full_name, name_threshold):
             add(aid, "full_name", full_name, ent_num, kind, score)
     for aid, email in zip(ids, _column(applicants, "email"), strict=True):
         exact_hits(aid, "email", email, "email", normalise_email(email))
@@ -233,7 +234,7 @@ def screen(applicants: pd.DataFrame, payouts: pd.DataFrame, sdn: SdnList) -> pd.
 
     pids = _column(payouts, "applicant_id")
     for aid, holder in zip(pids, _column(payouts, "holder_name"), strict=True):
-        for ent_num, kind, _raw, score in parties.search(holder):
+        for ent_num, kind, _raw, score in parties.search(holder, name_threshold):
             add(aid, "holder_name", holder, ent_num, kind, score)
     methods = _column(payouts, "method").astype("string").str.lower().fillna("")
     for aid, method, ref in zip(pids, methods, _column(payouts, "account_ref"), strict=True):
