@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from detector.errors import ConfigurationError
 from detector.geo.cidr_lists import CidrList
 from detector.intel.feed_formats import read_asn_feed, read_cidr_feed, read_sdn_feed, read_tor_exits
 from detector.intel.feed_store import FeedStore
@@ -47,6 +48,9 @@ class ActiveFeeds:
     def _read(self, feed: str, folder: Path, settings: Settings) -> None:
         only = next((p for p in sorted(folder.iterdir()) if p.is_file()), folder)
         if feed == "sdn":
+            if settings.sanctions_scope not in ("dprk", "all"):
+                raise ConfigurationError(f"sanctions_scope {settings.sanctions_scope!r} is unknown; set "
+                                         "DETECTOR_SANCTIONS_SCOPE to 'dprk' (default) or 'all'")
             sdn, _ = read_sdn_feed(folder)
             self.sdn_entries_total = len(sdn)
             self.sdn = sdn if settings.sanctions_scope == "all" else sdn.dprk_related()
