@@ -92,7 +92,13 @@ class Settings:
         for name in ("feed_max_age_days", "feed_max_drop", "sanctions_name_threshold"):
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
-                env[name] = float(value)
+                try:
+                    env[name] = float(value)
+                except ValueError:
+                    from detector.errors import ConfigurationError
+
+                    raise ConfigurationError(f"DETECTOR_{name.upper()}={value!r} is not a number; "
+                                             "set it to e.g. 7 or 0.5") from None
         merged = {k: v for k, v in env.items() if v is not None}
         merged.update({k: v for k, v in overrides.items() if v not in (None, ())})
         known = {f.name for f in fields(cls)}
