@@ -72,7 +72,8 @@ def score(input_path, output, model, rejects, **geo):
     click.echo(f"rejected {summary.rejected_records} records ({summary.rejected_applicants} applicants) -> {summary.rejects}", err=True)
     click.echo(summary.sanctions, err=True)
     versions = ", ".join(f"{k} {v}" for k, v in summary.feed_versions.items())
-    click.echo(f"feeds used: {versions}" if versions else "feeds used: none loaded (see detector intel status)", err=True)
+    intel_loaded = any(not k.startswith("geoip_") for k in summary.feed_versions)
+    click.echo(f"feeds used: {versions}" + ("" if intel_loaded else "; no intel feeds loaded (see detector intel status)"), err=True)
     for feed, age in summary.stale_feeds.items():
         click.echo(f"warning: feed {feed} is {age:.0f} days old; update it with detector intel update", err=True)
 

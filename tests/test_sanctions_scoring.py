@@ -87,9 +87,9 @@ def scored(tmp_path_factory, shared_data) -> dict:
 
 def test_without_an_sdn_feed_screening_is_off_and_says_so(scored):
     assert "sanctions screening OFF: no OFAC SDN list loaded" in scored["off_log"]
-    assert "feeds used: none loaded" in scored["off_log"]
+    assert "no intel feeds loaded" in scored["off_log"]
     assert scored["off"]["sanctions_hits"].isna().all()  # not screened, which is not "no hits"
-    assert (scored["off"]["feed_versions"] == {}).all()
+    assert all("sdn" not in versions for versions in scored["off"]["feed_versions"])
 
 
 def test_exact_identifier_hits_raise_the_band_to_high_with_entry_and_program(scored):
@@ -124,9 +124,14 @@ def test_the_score_stays_the_models_probability(scored):
 
 def test_feed_versions_are_recorded_in_output_and_summary(scored):
     assert "sdn: installed version 2024-05-03-" in scored["update"]
-    assert (scored["on"]["feed_versions"] == {"sdn": scored["version"]}).all()
+    [versions] = {json.dumps(v, sort_keys=True) for v in scored["on"]["feed_versions"]}  # one per run
+    versions = json.loads(versions)
+    assert versions["sdn"] == scored["version"]
+    # The MaxMind databases the run read are versioned too (type and build date).
+    assert versions["geoip_anonymous"].startswith("GeoIP-Anonymous-Plus 20")
+    assert versions["geoip_asn"].startswith("GeoLite2-ASN 20")
     log = scored["on_log"]
-    assert f"feeds used: sdn {scored['version']}" in log
+    assert f"feeds used: sdn {scored['version']}, geoip_country" in log
     assert "sanctions screening against 492 DPRK-related SDN entries" in log
     assert "3 applicant(s) hit (2 on exact identifiers)" in log
     assert "warning: feed sdn is" in log  # a 2024 list is long stale

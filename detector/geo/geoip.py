@@ -159,6 +159,19 @@ class GeoLookup:
         self._paths[id(reader)] = Path(path)
         return reader
 
+    def database_versions(self) -> dict[str, str]:
+        """``{"geoip_anonymous": "GeoIP-Anonymous-Plus 2026-02-04"}``: type and build date of each open DB."""
+        import datetime as dt
+
+        versions = {}
+        for setting, reader in (("geoip_country", self._country), ("geoip_asn", self._asn),
+                                ("geoip_anonymous", self._anonymous)):
+            if reader is not None:
+                meta = reader.metadata()
+                built = dt.datetime.fromtimestamp(meta.build_epoch, dt.UTC).date().isoformat()
+                versions[setting] = f"{meta.database_type} {built}"
+        return versions
+
     def close(self) -> None:
         """Close every open database file."""
         for reader in self._readers:

@@ -67,6 +67,7 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     t1 = time.perf_counter()
     with GeoLookup.from_settings(settings, feeds) as geo:
         result = score_population(loaded.population, model, settings, geo, feeds)
+        versions = {**feeds.versions, **geo.database_versions()}
     t2 = time.perf_counter()
     write_scores(result.scores, output)
     write_rejects(loaded.rejects, rejects)
@@ -82,7 +83,7 @@ def score_file(input_path: Path, output: Path, settings: Settings,
         output=output, rejects=rejects, model_version=model.model_version, timings=timings,
         peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         peak_rss_children_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        feed_versions=dict(feeds.versions), stale_feeds=dict(feeds.stale),
+        feed_versions=versions, stale_feeds=dict(feeds.stale),
         sanctions=sanctions_summary(feeds, result.sanctions_hits, settings.sanctions_scope),
     )
 

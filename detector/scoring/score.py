@@ -114,8 +114,9 @@ def score_population(population: Population, model, settings: Settings, geo,
         hits = screen_population(population.applicants, population.payouts, feeds.sdn,
                                  settings.sanctions_name_threshold)
     screening = time.perf_counter() - t
-    scored = score_features(table, population, model, sanctions_hits=hits,
-                            feed_versions=feeds.versions if feeds is not None else None)
+    versions = {**(feeds.versions if feeds is not None else {}),
+                **(geo.database_versions() if hasattr(geo, "database_versions") else {})}
+    scored = score_features(table, population, model, sanctions_hits=hits, feed_versions=versions)
     scored.timings["sanctions"] = screening
     scored.sanctions_hits = hits
     return scored
