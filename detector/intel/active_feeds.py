@@ -13,7 +13,13 @@ from pathlib import Path
 
 from detector.errors import ConfigurationError
 from detector.geo.cidr_lists import CidrList
-from detector.intel.feed_formats import read_asn_feed, read_cidr_feed, read_sdn_feed, read_tor_exits
+from detector.intel.feed_formats import (
+    installed_file,
+    read_asn_feed,
+    read_cidr_feed,
+    read_sdn_feed,
+    read_tor_exits,
+)
 from detector.intel.feed_store import FeedStore
 from detector.sanctions.sdn_list import SdnList
 from detector.settings import Settings, default_data_dir
@@ -46,7 +52,6 @@ class ActiveFeeds:
         return feeds
 
     def _read(self, feed: str, folder: Path, settings: Settings) -> None:
-        only = next((p for p in sorted(folder.iterdir()) if p.is_file()), folder)
         if feed == "sdn":
             if settings.sanctions_scope not in ("dprk", "all"):
                 raise ConfigurationError(f"sanctions_scope {settings.sanctions_scope!r} is unknown; set "
@@ -55,12 +60,12 @@ class ActiveFeeds:
             self.sdn_entries_total = len(sdn)
             self.sdn = sdn if settings.sanctions_scope == "all" else sdn.dprk_related()
         elif feed == "vpn_cidrs":
-            self.cidr_lists.append(CidrList.from_networks("feed:vpn_cidrs", "vpn", read_cidr_feed(only)[0]))
+            self.cidr_lists.append(CidrList.from_networks("feed:vpn_cidrs", "vpn", read_cidr_feed(installed_file(folder))[0]))
         elif feed == "tor_exits":
-            self.cidr_lists.append(CidrList.from_networks("feed:tor_exits", "tor", read_tor_exits(only)[0]))
+            self.cidr_lists.append(CidrList.from_networks("feed:tor_exits", "tor", read_tor_exits(installed_file(folder))[0]))
         elif feed == "hosting_asns":
             self.hosting_asns = {asn: (name or f"AS{asn}", "hosting")
-                                 for asn, name in read_asn_feed(only)[0].items()}
+                                 for asn, name in read_asn_feed(installed_file(folder))[0].items()}
 
     def describe(self) -> str:
         """One line for the score summary: versions used, or that no feed is loaded."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detector.errors import InputError
-from detector.sanctions.sdn_formats import _beside, load_sdn
+from detector.sanctions.sdn_formats import beside, load_sdn
 from detector.sanctions.sdn_list import SdnList
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -56,7 +56,7 @@ def sdn_files(path: Path) -> dict[str, Path]:
         raise InputError(f"{path}: unknown SDN format; give OFAC's sdn_advanced.xml or sdn.csv (optionally .gz)")
     files = {f"sdn.csv{gz}": path}
     for stem in ("alt", "sdn_comments"):
-        companion = _beside(path, stem)
+        companion = beside(path, stem)
         if companion is not None:
             files[f"{stem}.csv" + (".gz" if companion.name.lower().endswith(".gz") else "")] = companion
     return files
@@ -102,6 +102,11 @@ def read_sdn_feed(folder_or_file: Path) -> tuple[SdnList, FeedContent]:
 
 
 # ---------------------------------------------------------------------------- line lists
+def installed_file(folder: Path) -> Path:
+    """The one file of an installed single-file feed version."""
+    return next(p for p in sorted(Path(folder).iterdir()) if p.is_file())
+
+
 def _text(path: Path) -> str:
     """The file as text (gunzipped for ``.gz``); undecodable bytes are an error, not skipped."""
     try:

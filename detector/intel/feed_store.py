@@ -26,6 +26,7 @@ from pathlib import Path
 from detector.errors import InputError
 from detector.intel.feed_formats import (
     FeedContent,
+    installed_file,
     read_asn_feed,
     read_cidr_feed,
     read_sdn_feed,
@@ -52,18 +53,14 @@ def _single(name: str) -> Callable[[Path], dict[str, Path]]:
     return files
 
 
-def _only_file(folder: Path) -> Path:
-    return next(p for p in sorted(Path(folder).iterdir()) if p.is_file())
-
-
 FEEDS: dict[str, FeedKind] = {
     "sdn": FeedKind("sdn", "OFAC SDN list", sdn_files, lambda folder: read_sdn_feed(folder)[1]),
     "vpn_cidrs": FeedKind("vpn_cidrs", "VPN IP ranges", _single("vpn_cidrs.txt"),
-                          lambda folder: read_cidr_feed(_only_file(folder))[1]),
+                          lambda folder: read_cidr_feed(installed_file(folder))[1]),
     "hosting_asns": FeedKind("hosting_asns", "hosting ASNs", _single("hosting_asns.txt"),
-                             lambda folder: read_asn_feed(_only_file(folder))[1]),
+                             lambda folder: read_asn_feed(installed_file(folder))[1]),
     "tor_exits": FeedKind("tor_exits", "Tor exit addresses", _single("tor_exits.txt"),
-                          lambda folder: read_tor_exits(_only_file(folder))[1]),
+                          lambda folder: read_tor_exits(installed_file(folder))[1]),
 }
 
 

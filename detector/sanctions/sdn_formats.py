@@ -197,7 +197,8 @@ def _csv_rows(path: Path, n_columns: int) -> list[list[str]]:
     return rows
 
 
-def _beside(path: Path, stem: str) -> Path | None:
+def beside(path: Path, stem: str) -> Path | None:
+    """The companion file ``stem.csv`` (alt, sdn_comments) OFAC publishes next to ``sdn.csv``."""
     for name in (f"{stem}.csv", f"{stem}.csv.gz", f"{stem.upper()}.CSV"):
         if (candidate := path.parent / name).is_file():
             return candidate
@@ -374,5 +375,5 @@ def load_sdn(path_or_folder: str | Path) -> SdnList:
     if name.endswith((".xml", ".xml.gz")):
         return read_sdn_advanced_xml(path)
     if name.endswith((".csv", ".csv.gz")):
-        return read_sdn_csv(path, _beside(path, "alt"), _beside(path, "sdn_comments"))
+        return read_sdn_csv(path, beside(path, "alt"), beside(path, "sdn_comments"))
     raise InputError(f"{path}: unknown SDN format; use sdn.csv(.gz) or sdn_advanced.xml")

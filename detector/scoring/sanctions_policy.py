@@ -17,9 +17,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from detector.sanctions.screening import screen
-from detector.sanctions.sdn_list import SdnList
-
 REASON_CODE = "SANCTIONS_MATCH"
 EXACT_KINDS = frozenset({"crypto", "email", "email_domain", "phone", "website"})
 BAND_ORDER = ("low", "review", "high")
@@ -29,12 +26,6 @@ FIELD_WORDS = {
     "account_ref": "crypto payout address",
 }
 HIT_KEYS = ("ent_num", "sdn_name", "programs", "field", "value", "match_kind", "similarity")
-
-
-def screen_population(applicants: pd.DataFrame, payouts: pd.DataFrame, sdn: SdnList,
-                      name_threshold: float) -> pd.DataFrame:
-    """Hits of every applicant (profile fields and payout methods) against ``sdn``."""
-    return screen(applicants, payouts, sdn, name_threshold=name_threshold)
 
 
 def raise_bands(ids: np.ndarray, bands: np.ndarray, hits: pd.DataFrame) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,17 +13,20 @@ import pandas as pd
 from detector.features.build import FeatureTable, build_features
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io.population import Population
+from detector.sanctions.screening import screen
 from detector.scoring.evidence import EvidenceWriter
 from detector.scoring.reasons import reason_contributions
 from detector.scoring.sanctions_policy import (
     hits_by_applicant,
     raise_bands,
     sanctions_reasons,
-    screen_population,
 )
 from detector.settings import Settings
 
 # OUTPUT.md's columns, then the extensions of docs/OUTPUT_EXTENSIONS.md.
+if TYPE_CHECKING:
+    from detector.intel.active_feeds import ActiveFeeds
+
 SCORE_COLUMNS = ["applicant_id", "score", "band", "reasons", "model_version", "sanctions_hits", "feed_versions"]
 
 
@@ -100,7 +104,7 @@ def score_features(table: FeatureTable, population: Population, model,
 
 
 def score_population(population: Population, model, settings: Settings, geo,
-                     feeds=None) -> ScoredPopulation:
+                     feeds: ActiveFeeds | None = None) -> ScoredPopulation:
     """Score every applicant; labels in the input count as already-known fronts for linking.
 
     ``feeds`` (:class:`detector.intel.active_feeds.ActiveFeeds`) switches sanctions screening on
@@ -111,8 +115,8 @@ def score_population(population: Population, model, settings: Settings, geo,
     hits = None
     t = time.perf_counter()
     if feeds is not None and feeds.sdn is not None:
-        hits = screen_population(population.applicants, population.payouts, feeds.sdn,
-                                 settings.sanctions_name_threshold)
+        hits = screen(population.applicants, population.payouts, feeds.sdn,
+                      name_threshold=settings.sanctions_name_threshold)
     screening = time.perf_counter() - t
     versions = {**(feeds.versions if feeds is not None else {}),
                 **(geo.database_versions() if hasattr(geo, "database_versions") else {})}
