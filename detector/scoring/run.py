@@ -63,6 +63,7 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     t0 = time.perf_counter()
     model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
     loaded = load_population(input_path)
+    t_feeds = time.perf_counter()
     feeds = ActiveFeeds.load(settings)
     t1 = time.perf_counter()
     with GeoLookup.from_settings(settings, feeds) as geo:
@@ -72,7 +73,8 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     write_scores(result.scores, output)
     write_rejects(loaded.rejects, rejects)
     t3 = time.perf_counter()
-    timings = {"read_validate": t1 - t0, **result.timings, "write": t3 - t2, "total": t3 - t0}
+    timings = {"read_validate": t_feeds - t0, "load_feeds": t1 - t_feeds, **result.timings,
+               "write": t3 - t2, "total": t3 - t0}
     bands = result.scores["band"].value_counts().to_dict()
     whole = loaded.rejects["record"].astype(str).str.startswith("applicant")
     rejected_ids = loaded.rejects.loc[whole, "applicant_id"]
