@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detector.cli import main
 from detector.errors import InputError
 from detector.geo.geoip import GeoLookup
 from detector.intel.active_feeds import ActiveFeeds
-from detector.intel.feed_formats import read_asn_feed, read_tor_exits
+from detector.intel.feed_formats import read_asn_feed, read_cidr_feed, read_tor_exits
 from detector.intel.feed_store import FeedStore
 from detector.settings import Settings
 from tests.test_sanctions_formats import ADVANCED_XML, ALT_CSV, COMMENTS_CSV, SDN_CSV
@@ -190,3 +192,18 @@ def test_cli_refusal_is_a_one_line_error(tmp_path):
     assert "is empty; refusing to replace the OFAC SDN list" in result.output
     none = CliRunner().invoke(main, ["intel", "update", "--data-dir", str(tmp_path / "d")])
     assert none.exit_code == 2 and "give at least one of --sdn" in none.output
+
+
+@settings(max_examples=60)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_list_readers_accept_or_name_the_problem(tmp_path_factory, text):
+    """Any text is either read or refused with an InputError naming the file; never a crash."""
+    path = tmp_path_factory.mktemp("fuzz") / "list.txt"
+    path.write_text(text, encoding="utf-8")
+    for reader in (read_cidr_feed, read_asn_feed, read_tor_exits):
+        try:
+            _records, content = reader(path)
+        except InputError as error:
+            assert str(path) in str(error)
+        else:
+            assert content.records >= 0
