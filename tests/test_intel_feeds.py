@@ -153,6 +153,7 @@ def test_line_formats_and_their_errors(tmp_path):
                    "ExitAddress 162.247.74.201 2026-11-20 11:05:00\n")
     networks, content = read_tor_exits(exits)
     assert [str(n) for n in networks] == ["162.247.74.201/32"] and content.records == 1
+    assert read_tor_exits(_write(tmp_path / "rows.csv", "ipaddr\n,\n192.0.2.7, 9001\n"))[1].records == 1
     asns = _write(tmp_path / "ASN.txt", "AS9009 # M247, GB (NordVPN)\n\nas20448\n")
     assert read_asn_feed(asns)[0] == {9009: "M247, GB (NordVPN)", 20448: ""}
     with pytest.raises(InputError, match=r"ASN\.txt:2: 'Surfshark' is not an AS number"):

@@ -167,6 +167,8 @@ def read_tor_exits(path: Path) -> tuple[list[Network], FeedContent]:
     networks: list[Network] = []
     for number, line in _lines(path):
         tokens = [t for t in re.split(r"[\s,]+", line) if t]
+        if not tokens:  # an empty CSV row such as ","
+            continue
         if tokens[0] in _TOR_HEADERS:
             continue
         if tokens[0] == "ExitAddress" and len(tokens) > 1:
