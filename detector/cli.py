@@ -70,6 +70,12 @@ def score(input_path, output, model, rejects, **geo):
     bands = ", ".join(f"{k} {v}" for k, v in summary.bands.items())
     click.echo(f"scored {summary.scored} applicants ({bands}) with {summary.model_version} -> {summary.output}", err=True)
     click.echo(f"rejected {summary.rejected_records} records ({summary.rejected_applicants} applicants) -> {summary.rejects}", err=True)
+    click.echo(summary.sanctions, err=True)
+    versions = ", ".join(f"{k} {v}" for k, v in summary.feed_versions.items())
+    intel_loaded = any(not k.startswith("geoip_") for k in summary.feed_versions)
+    click.echo(f"feeds used: {versions}" + ("" if intel_loaded else "; no intel feeds loaded (see detector intel status)"), err=True)
+    for feed, age in summary.stale_feeds.items():
+        click.echo(f"warning: feed {feed} is {age:.0f} days old; update it with detector intel update", err=True)
 
 
 @main.command()
@@ -125,6 +131,74 @@ def synth(count, output, seed, settings_json):
     records, truth = generate_population(count, seed=seed, settings=knobs)
     write_population(records, truth, output)
     click.echo(f"wrote {len(records)} applicants ({int(truth['label'].sum())} fronts) to {output}", err=True)
+
+
+@main.group()
+def intel() -> None:
+    """Load and inspect the threat-intelligence feeds scoring reads (SDN list, VPN, hosting, Tor)."""
+
+
+DATA_DIR_OPTION = click.option("--data-dir", type=PATH, envvar="DETECTOR_DATA_DIR",
+                               help="Detector data folder (default: $XDG_DATA_HOME/detector or ~/.local/share/detector).")
+
+
+@intel.command("update")
+@click.option("--sdn", type=PATH, help="OFAC sdn_advanced.xml, or sdn.csv with alt.csv/sdn_comments.csv beside it (.gz allowed), or their folder.")
+@click.option("--vpn-cidrs", type=PATH, help="VPN IP ranges, one CIDR per line.")
+@click.option("--hosting-asns", type=PATH, help="Hosting/datacenter ASNs, one per line ('AS123 # name' or 'ASN,Name' CSV).")
+@click.option("--tor-exits", type=PATH, help="Tor exit addresses (Tor's exit-addresses file or one IP per line).")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Date the lists were published/downloaded (YYYY-MM-DD), for files that state none.")
+@click.option("--force", is_flag=True, help="Load even when the record count fell by more than the allowed share.")
+@DATA_DIR_OPTION
+def intel_update(sdn, vpn_cidrs, hosting_asns, tor_exits, published, force, data_dir):
+    """Validate feed files and install them in the data folder (all or none)."""
+    from detector.intel.feed_store import FeedStore
+
+    sources = {k: v for k, v in (("sdn", sdn), ("vpn_cidrs", vpn_cidrs), ("hosting_asns", hosting_asns),
+                                 ("tor_exits", tor_exits)) if v is not None}
+    if not sources:
+        raise click.UsageError("give at least one of --sdn, --vpn-cidrs, --hosting-asns, --tor-exits")
+    settings = Settings.from_env(data_dir=data_dir).with_defaults()
+    assert settings.data_dir is not None
+    for result in FeedStore(settings.data_dir).update(
+            sources, max_drop=settings.feed_max_drop, force=force, published=published.date() if published else None):
+        m = result.manifest
+        was = f" (was {result.previous_records:,})" if result.previous_records is not None else ""
+        click.echo(f"{result.feed}: {result.action} version {m['version']}, {m['records']:,} records{was}, "
+                   f"dated {m['data_date'][:10]} ({m['data_date_from']})")
+
+
+@intel.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print the manifests and ages as JSON.")
+@DATA_DIR_OPTION
+def intel_status(as_json, data_dir):
+    """Show each feed's version, age, size and record count; exit 1 when a loaded feed is stale."""
+    from detector.intel.feed_store import FeedStore
+
+    settings = Settings.from_env(data_dir=data_dir).with_defaults()
+    assert settings.data_dir is not None
+    statuses = FeedStore(settings.data_dir).status(settings.feed_max_age_days)
+    if as_json:
+        click.echo(json.dumps([{"feed": s.feed, "age_days": s.age_days, "stale": s.stale, "manifest": s.manifest}
+                               for s in statuses], indent=2))
+    else:
+        click.echo(f"feeds in {settings.data_dir / 'feeds'} (stale after {settings.feed_max_age_days:g} days):")
+        for s in statuses:
+            if s.manifest is None:
+                note = "  (sanctions screening is OFF)" if s.feed == "sdn" else ""
+                click.echo(f"  {s.feed:<13} not loaded{note}")
+                continue
+            size = sum(f["bytes"] for f in s.manifest["files"])
+            flag = "  STALE" if s.stale else ""
+            click.echo(f"  {s.feed:<13} {s.manifest['version']}  age {s.age_days:.1f} days  "
+                       f"{s.manifest['records']:,} records  {size / 1e6:.2f} MB  "
+                       f"loaded {s.manifest['loaded_at']}{flag}")
+    stale = [s.feed for s in statuses if s.stale]
+    if stale:
+        click.echo(f"warning: stale feed(s): {', '.join(stale)}; download fresh copies and run "
+                   "detector intel update", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,12 @@ def _shipped_model_dir() -> Path:
 SHIPPED_MODEL_DIR = _shipped_model_dir()
 
 
+def default_data_dir() -> Path:
+    """Where loaded threat-intelligence feeds live: ``$XDG_DATA_HOME/detector`` or ``~/.local/share/detector``."""
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "detector"
+
+
 def _env_path(name: str) -> Path | None:
     value = os.environ.get(name)
     return Path(value) if value else None
@@ -51,6 +57,16 @@ class Settings:
     shared_ip_window_days: int = 30
     resume_similarity_threshold: float = 0.5
     photo_max_bit_distance: int = 6
+    # Folder holding feeds loaded by `detector intel update` (feeds/ inside it); None = default.
+    data_dir: Path | None = None
+    # A feed older than this many days is reported as stale by `intel status` and `score`.
+    feed_max_age_days: float = 7.0
+    # `intel update` refuses a feed whose record count falls by more than this share.
+    feed_max_drop: float = 0.5
+    # SDN entries screened: "dprk" (DPRK programmes and entries linked to them) or "all".
+    sanctions_scope: str = "dprk"
+    # Minimum fuzzy name similarity (0-100) reported as a sanctions hit.
+    sanctions_name_threshold: float = 90.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -60,6 +76,8 @@ class Settings:
             "geoip_asn": _env_path("DETECTOR_GEOIP_ASN"),
             "geoip_anonymous": _env_path("DETECTOR_GEOIP_ANONYMOUS"),
             "model_dir": _env_path("DETECTOR_MODEL_DIR"),
+            "data_dir": _env_path("DETECTOR_DATA_DIR"),
+            "sanctions_scope": os.environ.get("DETECTOR_SANCTIONS_SCOPE") or None,
         }
         cidrs = os.environ.get("DETECTOR_VPN_CIDR_FILES")
         if cidrs:
@@ -71,6 +89,16 @@ class Settings:
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
                 env[name] = int(value)
+        for name in ("feed_max_age_days", "feed_max_drop", "sanctions_name_threshold"):
+            value = os.environ.get(f"DETECTOR_{name.upper()}")
+            if value:
+                try:
+                    env[name] = float(value)
+                except ValueError:
+                    from detector.errors import ConfigurationError
+
+                    raise ConfigurationError(f"DETECTOR_{name.upper()}={value!r} is not a number; "
+                                             "set it to e.g. 7 or 0.5") from None
         merged = {k: v for k, v in env.items() if v is not None}
         merged.update({k: v for k, v in overrides.items() if v not in (None, ())})
         known = {f.name for f in fields(cls)}
@@ -86,5 +114,6 @@ class Settings:
             geoip_country=self.geoip_country or SHIPPED_COUNTRY_DB,
             geoip_asn=self.geoip_asn or SHIPPED_ASN_DB,
             model_dir=self.model_dir or SHIPPED_MODEL_DIR,
+            data_dir=self.data_dir or default_data_dir(),
             hash_key=self.hash_key or secrets.token_bytes(32),
         )

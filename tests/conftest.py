@@ -13,11 +13,15 @@ Fixture strategy (smallest real thing first):
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 # Tests run in parallel workers on two cores: one OpenMP thread per process avoids the
 # busy-waiting that makes gradient boosting many times slower under contention.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# Scoring reads the feeds loaded with `detector intel update`: tests start from an empty data
+# folder of their own, never the user's (tests that need feeds load them into tmp_path).
+os.environ["DETECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="detector-test-data-")
 
 import pytest
 from hypothesis import settings

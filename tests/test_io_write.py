@@ -107,3 +107,16 @@ def test_failed_write_leaves_no_partial_file(tmp_path):
     with pytest.raises(TypeError):
         write_scores(bad, tmp_path / "s.jsonl")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", SUFFIXES)
+def test_extension_columns_round_trip(tmp_path, name):
+    frame = scores()
+    hit = {"ent_num": 43377, "sdn_name": "KIM, Sang Man", "programs": ["DPRK4"], "field": "account_ref",
+           "value": "0x97b1", "match_kind": "crypto", "similarity": 100.0}
+    frame["sanctions_hits"] = [[hit], [], None]  # hit, screened clean, not screened
+    frame["feed_versions"] = [{"sdn": "2024-05-03-5804c0d24818"}] * 3
+    write_scores(frame, tmp_path / name)
+    found = read_scores(tmp_path / name)
+    assert found["sanctions_hits"].tolist() == [[hit], [], None]
+    assert found["feed_versions"].tolist() == [{"sdn": "2024-05-03-5804c0d24818"}] * 3

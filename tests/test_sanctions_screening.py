@@ -14,6 +14,7 @@ import pytest
 
 from detector.sanctions import NAME_MATCH_THRESHOLD, NameIndex, load_sdn, screen
 from detector.sanctions.screening import SCREEN_COLUMNS, _tokens, align_names
+from detector.sanctions.sdn_formats import email_domain
 
 SNAPSHOT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ofac-sdn" / "sdn-2024-05-03.csv.gz"
 
@@ -181,3 +182,24 @@ def test_missing_values_and_empty_tables_give_no_hits(dprk):
                             "account_ref": [None, None], "holder_name": [float("nan"), ""]})
     assert screen(applicants, payouts, dprk).empty
     assert list(screen(pd.DataFrame(), pd.DataFrame(), dprk).columns) == SCREEN_COLUMNS
+
+
+def test_webmail_country_domains_match_only_the_exact_listed_address(dprk):
+    applicants = _applicants(full_name=["Ji-ho Seo", "Mina Lee", "Oleh Marchenko"],
+                             email=["bing2020@outlook.kr", "mina.lee@outlook.kr", "oleh@ukr.net"])
+    hits = screen(applicants, NO_PAYOUTS, dprk)
+    assert set(zip(hits["applicant_id"], hits["match_kind"], hits["ent_num"], strict=True)) == {("a0", "email", 45430)}
+    assert email_domain("x@outlook.kr") == email_domain("x@yahoo.co.jp") == email_domain("x@ukr.net") == ""
+    assert email_domain("x@silibank.net.kp") == "silibank.net.kp"
+
+
+def test_synthetic_generator_names_rarely_hit_the_dprk_list(dprk):
+    """The generator's legitimate and front names (20 countries' naming patterns) are not SDN names."""
+    from detector.io import load_population_from_records
+    from detector.synth import generate_population
+
+    records, _truth = generate_population(3000, seed=5)
+    population = load_population_from_records(records).population
+    hits = screen(population.applicants, population.payouts, dprk)
+    assert set(hits["match_kind"]) <= {"name", "alias", "name_initials"}  # no identifier is ever listed
+    assert hits["applicant_id"].nunique() / len(population.applicants) < 0.002, hits.to_string()

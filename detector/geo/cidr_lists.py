@@ -85,7 +85,11 @@ class CidrList:
     @classmethod
     def from_file(cls, path: Path) -> CidrList:
         """Read and index one CIDR list file."""
-        networks = read_cidr_file(path)
+        return cls.from_networks(Path(path).name, kind_of_list(path), read_cidr_file(path))
+
+    @classmethod
+    def from_networks(cls, name: str, kind: str, networks: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> CidrList:
+        """Index networks read elsewhere (a loaded feed), flagging them as ``kind``."""
         v4 = [
             (int(n.network_address), int(n.broadcast_address)) for n in networks if n.version == 4
         ]
@@ -95,8 +99,8 @@ class CidrList:
         v4_starts, v4_ends = _merge(v4)
         v6_starts, v6_ends = _merge(v6)
         return cls(
-            name=Path(path).name,
-            kind=kind_of_list(path),
+            name=name,
+            kind=kind,
             v4_starts=np.asarray(v4_starts, dtype=np.int64),
             v4_ends=np.asarray(v4_ends, dtype=np.int64),
             v6_starts=v6_starts,

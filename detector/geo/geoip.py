@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import socket
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -47,6 +47,7 @@ COLUMNS = (
     *FLAG_COLUMNS,
     "anonymiser_source",
     "provider_name",
+    "anonymizer_confidence",
 )
 ANONYMOUS_DB_SOURCE = "anonymous-ip-db"
 # kind (curated list / CIDR list) -> position of its flag in FLAG_COLUMNS
@@ -62,8 +63,8 @@ _ANONYMOUS_KEYS = (
 )
 _NAN = float("nan")
 _MAPPED_PREFIX = b"\x00" * 10 + b"\xff\xff"
-# country, lat, lon, tz, asn, org, 6 flags, source, provider
-_UNKNOWN: tuple[Any, ...] = (None, _NAN, _NAN, None, _NAN, None, *([False] * 6), None, None)
+# country, lat, lon, tz, asn, org, 6 flags, source, provider, confidence
+_UNKNOWN: tuple[Any, ...] = (None, _NAN, _NAN, None, _NAN, None, *([False] * 6), None, None, _NAN)
 
 _STRING_COLUMNS = ("country", "ip_time_zone", "as_org", "anonymiser_source", "provider_name")
 
@@ -109,6 +110,8 @@ class GeoLookup:
         cidr_files: Sequence[Path] = (),
         *,
         cache_size: int = 2_000_000,
+        cidr_lists: Sequence[CidrList] = (),
+        feed_asns: Mapping[int, tuple[str, str]] | None = None,
     ) -> None:
         self._readers: list[maxminddb.Reader] = []
         self._paths: dict[int, Path] = {}
@@ -118,7 +121,9 @@ class GeoLookup:
         anonymous_type = self._anonymous.metadata().database_type if self._anonymous else ""
         self._residential_proxy_db = "residential-proxy" in anonymous_type.lower()
         self._asn_kinds = {} if self._anonymous else load_anonymiser_asns()
-        self._cidr_lists = [CidrList.from_file(Path(p)) for p in cidr_files]
+        self._cidr_lists = [CidrList.from_file(Path(p)) for p in cidr_files] + list(cidr_lists)
+        # A loaded hosting-ASN feed applies with or without an Anonymous IP database, like CIDR lists.
+        self._feed_asns = dict(feed_asns or {})
         self._fallback = {
             code: (
                 facts.latitude,
@@ -131,13 +136,19 @@ class GeoLookup:
         self._cache_size = cache_size
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> GeoLookup:
-        """Open the files named by a Settings object (call ``with_defaults()`` first)."""
+    def from_settings(cls, settings: Settings, feeds: Any = None) -> GeoLookup:
+        """Open the files named by a Settings object (call ``with_defaults()`` first).
+
+        ``feeds`` (:class:`detector.intel.active_feeds.ActiveFeeds`) adds loaded VPN, Tor and
+        hosting-ASN feeds to the configured lists.
+        """
         return cls(
             country_db=settings.geoip_country,
             asn_db=settings.geoip_asn,
             anonymous_db=settings.geoip_anonymous,
             cidr_files=settings.vpn_cidr_files,
+            cidr_lists=feeds.cidr_lists if feeds is not None else (),
+            feed_asns=feeds.hosting_asns if feeds is not None else None,
         )
 
     def _open(self, path: Path | None, setting: str) -> maxminddb.Reader | None:
@@ -147,6 +158,19 @@ class GeoLookup:
         self._readers.append(reader)
         self._paths[id(reader)] = Path(path)
         return reader
+
+    def database_versions(self) -> dict[str, str]:
+        """``{"geoip_anonymous": "GeoIP-Anonymous-Plus 2026-02-04"}``: type and build date of each open DB."""
+        import datetime as dt
+
+        versions = {}
+        for setting, reader in (("geoip_country", self._country), ("geoip_asn", self._asn),
+                                ("geoip_anonymous", self._anonymous)):
+            if reader is not None:
+                meta = reader.metadata()
+                built = dt.datetime.fromtimestamp(meta.build_epoch, dt.UTC).date().isoformat()
+                versions[setting] = f"{meta.database_type} {built}"
+        return versions
 
     def close(self) -> None:
         """Close every open database file."""
@@ -180,7 +204,7 @@ class GeoLookup:
     def _lookup_one(self, ip: str) -> list[Any]:
         """Databases and the curated ASN list for one normalised IP (CIDR lists come later)."""
         country = time_zone = as_org = source = provider = None
-        lat = lon = asn = _NAN
+        lat = lon = asn = confidence = _NAN
         flags = [False] * 6
         record = self._get(self._country, ip) if self._country else None
         if record:
@@ -218,6 +242,7 @@ class GeoLookup:
                         if record.get(key):
                             flags[position] = True
                 provider = record.get("provider_name")
+                confidence = float(record.get("anonymizer_confidence", _NAN))
                 if any(flags):
                     flags[5] = True
                     source = ANONYMOUS_DB_SOURCE
@@ -229,7 +254,11 @@ class GeoLookup:
             elif self._asn_kinds and isinstance(as_org, str) and HOSTING_ORG_NAME.search(as_org):
                 flags[_KIND_FLAG["hosting"]] = flags[5] = True
                 source = f"asn-name:{as_org}"
-        return [country, lat, lon, time_zone, asn, as_org, *flags, source, provider]
+        if asn == asn and int(asn) in self._feed_asns and not flags[_KIND_FLAG["hosting"]]:
+            flags[_KIND_FLAG["hosting"]] = flags[5] = True
+            if source is None:
+                source = f"asn-feed:{self._feed_asns[int(asn)][0]}"
+        return [country, lat, lon, time_zone, asn, as_org, *flags, source, provider, confidence]
 
     def _apply_cidr_lists(self, rows: list[list[Any]], parsed: list[tuple[str, int, int]]) -> None:
         """Set CIDR-list flags in place; a CIDR source replaces an ASN-list source."""
@@ -274,7 +303,7 @@ class GeoLookup:
         columns = list(zip(*table, strict=True))
         data: dict[str, np.ndarray] = {}
         for name, values in zip(COLUMNS, columns, strict=True):
-            if name in ("latitude", "longitude", "asn"):
+            if name in ("latitude", "longitude", "asn", "anonymizer_confidence"):
                 array = np.asarray(values, dtype=float)
             elif name in FLAG_COLUMNS:
                 array = np.asarray(values, dtype=bool)

@@ -21,12 +21,19 @@ from detector.errors import InputError
 from detector.io.formats import is_gzip, output_format, replacing
 from detector.io.population import REJECT_COLUMNS
 
-SCORE_COLUMNS: list[str] = ["applicant_id", "score", "band", "reasons", "model_version"]
+CONTRACT_SCORE_COLUMNS: list[str] = ["applicant_id", "score", "band", "reasons", "model_version"]
+# Extensions (docs/OUTPUT_EXTENSIONS.md): JSON values, a JSON string in CSV and Parquet. A frame
+# without them (a caller that does no screening) writes them empty.
+EXTENSION_SCORE_COLUMNS: list[str] = ["sanctions_hits", "feed_versions"]
+SCORE_COLUMNS: list[str] = CONTRACT_SCORE_COLUMNS + EXTENSION_SCORE_COLUMNS
+_JSON_SCORE_COLUMNS = ("reasons", *EXTENSION_SCORE_COLUMNS)
 
 
 def write_scores(df: pd.DataFrame, path: str | Path) -> None:
     """Write a scores frame (columns SCORE_COLUMNS) to CSV, JSON Lines or Parquet."""
-    _write(_select(df, SCORE_COLUMNS, "scores"), Path(path), json_columns=("reasons",))
+    missing = [c for c in EXTENSION_SCORE_COLUMNS if c not in df.columns]
+    selected = _select(df.assign(**dict.fromkeys(missing)) if missing else df, SCORE_COLUMNS, "scores")
+    _write(selected, Path(path), json_columns=_JSON_SCORE_COLUMNS)
 
 
 def write_rejects(df: pd.DataFrame, path: str | Path) -> None:
@@ -35,9 +42,11 @@ def write_rejects(df: pd.DataFrame, path: str | Path) -> None:
 
 
 def read_scores(path: str | Path) -> pd.DataFrame:
-    """Read a scores file written by :func:`write_scores`; ``reasons`` comes back as lists."""
+    """Read a scores file written by :func:`write_scores`; JSON columns come back as Python values."""
     df = _read(Path(path), SCORE_COLUMNS, numeric=("score",))
     df["reasons"] = [_parse_reasons(v) for v in df["reasons"].tolist()]
+    for name in EXTENSION_SCORE_COLUMNS:
+        df[name] = [_parse_json(v) for v in df[name].tolist()]
     return df
 
 
@@ -86,7 +95,7 @@ def _write(df: pd.DataFrame, path: Path, json_columns: tuple[str, ...]) -> None:
             with opener(temporary, "wt", encoding="utf-8") as handle:
                 for record in df.to_dict(orient="records"):
                     for name in json_columns:
-                        if isinstance(record[name], str):
+                        if isinstance(record[name], str) and record[name]:
                             record[name] = json.loads(record[name])
                     handle.write(json.dumps(_plain(record), ensure_ascii=False) + "\n")
             return
@@ -119,9 +128,18 @@ def _read(path: Path, columns: list[str], numeric: tuple[str, ...]) -> pd.DataFr
     for name in columns:
         if name in numeric:
             df[name] = pd.to_numeric(df[name]).astype("float64")
-        elif name != "reasons":
+        elif name not in _JSON_SCORE_COLUMNS:
             df[name] = df[name].astype(object).where(df[name].notna(), None)
     return df.reset_index(drop=True)
+
+
+def _parse_json(value: object) -> object:
+    """A JSON cell (string in CSV/Parquet, value in JSON Lines); None stays None."""
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return None
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _parse_reasons(value: object) -> list:

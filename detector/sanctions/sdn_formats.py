@@ -28,6 +28,7 @@ from detector.sanctions.sdn_list import (
     IDENTIFIER_COLUMNS,
     SdnList,
 )
+from detector.signals.identity import WEBMAIL_DOMAINS as IDENTITY_WEBMAIL_DOMAINS
 from detector.signals.names import normalise_name
 
 SDN_CSV_COLUMNS = [
@@ -41,7 +42,18 @@ WEBMAIL_DOMAINS = frozenset({
     "bk.ru", "yandex.ru", "yandex.com", "ya.ru", "rambler.ru", "protonmail.com", "proton.me",
     "gmx.com", "gmx.de", "gmx.net", "web.de", "qq.com", "163.com", "126.com", "sina.com",
     "naver.com", "daum.net", "hanmail.net", "zoho.com", "tutanota.com", "mail.com",
-})
+    # Regional providers whose domains SDN entries use (ukr.net: 2 entries in the 2024 list):
+    # without them every Ukrainian webmail user would "match" a sanctioned port authority.
+    "ukr.net", "i.ua", "meta.ua", "bigmir.net", "mail.ua", "yandex.ua", "yandex.kz", "yandex.by",
+    "yeah.net", "sina.cn", "sohu.com", "foxmail.com", "aliyun.com", "139.com", "nate.com",
+    "kakao.com", "rediffmail.com", "seznam.cz", "wp.pl", "o2.pl", "interia.pl", "onet.pl",
+    "libero.it", "t-online.de", "orange.fr", "laposte.net", "free.fr", "inbox.lv", "pm.me",
+    "hushmail.com", "tuta.io", "tutanota.de", "internet.ru",
+}) | IDENTITY_WEBMAIL_DOMAINS  # the identity signal's list, so screening never treats those as organisations
+# Country variants of the big providers (outlook.kr is in the DPRK subset, hotmail.fr, yahoo.co.jp).
+WEBMAIL_BRANDS = re.compile(
+    r"^(?:outlook|hotmail|live|yahoo|ymail|rocketmail|aol|gmx|yandex|msn|windowslive|gmail)"
+    r"\.(?:[a-z]{2,3}\.)?[a-z]{2,3}$")
 # Hosts shared by many unrelated users: compare host plus the account (first path segment).
 CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "t.me", "telegram.me",
                         "facebook.com", "linkedin.com", "twitter.com", "x.com", "instagram.com"})
@@ -59,7 +71,7 @@ def email_domain(value: object) -> str:
     """The domain of an address, '' for webmail domains (gmail.com says nothing)."""
     email = normalise_email(value)
     domain = email.rpartition("@")[2]
-    return "" if not domain or domain in WEBMAIL_DOMAINS else domain
+    return "" if not domain or domain in WEBMAIL_DOMAINS or WEBMAIL_BRANDS.match(domain) else domain
 
 
 def normalise_website(value: object) -> str:
@@ -185,7 +197,8 @@ def _csv_rows(path: Path, n_columns: int) -> list[list[str]]:
     return rows
 
 
-def _beside(path: Path, stem: str) -> Path | None:
+def beside(path: Path, stem: str) -> Path | None:
+    """The companion file ``stem.csv`` (alt, sdn_comments) OFAC publishes next to ``sdn.csv``."""
     for name in (f"{stem}.csv", f"{stem}.csv.gz", f"{stem.upper()}.CSV"):
         if (candidate := path.parent / name).is_file():
             return candidate
@@ -362,5 +375,5 @@ def load_sdn(path_or_folder: str | Path) -> SdnList:
     if name.endswith((".xml", ".xml.gz")):
         return read_sdn_advanced_xml(path)
     if name.endswith((".csv", ".csv.gz")):
-        return read_sdn_csv(path, _beside(path, "alt"), _beside(path, "sdn_comments"))
+        return read_sdn_csv(path, beside(path, "alt"), beside(path, "sdn_comments"))
     raise InputError(f"{path}: unknown SDN format; use sdn.csv(.gz) or sdn_advanced.xml")

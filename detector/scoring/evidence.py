@@ -43,6 +43,17 @@ def _ids(ids: list[str]) -> str:
     return shown + (f" and {len(ids) - MAX_IDS} more" if len(ids) > MAX_IDS else "")
 
 
+def _providers(anon: pd.DataFrame) -> str:
+    """Anonymiser services named by MaxMind Anonymous Plus, with its confidence (1-99)."""
+    names = _counts(anon, "provider_name")
+    if not names:
+        return ""
+    confidence = anon.get("anonymizer_confidence", pd.Series(dtype=float)).dropna()
+    listing = ", ".join(f"{p} ({c})" for p, c in names.most_common(3))
+    sure = f"; MaxMind anonymizer confidence up to {confidence.max():.0f}/99" if len(confidence) else ""
+    return f"; provider {listing}{sure}"
+
+
 class EvidenceWriter:
     """Writes the evidence sentence of a reason code for one applicant row."""
 
@@ -118,7 +129,8 @@ class EvidenceWriter:
             top = ", ".join(f"{o} ({c})" for o, c in orgs.most_common(3))
             how = ", ".join(s for s, _ in src.most_common(2))
             return (f"{_pct(f['net_anonymiser_share'])} of {n} sessions came through VPN, proxy, "
-                    f"Tor or hosting networks: {top or 'unknown network'}" + (f" [flagged by {how}]" if how else ""))
+                    f"Tor or hosting networks: {top or 'unknown network'}" + _providers(anon)
+                    + (f" [flagged by {how}]" if how else ""))
         if code in ("NET_FOREIGN_IP", "NET_MANY_COUNTRIES"):
             countries = _counts(sess, "country")
             listing = ", ".join(f"{c} {k}" for c, k in countries.most_common(5))

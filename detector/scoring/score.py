@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,11 +13,21 @@ import pandas as pd
 from detector.features.build import FeatureTable, build_features
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io.population import Population
+from detector.sanctions.screening import screen
 from detector.scoring.evidence import EvidenceWriter
 from detector.scoring.reasons import reason_contributions
+from detector.scoring.sanctions_policy import (
+    hits_by_applicant,
+    raise_bands,
+    sanctions_reasons,
+)
 from detector.settings import Settings
 
-SCORE_COLUMNS = ["applicant_id", "score", "band", "reasons", "model_version"]
+# OUTPUT.md's columns, then the extensions of docs/OUTPUT_EXTENSIONS.md.
+if TYPE_CHECKING:
+    from detector.intel.active_feeds import ActiveFeeds
+
+SCORE_COLUMNS = ["applicant_id", "score", "band", "reasons", "model_version", "sanctions_hits", "feed_versions"]
 
 
 @dataclass
@@ -24,10 +35,17 @@ class ScoredPopulation:
     scores: pd.DataFrame  # OUTPUT.md columns; reasons as lists of dicts
     table: FeatureTable
     timings: dict[str, float] = field(default_factory=dict)
+    sanctions_hits: pd.DataFrame | None = None  # None = not screened (no SDN feed loaded)
 
 
-def score_features(table: FeatureTable, population: Population, model) -> ScoredPopulation:
-    """Scores, bands and reasons for an already built feature table."""
+def score_features(table: FeatureTable, population: Population, model,
+                   sanctions_hits: pd.DataFrame | None = None,
+                   feed_versions: dict[str, str] | None = None) -> ScoredPopulation:
+    """Scores, bands and reasons for an already built feature table.
+
+    ``sanctions_hits`` (rows of :func:`detector.sanctions.screen`; None = not screened) raise
+    bands and add reasons after the model; ``feed_versions`` is recorded on every row.
+    """
     t0 = time.perf_counter()
     X = table.features[list(FEATURE_NAMES)]
     if X.empty:
@@ -35,6 +53,9 @@ def score_features(table: FeatureTable, population: Population, model) -> Scored
         return ScoredPopulation(scores=empty, table=table, timings=dict(table.timings))
     scores = np.asarray(model.predict_proba(X), dtype=float)
     bands = np.asarray(model.band(scores))
+    ids = table.features.index.to_numpy()
+    if sanctions_hits is not None:
+        bands = raise_bands(ids, bands, sanctions_hits)
     t1 = time.perf_counter()
     flagged = np.flatnonzero(bands != "low")
     reasons: list[list[dict]] = [[] for _ in range(len(scores))]
@@ -59,13 +80,22 @@ def score_features(table: FeatureTable, population: Population, model) -> Scored
         for row, items in zip(flagged, contributions, strict=True):
             reasons[row] = [{"code": code, "contribution": round(c, 4),
                              "evidence": writer.sentence(int(row), code)} for code, c in items]
+    hits_column: list[list[dict] | None] = [None] * len(scores)
+    if sanctions_hits is not None:
+        found = hits_by_applicant(sanctions_hits)
+        hits_column = [found.get(aid, []) for aid in ids]
+        for position, hits in enumerate(hits_column):
+            if hits:
+                reasons[position] = sanctions_reasons(hits) + reasons[position]
     t2 = time.perf_counter()
     out = pd.DataFrame({
-        "applicant_id": table.features.index.to_numpy(),
+        "applicant_id": ids,
         "score": np.round(scores, 6),
         "band": bands,
         "reasons": reasons,
         "model_version": model.model_version,
+        "sanctions_hits": pd.Series(hits_column, dtype=object),
+        "feed_versions": pd.Series([dict(feed_versions or {})] * len(scores), dtype=object),
     })
     timings = dict(table.timings)
     timings["predict"] = t1 - t0
@@ -73,11 +103,27 @@ def score_features(table: FeatureTable, population: Population, model) -> Scored
     return ScoredPopulation(scores=out, table=table, timings=timings)
 
 
-def score_population(population: Population, model, settings: Settings, geo) -> ScoredPopulation:
-    """Score every applicant; labels in the input count as already-known fronts for linking."""
+def score_population(population: Population, model, settings: Settings, geo,
+                     feeds: ActiveFeeds | None = None) -> ScoredPopulation:
+    """Score every applicant; labels in the input count as already-known fronts for linking.
+
+    ``feeds`` (:class:`detector.intel.active_feeds.ActiveFeeds`) switches sanctions screening on
+    when it holds an SDN list, and its versions are recorded in the output.
+    """
     known = population.applicants["label"].to_numpy(dtype=float)
     table = build_features(population, settings, geo, known_labels=known)
-    return score_features(table, population, model)
+    hits = None
+    t = time.perf_counter()
+    if feeds is not None and feeds.sdn is not None:
+        hits = screen(population.applicants, population.payouts, feeds.sdn,
+                      name_threshold=settings.sanctions_name_threshold)
+    screening = time.perf_counter() - t
+    versions = {**(feeds.versions if feeds is not None else {}),
+                **(geo.database_versions() if hasattr(geo, "database_versions") else {})}
+    scored = score_features(table, population, model, sanctions_hits=hits, feed_versions=versions)
+    scored.timings["sanctions"] = screening
+    scored.sanctions_hits = hits
+    return scored
 
 
 def reasons_to_json(reasons: list[dict]) -> str:

@@ -64,6 +64,7 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
                   metrics_path: Path | None = None) -> EvaluationReport:
     """Evaluate on a file or folder; print-ready text and metrics JSON."""
     from detector.geo.geoip import GeoLookup
+    from detector.intel.active_feeds import ActiveFeeds
     from detector.model.artifact import load_model
     from detector.model.metrics import format_metrics
 
@@ -71,8 +72,10 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
     model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
     loaded = load_population(input_path)
     truth = load_truth(input_path, truth_path)
-    with GeoLookup.from_settings(settings) as geo:
+    feeds = ActiveFeeds.load(settings)  # evaluate the scorer with the feeds `score` would read
+    with GeoLookup.from_settings(settings, feeds) as geo:
         metrics = evaluate_population(loaded.population, model, settings, geo, truth)
+        metrics["feed_versions"] = {**feeds.versions, **geo.database_versions()}
     metrics["rejected_records"] = int(len(loaded.rejects))
     if metrics_path is None:  # in the working directory: the input's folder may be read-only
         metrics_path = Path.cwd() / (input_path.name.split(".")[0] + ".evaluation.json")
@@ -84,5 +87,6 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
         format_metrics(metrics["model_at_1pct_fpr"], baseline=metrics["rules_baseline"]),
         f"model at the model card's review threshold ({model.thresholds.review:.4f}):",
         format_metrics(metrics["model_at_model_review_threshold"]),
+        "feeds used: " + ", ".join(f"{k} {v}" for k, v in metrics["feed_versions"].items()),
     ])
     return EvaluationReport(metrics=metrics, text=text, metrics_path=metrics_path)
