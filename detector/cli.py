@@ -77,13 +77,21 @@ def score(input_path, output, model, rejects, **geo):
 @click.option("-o", "--output", "model_dir", required=True, type=PATH, help="Model folder to write.")
 @click.option("--truth", type=PATH, help="Side file with segment/tactic per applicant (default: INPUT's .truth.csv if present).")
 @click.option("--seed", default=0, show_default=True, help="Random state of training.")
+@click.option("--register", is_flag=True, help="Also copy the model folder into the model registry (DETECTOR_MODEL_REGISTRY).")
 @geo_options
-def train(input_path, model_dir, truth, seed, **geo):
+def train(input_path, model_dir, truth, seed, register, **geo):
     """Train a model on the labelled applicants of INPUT and write a model folder."""
     from detector.training.train import train_file
 
-    report = train_file(input_path, model_dir, _settings(**geo), truth_path=truth, random_state=seed)
+    settings = _settings(**geo)
+    report = train_file(input_path, model_dir, settings, truth_path=truth, random_state=seed)
     click.echo(report.text)
+    if register:
+        from detector.registry import register as register_model
+
+        entry = register_model(model_dir, settings.registry_dir())
+        click.echo(f"registered {entry.version} in {entry.path.parent}; promote it with "
+                   f"`detector models promote {entry.version}`", err=True)
 
 
 @main.command()
@@ -91,14 +99,23 @@ def train(input_path, model_dir, truth, seed, **geo):
 @click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
 @click.option("--truth", type=PATH, help="Side file with segment/tactic per applicant (default: INPUT's .truth.csv if present).")
 @click.option("--metrics", "metrics_path", type=PATH, help="Where to write the metrics as JSON (default: INPUT's name + .evaluation.json in the working directory).")
+@click.option("--report", "report_path", type=PATH, help="HTML report to write (default: the metrics file with .html).")
+@click.option("--no-report", is_flag=True, help="Write the metrics only, no HTML report.")
+@click.option("--compare", "compare_dir", type=PATH, help="Challenger model folder, compared with --model on the same data.")
+@click.option("--volume", default=1000, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Applicants per week, for the review-load column of the threshold table.")
+@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=20), help="Bootstrap resamples for the champion/challenger intervals.")
 @geo_options
-def evaluate(input_path, model, truth, metrics_path, **geo):
+def evaluate(input_path, model, truth, metrics_path, report_path, no_report, compare_dir, volume, bootstrap, **geo):
     """Print and write detection metrics of a model (and the rules baseline) on labelled INPUT."""
     from detector.training.evaluate import evaluate_file
 
-    report = evaluate_file(input_path, _settings(model, **geo), truth_path=truth, metrics_path=metrics_path)
+    report = evaluate_file(input_path, _settings(model, **geo), truth_path=truth, metrics_path=metrics_path,
+                           report_path=report_path, write_report=not no_report, compare_dir=compare_dir,
+                           volume=volume, bootstrap=bootstrap)
     click.echo(report.text)
     click.echo(f"metrics written to {report.metrics_path}", err=True)
+    if report.report_path is not None:
+        click.echo(f"report written to {report.report_path}", err=True)
 
 
 @main.command()
@@ -125,6 +142,51 @@ def synth(count, output, seed, settings_json):
     records, truth = generate_population(count, seed=seed, settings=knobs)
     write_population(records, truth, output)
     click.echo(f"wrote {len(records)} applicants ({int(truth['label'].sum())} fronts) to {output}", err=True)
+
+
+@main.group()
+def models() -> None:
+    """The model registry: list versions, register a model folder, promote one to production."""
+
+
+@models.command("list")
+def models_list():
+    """List the registry's versions; * marks the one `score` uses without --model."""
+    from detector.registry import list_models
+
+    registry = Settings.from_env().registry_dir()
+    click.echo(f"registry {registry}")
+    click.echo(f"  {'version':<30} {'created':<26} {'labelled':>9} {'AP':>6} {'recall':>7}  status")
+    for entry in list_models(registry):
+        mark = "*" if entry.production else " "
+        ap = f"{entry.average_precision:.3f}" if entry.average_precision is not None else "-"
+        recall = f"{entry.recall_at_review:.3f}" if entry.recall_at_review is not None else "-"
+        status = "shipped" if entry.shipped else "ok"
+        if entry.problem:
+            status = "INCOMPATIBLE: " + entry.problem
+        click.echo(f"{mark} {entry.version:<30} {entry.created or '-':<26} {entry.trained_on or '-':>9} "
+                   f"{ap:>6} {recall:>7}  {status}")
+
+
+@models.command("register")
+@click.argument("model_dir", metavar="MODEL_DIR", type=PATH)
+def models_register(model_dir):
+    """Copy a trained model folder into the registry under its card's version."""
+    from detector.registry import register
+
+    entry = register(model_dir, Settings.from_env().registry_dir())
+    click.echo(f"registered {entry.version} -> {entry.path}")
+
+
+@models.command("promote")
+@click.argument("version")
+@click.option("--note", help="Why (kept in the registry's promotion history).")
+def models_promote(version, note):
+    """Make VERSION the model `score` and `evaluate` use without --model ('default': the shipped one)."""
+    from detector.registry import promote
+
+    entry = promote(version, Settings.from_env().registry_dir(), note=note)
+    click.echo(f"promoted {entry.version} ({entry.path})")
 
 
 if __name__ == "__main__":
