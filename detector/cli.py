@@ -78,13 +78,23 @@ def score(input_path, output, model, rejects, **geo):
 @click.option("--truth", type=PATH, help="Side file with segment/tactic per applicant (default: INPUT's .truth.csv if present).")
 @click.option("--seed", default=0, show_default=True, help="Random state of training.")
 @click.option("--register", is_flag=True, help="Also copy the model folder into the model registry (DETECTOR_MODEL_REGISTRY).")
+@click.option("--unlabelled", type=click.Choice(["context", "as-negative"]), default="context", show_default=True,
+              help="Unlabelled profiles: only linking context, or also fitted as genuine.")
+@click.option("--split", type=click.Choice(["none", "grouped", "time"]), default="none", show_default=True,
+              help="Hold out a test set of whole linkage components: at random, or the newest.")
+@click.option("--test-after", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              help="With --split time: test on components first seen on or after this date.")
+@click.option("--test-share", default=0.2, show_default=True, type=float, help="Share held out when no --test-after.")
 @geo_options
-def train(input_path, model_dir, truth, seed, register, **geo):
+def train(input_path, model_dir, truth, seed, register, unlabelled, split, test_after, test_share, **geo):
     """Train a model on the labelled applicants of INPUT and write a model folder."""
+    from detector.training.label_options import LabelOptions
     from detector.training.train import train_file
 
     settings = _settings(**geo)
-    report = train_file(input_path, model_dir, settings, truth_path=truth, random_state=seed)
+    options = LabelOptions(unlabelled=unlabelled, split=split, test_after=test_after,
+                           test_share=test_share, random_state=seed)
+    report = train_file(input_path, model_dir, settings, truth_path=truth, random_state=seed, options=options)
     click.echo(report.text)
     if register:
         from detector.registry import register as register_model
@@ -142,6 +152,27 @@ def synth(count, output, seed, settings_json):
     records, truth = generate_population(count, seed=seed, settings=knobs)
     write_population(records, truth, output)
     click.echo(f"wrote {len(records)} applicants ({int(truth['label'].sum())} fronts) to {output}", err=True)
+
+
+@main.command()
+@click.option("--reference", "reference_path", required=True, type=PATH, help="The population the model was trained on (any INPUT form).")
+@click.option("--current", "current_path", required=True, type=PATH, help="A recent population to compare with it.")
+@click.option("--model", type=PATH, help="Model folder whose scores are compared (default: the promoted or shipped model).")
+@click.option("--threshold", default=0.2, show_default=True, type=float, help="Flag features whose population stability index exceeds this.")
+@click.option("--metrics", "metrics_path", type=PATH, help="Drift metrics JSON (default: CURRENT's name + .drift.json in the working directory).")
+@click.option("--report", "report_path", type=PATH, help="HTML report (default: the metrics file with .html).")
+@click.option("--no-report", is_flag=True, help="Write the metrics only.")
+@geo_options
+def drift(reference_path, current_path, model, threshold, metrics_path, report_path, no_report, **geo):
+    """Population stability per feature and score shift of CURRENT against REFERENCE."""
+    from detector.training.drift import drift_files
+
+    report = drift_files(reference_path, current_path, _settings(model, **geo), metrics_path=metrics_path,
+                         report_path=report_path, write_report=not no_report, threshold=threshold)
+    click.echo(report.text)
+    click.echo(f"metrics written to {report.metrics_path}", err=True)
+    if report.report_path is not None:
+        click.echo(f"report written to {report.report_path}", err=True)
 
 
 @main.group()
