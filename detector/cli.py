@@ -220,5 +220,18 @@ def models_promote(version, note):
     click.echo(f"promoted {entry.version} ({entry.path})")
 
 
+@models.command("set-thresholds")
+@click.argument("model_dir", metavar="MODEL_DIR", type=PATH)
+@click.option("--review", required=True, type=click.FloatRange(0, 1), help="Score from which a profile goes to review.")
+@click.option("--high", type=click.FloatRange(0, 1), help="Score from which it is high priority (default: kept).")
+@click.option("--reason", default="", help="Why (e.g. the review capacity); kept in the card.")
+def models_set_thresholds(model_dir, review, high, reason):
+    """Set the band thresholds of a model folder to the operating point a team chose."""
+    from detector.model.operating_thresholds import set_thresholds
+
+    chosen = set_thresholds(model_dir, review, high, reason)
+    click.echo(f"{model_dir}: review {chosen.review:.4f}, high {chosen.high:.4f}")
+
+
 if __name__ == "__main__":
     main()

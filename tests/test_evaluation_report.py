@@ -4,7 +4,6 @@ champion/challenger comparison with bootstrap intervals, and the threshold table
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest

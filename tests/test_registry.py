@@ -127,3 +127,25 @@ def test_registry_location_in_a_checkout_is_the_models_folder():
     versions = [m.version for m in list_models(ROOT / "models")]
     assert versions.count("default") == 1
     assert pd.Series(versions).is_unique
+
+
+def test_set_thresholds_moves_the_bands_and_records_why(tmp_path):
+    from detector.model.artifact import load_model
+    from detector.model.operating_thresholds import set_thresholds
+
+    folder = tmp_path / "model"
+    shutil.copytree(SHIPPED_MODEL_DIR, folder)
+    before = load_model(folder).thresholds
+    result = run("models", "set-thresholds", str(folder), "--review", "0.5", "--high", "0.9",
+                 "--reason", "40 reviews a week")
+    assert "review 0.5000, high 0.9000" in result.stdout
+    model = load_model(folder)  # still loads: the estimator digest is untouched
+    assert model.thresholds.review == 0.5
+    assert list(model.band([0.49, 0.5, 0.9])) == ["low", "review", "high"]
+    change = model.card["extra"]["threshold_changes"][-1]
+    assert change["reason"] == "40 reviews a week"
+    assert change["previous"]["review"] == pytest.approx(before.review)
+    assert "0.5" in (folder / "MODEL_CARD.md").read_text()
+    with pytest.raises(ModelError, match="high threshold at or above"):
+        set_thresholds(folder, review=0.6, high=0.55)
+    assert set_thresholds(folder, review=0.95).high == 0.95  # high follows a review above it

@@ -157,8 +157,10 @@ def psi_bars(table: pd.DataFrame, threshold: float, top: int = 25) -> str:
     return _png(fig)
 
 
-def distribution_overlay(reference: np.ndarray, current: np.ndarray, title: str) -> str:
-    """Reference and current distributions of one variable, missing values as a separate bar."""
+def distribution_overlay(reference: np.ndarray, current: np.ndarray, title: str,
+                         names: tuple[str, str] = ("reference", "current")) -> str:
+    """Two distributions of one variable (reference and current, or genuine and fronts), each
+    normalised to its own size, missing values as a separate bar."""
     reference = np.asarray(reference, dtype=float)
     current = np.asarray(current, dtype=float)
     known = np.r_[reference[~np.isnan(reference)], current[~np.isnan(current)]]
@@ -169,15 +171,15 @@ def distribution_overlay(reference: np.ndarray, current: np.ndarray, title: str)
         if high <= low:
             low, high = low - 0.5, high + 0.5
         bins = np.linspace(low, high, 31).tolist()
-        for colour, name, values in ((COLOURS[0], "reference", reference),
-                                     (COLOURS[1], "current", current)):
+        for colour, name, values in ((COLOURS[0], names[0], reference),
+                                     (COLOURS[1], names[1], current)):
             v = values[~np.isnan(values)]
             if v.size:
                 ax.hist(np.clip(v, low, high), bins=bins, alpha=0.5, density=True,
                         color=colour, label=name)
         ax.legend()
     ax.set_title(title)
-    ax_missing.bar(["ref", "cur"], [np.isnan(reference).mean() if reference.size else 0,
+    ax_missing.bar([names[0][:8], names[1][:8]], [np.isnan(reference).mean() if reference.size else 0,
                                      np.isnan(current).mean() if current.size else 0],
                    color=[COLOURS[0], COLOURS[1]])
     ax_missing.set_ylim(0, 1)

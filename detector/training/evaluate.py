@@ -130,6 +130,8 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
     if challenger is not None:
         challenger_scores = np.asarray(challenger.predict_proba(data.features), dtype=float)
         metrics["challenger"] = model_metrics(data, challenger)
+        metrics["challenger"]["threshold_table"] = threshold_table(
+            data.y, challenger_scores, volume, challenger.thresholds)
         metrics["comparison"] = compare_models(data.y, scores, challenger_scores, data.groups,
                                                n_resamples=bootstrap)
     stem = input_path.name.split(".")[0]
