@@ -59,7 +59,7 @@ def main() -> None:
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=PATH)
 @click.option("-o", "--output", required=True, type=PATH, help="Scores file: .csv, .jsonl or .parquet.")
-@click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
+@click.option("--model", type=PATH, help="Model folder (default: the registry's promoted model, else the shipped one).")
 @click.option("--rejects", type=PATH, help="Rejects file (default: OUTPUT with .rejects before the extension).")
 @geo_options
 def score(input_path, output, model, rejects, **geo):
@@ -106,7 +106,7 @@ def train(input_path, model_dir, truth, seed, register, unlabelled, split, test_
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=PATH)
-@click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
+@click.option("--model", type=PATH, help="Model folder (default: the registry's promoted model, else the shipped one).")
 @click.option("--truth", type=PATH, help="Side file with segment/tactic per applicant (default: INPUT's .truth.csv if present).")
 @click.option("--metrics", "metrics_path", type=PATH, help="Where to write the metrics as JSON (default: INPUT's name + .evaluation.json in the working directory).")
 @click.option("--report", "report_path", type=PATH, help="HTML report to write (default: the metrics file with .html).")

@@ -24,7 +24,7 @@ COLOURS = ("#1f5fa8", "#d1495b", "#5c946e", "#edae49", "#6c4f9e")
 def _png(fig) -> str:
     buffer = io.BytesIO()
     fig.tight_layout()
-    fig.savefig(buffer, format="png", dpi=96)
+    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight")  # keeps outside legends
     plt.close(fig)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
@@ -128,11 +128,11 @@ def rate_bars(rates: Mapping[str, Mapping[str, Mapping[str, float]]], title: str
     positions = np.arange(len(names))
     for k, (colour, (model, per)) in enumerate(zip(COLOURS, rates.items(), strict=False)):
         values = [per.get(n, {}).get("rate", np.nan) for n in names]
-        ax.barh(positions + k * height, values, height=height, color=colour, label=model)
-    ax.set_yticks(positions + height * (len(rates) - 1) / 2, names)
+        ax.barh(positions - k * height, values, height=height, color=colour, label=model)
+    ax.set_yticks(positions - height * (len(rates) - 1) / 2, names)
     ax.set_xlabel(xlabel)
-    ax.set_title(title)
-    ax.legend(loc="lower right")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), frameon=False, title=title,
+              alignment="left")
     ax.grid(axis="x", alpha=0.3)
     return _png(fig)
 
