@@ -102,3 +102,12 @@ def test_drift_rejects_a_bad_threshold(drifted, tmp_path):
                  "--metrics", str(tmp_path / "d.json"), check=False)
     assert result.returncode == 3
     assert "positive PSI" in result.stderr
+
+
+def test_score_psi_sees_a_shift_in_the_top_tail():
+    # Most scores near zero on both sides; the review-worthy tail grows from 1% to 10%.
+    rng = np.random.default_rng(4)
+    reference = np.r_[rng.random(9900) * 0.05, 0.5 + rng.random(100) * 0.5]
+    current = np.r_[rng.random(9000) * 0.05, 0.5 + rng.random(1000) * 0.5]
+    assert psi(reference, current) < 0.1  # deciles alone hide it inside the top bin
+    assert score_drift(reference, current, review_threshold=0.5)["psi"] > 0.2

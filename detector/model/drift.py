@@ -5,8 +5,10 @@ about a tenth of the reference), a missing value is a bin of its own (a signal t
 computable, e.g. a dropped session field, is drift too), and
 ``PSI = sum((current - reference) * ln(current / reference))`` over the bins' shares. Common
 reading: below 0.1 stable, 0.1-0.2 moderate, above 0.2 a shift worth a look before trusting the
-scores. The score distribution is compared the same way, plus the two-sample
-Kolmogorov-Smirnov statistic.
+scores. The score distribution is compared the same way, with extra bin edges at the reference's
+95th and 99th percentiles and at the review threshold (scores are mostly near zero, and the shift
+that matters to a review queue happens in the top tail, inside the top decile), plus the
+two-sample Kolmogorov-Smirnov statistic.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ N_BINS = 10
 FLOOR = 1e-4  # share given to an empty bin, so a bin seen on one side only counts without inf
 
 
-def bin_edges(reference: np.ndarray, n_bins: int = N_BINS) -> np.ndarray:
+def bin_edges(reference: np.ndarray, n_bins: int = N_BINS,
+              extra_quantiles: tuple[float, ...] = (), extra_edges: tuple[float, ...] = ()
+              ) -> np.ndarray:
     """Inner edges from the reference's quantiles (duplicates dropped for discrete values)."""
     known = reference[~np.isnan(reference)]
     if known.size == 0:
-        return np.zeros(0)
-    return np.unique(np.quantile(known, np.linspace(0, 1, n_bins + 1)[1:-1]))
+        return np.asarray(sorted(set(extra_edges)), dtype=float)
+    quantiles = np.r_[np.linspace(0, 1, n_bins + 1)[1:-1], list(extra_quantiles)]
+    return np.unique(np.r_[np.quantile(known, quantiles), list(extra_edges)])
 
 
 def bin_shares(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
@@ -39,10 +44,11 @@ def bin_shares(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
     return counts / max(1, values.size)
 
 
-def psi(reference: np.ndarray, current: np.ndarray, n_bins: int = N_BINS) -> float:
+def psi(reference: np.ndarray, current: np.ndarray, n_bins: int = N_BINS,
+        extra_quantiles: tuple[float, ...] = (), extra_edges: tuple[float, ...] = ()) -> float:
     """Population stability index of ``current`` against ``reference``."""
     reference = np.asarray(reference, dtype=float)
-    edges = bin_edges(reference, n_bins)
+    edges = bin_edges(reference, n_bins, extra_quantiles, extra_edges)
     ref = np.maximum(bin_shares(reference, edges), FLOOR)
     cur = np.maximum(bin_shares(np.asarray(current, dtype=float), edges), FLOOR)
     return float(np.sum((cur - ref) * np.log(cur / ref)))
@@ -76,8 +82,9 @@ def score_drift(reference: np.ndarray, current: np.ndarray, review_threshold: fl
     reference = np.asarray(reference, dtype=float)
     current = np.asarray(current, dtype=float)
     ks = ks_2samp(reference, current)
+    edges = () if review_threshold is None else (float(review_threshold),)
     out: dict[str, Any] = {
-        "psi": psi(reference, current),
+        "psi": psi(reference, current, extra_quantiles=(0.95, 0.99), extra_edges=edges),
         "ks_statistic": float(ks.statistic),
         "ks_pvalue": float(ks.pvalue),
         "reference_mean": float(reference.mean()),
