@@ -197,6 +197,8 @@ def models_list():
             status = "INCOMPATIBLE: " + entry.problem
         click.echo(f"{mark} {entry.version:<30} {entry.created or '-':<26} {entry.trained_on or '-':>9} "
                    f"{ap:>6} {recall:>7}  {status}")
+    click.echo("AP and recall are out-of-fold on each model's own training data; compare models on the "
+               "same data with `detector evaluate --model A --compare B`.")
 
 
 @models.command("register")
