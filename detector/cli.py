@@ -119,6 +119,8 @@ def evaluate(input_path, model, truth, metrics_path, report_path, no_report, com
     """Print and write detection metrics of a model (and the rules baseline) on labelled INPUT."""
     from detector.training.evaluate import evaluate_file
 
+    if no_report and report_path is not None:
+        raise click.UsageError("--report and --no-report contradict each other; give one")
     report = evaluate_file(input_path, _settings(model, **geo), truth_path=truth, metrics_path=metrics_path,
                            report_path=report_path, write_report=not no_report, compare_dir=compare_dir,
                            volume=volume, bootstrap=bootstrap)
@@ -167,6 +169,8 @@ def drift(reference_path, current_path, model, threshold, metrics_path, report_p
     """Population stability per feature and score shift of CURRENT against REFERENCE."""
     from detector.training.drift import drift_files
 
+    if no_report and report_path is not None:
+        raise click.UsageError("--report and --no-report contradict each other; give one")
     report = drift_files(reference_path, current_path, _settings(model, **geo), metrics_path=metrics_path,
                          report_path=report_path, write_report=not no_report, threshold=threshold)
     click.echo(report.text)
