@@ -59,7 +59,7 @@ def main() -> None:
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=PATH)
 @click.option("-o", "--output", required=True, type=PATH, help="Scores file: .csv, .jsonl or .parquet.")
-@click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
+@click.option("--model", type=PATH, help="Model folder (default: the registry's promoted model, else the shipped one).")
 @click.option("--rejects", type=PATH, help="Rejects file (default: OUTPUT with .rejects before the extension).")
 @geo_options
 def score(input_path, output, model, rejects, **geo):
@@ -83,28 +83,57 @@ def score(input_path, output, model, rejects, **geo):
 @click.option("-o", "--output", "model_dir", required=True, type=PATH, help="Model folder to write.")
 @click.option("--truth", type=PATH, help="Side file with segment/tactic per applicant (default: INPUT's .truth.csv if present).")
 @click.option("--seed", default=0, show_default=True, help="Random state of training.")
+@click.option("--register", is_flag=True, help="Also copy the model folder into the model registry (DETECTOR_MODEL_REGISTRY).")
+@click.option("--unlabelled", type=click.Choice(["context", "as-negative"]), default="context", show_default=True,
+              help="Unlabelled profiles: only linking context, or also fitted as genuine.")
+@click.option("--split", type=click.Choice(["none", "grouped", "time"]), default="none", show_default=True,
+              help="Hold out a test set of whole linkage components: at random, or the newest.")
+@click.option("--test-after", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              help="With --split time: test on components first seen on or after this date.")
+@click.option("--test-share", default=0.2, show_default=True, type=float, help="Share held out when no --test-after.")
 @geo_options
-def train(input_path, model_dir, truth, seed, **geo):
+def train(input_path, model_dir, truth, seed, register, unlabelled, split, test_after, test_share, **geo):
     """Train a model on the labelled applicants of INPUT and write a model folder."""
+    from detector.training.label_options import LabelOptions
     from detector.training.train import train_file
 
-    report = train_file(input_path, model_dir, _settings(**geo), truth_path=truth, random_state=seed)
+    settings = _settings(**geo)
+    options = LabelOptions(unlabelled=unlabelled, split=split, test_after=test_after,
+                           test_share=test_share, random_state=seed)
+    report = train_file(input_path, model_dir, settings, truth_path=truth, random_state=seed, options=options)
     click.echo(report.text)
+    if register:
+        from detector.registry import register as register_model
+
+        entry = register_model(model_dir, settings.registry_dir())
+        click.echo(f"registered {entry.version} in {entry.path.parent}; promote it with "
+                   f"`detector models promote {entry.version}`", err=True)
 
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=PATH)
-@click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
+@click.option("--model", type=PATH, help="Model folder (default: the registry's promoted model, else the shipped one).")
 @click.option("--truth", type=PATH, help="Side file with segment/tactic per applicant (default: INPUT's .truth.csv if present).")
 @click.option("--metrics", "metrics_path", type=PATH, help="Where to write the metrics as JSON (default: INPUT's name + .evaluation.json in the working directory).")
+@click.option("--report", "report_path", type=PATH, help="HTML report to write (default: the metrics file with .html).")
+@click.option("--no-report", is_flag=True, help="Write the metrics only, no HTML report.")
+@click.option("--compare", "compare_dir", type=PATH, help="Challenger model folder, compared with --model on the same data.")
+@click.option("--volume", default=1000, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Applicants per week, for the review-load column of the threshold table.")
+@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=20), help="Bootstrap resamples for the champion/challenger intervals.")
 @geo_options
-def evaluate(input_path, model, truth, metrics_path, **geo):
+def evaluate(input_path, model, truth, metrics_path, report_path, no_report, compare_dir, volume, bootstrap, **geo):
     """Print and write detection metrics of a model (and the rules baseline) on labelled INPUT."""
     from detector.training.evaluate import evaluate_file
 
-    report = evaluate_file(input_path, _settings(model, **geo), truth_path=truth, metrics_path=metrics_path)
+    if no_report and report_path is not None:
+        raise click.UsageError("--report and --no-report contradict each other; give one")
+    report = evaluate_file(input_path, _settings(model, **geo), truth_path=truth, metrics_path=metrics_path,
+                           report_path=report_path, write_report=not no_report, compare_dir=compare_dir,
+                           volume=volume, bootstrap=bootstrap)
     click.echo(report.text)
     click.echo(f"metrics written to {report.metrics_path}", err=True)
+    if report.report_path is not None:
+        click.echo(f"report written to {report.report_path}", err=True)
 
 
 @main.command()
@@ -199,6 +228,89 @@ def intel_status(as_json, data_dir):
         click.echo(f"warning: stale feed(s): {', '.join(stale)}; download fresh copies and run "
                    "detector intel update", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.option("--reference", "reference_path", required=True, type=PATH, help="The population the model was trained on (any INPUT form).")
+@click.option("--current", "current_path", required=True, type=PATH, help="A recent population to compare with it.")
+@click.option("--model", type=PATH, help="Model folder whose scores are compared (default: the promoted or shipped model).")
+@click.option("--threshold", default=0.2, show_default=True, type=float, help="Flag features whose population stability index exceeds this.")
+@click.option("--metrics", "metrics_path", type=PATH, help="Drift metrics JSON (default: CURRENT's name + .drift.json in the working directory).")
+@click.option("--report", "report_path", type=PATH, help="HTML report (default: the metrics file with .html).")
+@click.option("--no-report", is_flag=True, help="Write the metrics only.")
+@geo_options
+def drift(reference_path, current_path, model, threshold, metrics_path, report_path, no_report, **geo):
+    """Population stability per feature and score shift of CURRENT against REFERENCE."""
+    from detector.training.drift import drift_files
+
+    if no_report and report_path is not None:
+        raise click.UsageError("--report and --no-report contradict each other; give one")
+    report = drift_files(reference_path, current_path, _settings(model, **geo), metrics_path=metrics_path,
+                         report_path=report_path, write_report=not no_report, threshold=threshold)
+    click.echo(report.text)
+    click.echo(f"metrics written to {report.metrics_path}", err=True)
+    if report.report_path is not None:
+        click.echo(f"report written to {report.report_path}", err=True)
+
+
+@main.group()
+def models() -> None:
+    """The model registry: list versions, register a model folder, promote one to production."""
+
+
+@models.command("list")
+def models_list():
+    """List the registry's versions; * marks the one `score` uses without --model."""
+    from detector.registry import list_models
+
+    registry = Settings.from_env().registry_dir()
+    click.echo(f"registry {registry}")
+    click.echo(f"  {'version':<30} {'created':<26} {'labelled':>9} {'AP':>6} {'recall':>7}  status")
+    for entry in list_models(registry):
+        mark = "*" if entry.production else " "
+        ap = f"{entry.average_precision:.3f}" if entry.average_precision is not None else "-"
+        recall = f"{entry.recall_at_review:.3f}" if entry.recall_at_review is not None else "-"
+        status = "shipped" if entry.shipped else "ok"
+        if entry.problem:
+            status = "INCOMPATIBLE: " + entry.problem
+        click.echo(f"{mark} {entry.version:<30} {entry.created or '-':<26} {entry.trained_on or '-':>9} "
+                   f"{ap:>6} {recall:>7}  {status}")
+    click.echo("AP and recall are out-of-fold on each model's own training data; compare models on the "
+               "same data with `detector evaluate --model A --compare B`.")
+
+
+@models.command("register")
+@click.argument("model_dir", metavar="MODEL_DIR", type=PATH)
+def models_register(model_dir):
+    """Copy a trained model folder into the registry under its card's version."""
+    from detector.registry import register
+
+    entry = register(model_dir, Settings.from_env().registry_dir())
+    click.echo(f"registered {entry.version} -> {entry.path}")
+
+
+@models.command("promote")
+@click.argument("version")
+@click.option("--note", help="Why (kept in the registry's promotion history).")
+def models_promote(version, note):
+    """Make VERSION the model `score` and `evaluate` use without --model ('default': the shipped one)."""
+    from detector.registry import promote
+
+    entry = promote(version, Settings.from_env().registry_dir(), note=note)
+    click.echo(f"promoted {entry.version} ({entry.path})")
+
+
+@models.command("set-thresholds")
+@click.argument("model_dir", metavar="MODEL_DIR", type=PATH)
+@click.option("--review", required=True, type=click.FloatRange(0, 1), help="Score from which a profile goes to review.")
+@click.option("--high", type=click.FloatRange(0, 1), help="Score from which it is high priority (default: kept).")
+@click.option("--reason", default="", help="Why (e.g. the review capacity); kept in the card.")
+def models_set_thresholds(model_dir, review, high, reason):
+    """Set the band thresholds of a model folder to the operating point a team chose."""
+    from detector.model.operating_thresholds import set_thresholds
+
+    chosen = set_thresholds(model_dir, review, high, reason)
+    click.echo(f"{model_dir}: review {chosen.review:.4f}, high {chosen.high:.4f}")
 
 
 if __name__ == "__main__":

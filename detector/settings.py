@@ -33,6 +33,14 @@ def default_data_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "detector"
 
 
+def default_registry_dir() -> Path:
+    """The model registry: the checkout's ``models/`` folder (beside the shipped default), or a
+    per-user data folder when installed, since site-packages is not writable."""
+    if not (PACKAGE_DIR / "shipped_models").is_dir() and (PACKAGE_DIR.parent / "models").is_dir():
+        return PACKAGE_DIR.parent / "models"
+    return default_data_dir() / "models"
+
+
 def _env_path(name: str) -> Path | None:
     value = os.environ.get(name)
     return Path(value) if value else None
@@ -47,6 +55,8 @@ class Settings:
     geoip_anonymous: Path | None = None  # GeoIP2 Anonymous IP (optional)
     vpn_cidr_files: tuple[Path, ...] = ()  # one-CIDR-per-line lists of VPN/hosting ranges
     model_dir: Path | None = None
+    # Versioned model folders and the promoted one (DETECTOR_MODEL_REGISTRY).
+    model_registry: Path | None = None
     # Key for HMAC of identifiers (phones, emails, payout accounts, devices, IPs). A random
     # per-process key is fine for one batch run; a store needs a fixed one.
     hash_key: bytes = field(default=b"", repr=False)
@@ -78,6 +88,7 @@ class Settings:
             "model_dir": _env_path("DETECTOR_MODEL_DIR"),
             "data_dir": _env_path("DETECTOR_DATA_DIR"),
             "sanctions_scope": os.environ.get("DETECTOR_SANCTIONS_SCOPE") or None,
+            "model_registry": _env_path("DETECTOR_MODEL_REGISTRY"),
         }
         cidrs = os.environ.get("DETECTOR_VPN_CIDR_FILES")
         if cidrs:
@@ -107,13 +118,24 @@ class Settings:
             raise TypeError(f"unknown settings: {sorted(unknown)}")
         return cls(**merged)  # type: ignore[arg-type]
 
+    def registry_dir(self) -> Path:
+        """The model registry folder (configured, or the default for how detector runs)."""
+        return self.model_registry or default_registry_dir()
+
     def with_defaults(self) -> Settings:
-        """Fill unset paths with the shipped data and an unset hash key with a random one."""
+        """Fill unset paths with the shipped data and an unset hash key with a random one.
+
+        An unset model is the registry's promoted version, else the shipped default.
+        """
+        from detector.registry.models import production_model_dir
+
+        registry = self.registry_dir()
         return replace(
             self,
             geoip_country=self.geoip_country or SHIPPED_COUNTRY_DB,
             geoip_asn=self.geoip_asn or SHIPPED_ASN_DB,
-            model_dir=self.model_dir or SHIPPED_MODEL_DIR,
+            model_registry=registry,
+            model_dir=self.model_dir or production_model_dir(registry) or SHIPPED_MODEL_DIR,
             data_dir=self.data_dir or default_data_dir(),
             hash_key=self.hash_key or secrets.token_bytes(32),
         )

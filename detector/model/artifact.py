@@ -225,6 +225,17 @@ def _check_features(card: dict[str, Any], path: Path) -> None:
         )
 
 
+def read_checked_card(model_dir: str | Path) -> dict[str, Any]:
+    """The model card of a folder, after checking its feature list matches this code (cheap: the
+    estimator is not loaded). ``ModelError`` says what is wrong."""
+    model_dir = Path(model_dir)
+    if not model_dir.is_dir():
+        raise ModelError(f"model folder {model_dir} does not exist; {RETRAIN}")
+    card = _read_card(model_dir)
+    _check_features(card, model_dir / CARD_FILE)
+    return card
+
+
 def load_model(model_dir: str | Path) -> LoadedModel:
     """Load a model folder written by ``save_model``; ``ModelError`` says what is wrong."""
     model_dir = Path(model_dir)

@@ -1,0 +1,1 @@
+"""Self-contained HTML reports (evaluation, drift): rendered plots embedded, open offline."""
