@@ -15,6 +15,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_GEO_DIR = PACKAGE_DIR / "geo" / "data"
 SHIPPED_COUNTRY_DB = SHIPPED_GEO_DIR / "geo-whois-asn-country.mmdb"
 SHIPPED_ASN_DB = SHIPPED_GEO_DIR / "asn.mmdb"
+DEFAULT_STORE_FILE = "detector-store.sqlite"
 
 def _shipped_model_dir() -> Path:
     """The default model: ``models/default`` in a source checkout, package data when installed."""
@@ -51,6 +52,13 @@ class Settings:
     shared_ip_window_days: int = 30
     resume_similarity_threshold: float = 0.5
     photo_max_bit_distance: int = 6
+    # Population store and API (issue 3). A SQLAlchemy URL; empty means the embedded SQLite
+    # file DEFAULT_STORE_FILE in the working directory. PostgreSQL: postgresql+psycopg://...
+    store_url: str = ""
+    # Keep resume and proposal texts in the store for the console's side-by-side view.
+    store_texts: bool = True
+    # Largest accepted API request body, in bytes.
+    max_request_bytes: int = 5_000_000
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -71,6 +79,12 @@ class Settings:
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
                 env[name] = int(value)
+        if os.environ.get("DETECTOR_STORE_URL"):
+            env["store_url"] = os.environ["DETECTOR_STORE_URL"]
+        if os.environ.get("DETECTOR_STORE_TEXTS"):
+            env["store_texts"] = os.environ["DETECTOR_STORE_TEXTS"].strip().lower() not in ("0", "false", "no", "off")
+        if os.environ.get("DETECTOR_MAX_REQUEST_BYTES"):
+            env["max_request_bytes"] = int(os.environ["DETECTOR_MAX_REQUEST_BYTES"])
         merged = {k: v for k, v in env.items() if v is not None}
         merged.update({k: v for k, v in overrides.items() if v not in (None, ())})
         known = {f.name for f in fields(cls)}
