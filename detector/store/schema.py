@@ -75,10 +75,13 @@ class Applicant(Base):
     proposal_text: Mapped[str | None] = mapped_column(Text)  # latest proposal
     resume_signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # 128 x uint32 MinHash
     proposal_signature: Mapped[bytes | None] = mapped_column(LargeBinary)
-    photo_hash: Mapped[int | None] = mapped_column(BigInteger)  # 64-bit pHash as signed int64
+    photo_hash: Mapped[int | None] = mapped_column(BigInteger, index=True)  # 64-bit pHash, signed
     # 24 session-hour counts by UTC hour (activity chart)
     activity_hours: Mapped[list | None] = mapped_column(JSON)
     label: Mapped[float | None] = mapped_column(Float)  # 1 front, 0 legitimate (input or decision)
+    # Current feature values: link features of members are kept current as profiles join their
+    # component, so the others' risk of the next one matches batch scoring.
+    features: Mapped[dict | None] = mapped_column(JSON)
     component_id: Mapped[int] = mapped_column(Integer, index=True)
     rules_risk: Mapped[float | None] = mapped_column(Float)  # hand-set red-flag score (others_risk)
     # Latest score, denormalised for the review queue.
@@ -121,7 +124,7 @@ class StoredSession(Base):
     browser_timezone: Mapped[str | None] = mapped_column(String(64))
     remote_access: Mapped[float | None] = mapped_column(Float)
     duration_s: Mapped[float | None] = mapped_column(Float)
-    __table_args__ = (Index("ix_sessions_ip", "ip_hash", "residential"),)
+    __table_args__ = (Index("ix_sessions_ip", "ip_hash", "residential", "applicant_pk", "started_at"),)
 
 
 class Payout(Base):

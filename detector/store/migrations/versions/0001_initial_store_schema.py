@@ -49,6 +49,7 @@ def upgrade() -> None:
     sa.Column('photo_hash', sa.BigInteger(), nullable=True),
     sa.Column('activity_hours', sa.JSON(), nullable=True),
     sa.Column('label', sa.Float(), nullable=True),
+    sa.Column('features', sa.JSON(), nullable=True),
     sa.Column('component_id', sa.Integer(), nullable=False),
     sa.Column('rules_risk', sa.Float(), nullable=True),
     sa.Column('score', sa.Float(), nullable=True),
@@ -60,6 +61,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('applicants', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_applicants_component_id'), ['component_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applicants_photo_hash'), ['photo_hash'], unique=False)
         batch_op.create_index('ix_applicants_queue', ['status', 'band', 'score'], unique=False)
 
     op.create_table('audit_log',
@@ -199,7 +201,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_sessions_applicant_pk'), ['applicant_pk'], unique=False)
-        batch_op.create_index('ix_sessions_ip', ['ip_hash', 'residential'], unique=False)
+        batch_op.create_index('ix_sessions_ip', ['ip_hash', 'residential', 'applicant_pk', 'started_at'], unique=False)
 
     op.create_table('text_keys',
     sa.Column('pk', sa.Integer(), autoincrement=True, nullable=False),
@@ -304,6 +306,7 @@ def downgrade() -> None:
     op.drop_table('audit_log')
     with op.batch_alter_table('applicants', schema=None) as batch_op:
         batch_op.drop_index('ix_applicants_queue')
+        batch_op.drop_index(batch_op.f('ix_applicants_photo_hash'))
         batch_op.drop_index(batch_op.f('ix_applicants_component_id'))
 
     op.drop_table('applicants')

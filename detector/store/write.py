@@ -1,0 +1,180 @@
+"""Writing applicants into the store: rows, hashes, keys, links, scores and component merges."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import bindparam, delete, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from detector.store.audit import utcnow
+from detector.store.material import LinkMaterial
+from detector.store.schema import (
+    Applicant,
+    Identifier,
+    Link,
+    Payout,
+    PhotoKey,
+    Score,
+    StoredSession,
+    TextKey,
+)
+
+CHUNK = 5000
+
+
+def _clean(value: object) -> object:
+    """NaN/NaT/pd.NA -> None; numpy scalars -> Python; Timestamps -> naive datetimes."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating) and np.isnan(value):
+        return None
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
+    if isinstance(value, pd.Timestamp):
+        return value.tz_convert(None).to_pydatetime() if value.tzinfo else value.to_pydatetime()
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    columns = list(frame.columns)
+    return [{c: _clean(v) for c, v in zip(columns, row, strict=True)}
+            for row in frame.itertuples(index=False, name=None)]
+
+
+def _insert(session: Session, table, rows: list[dict]) -> None:
+    for start in range(0, len(rows), CHUNK):
+        session.execute(insert(table), rows[start:start + CHUNK])
+
+
+def insert_applicants(session: Session, material: LinkMaterial, rows: Sequence[int],
+                      components: Sequence[int | None] | None = None,
+                      rules_risk: Sequence[float] | np.ndarray | None = None) -> list[int]:
+    """Insert applicants ``rows`` of ``material`` with all their hashes and keys; their pks.
+
+    ``components`` gives a component id per row (None: the applicant's own pk, a singleton).
+    """
+    rows = list(rows)
+    now = utcnow()
+    table = material.applicants.iloc[rows].copy()
+    table["stored_at"] = now
+    table["status"] = "open"
+    table["component_id"] = 0
+    table["rules_risk"] = list(rules_risk) if rules_risk is not None else np.nan
+    records = _records(table)
+    pks: list[int] = []
+    for start in range(0, len(records), CHUNK):
+        result = session.execute(insert(Applicant).returning(Applicant.pk, sort_by_parameter_order=True),
+                                 records[start:start + CHUNK])
+        pks.extend(result.scalars().all())
+    comp = [pk if components is None or components[i] is None else int(components[i] or pk)
+            for i, pk in enumerate(pks)]
+    set_components(session, pks, comp)
+    pk_of_row = pd.Series(pks, index=rows)
+    _insert_children(session, material, pk_of_row)
+    return pks
+
+
+def set_components(session: Session, pks: Sequence[int], components: Sequence[int]) -> None:
+    pairs = [{"p": pk, "c": c} for pk, c in zip(pks, components, strict=True)]
+    stmt = update(Applicant).where(Applicant.pk == bindparam("p")).values(component_id=bindparam("c"))
+    for start in range(0, len(pairs), CHUNK):
+        session.connection().execute(stmt, pairs[start:start + CHUNK])
+
+
+def _children(frame: pd.DataFrame, pk_of_row: pd.Series) -> pd.DataFrame:
+    sub = frame[frame["row"].isin(pk_of_row.index)]
+    out = sub.drop(columns="row")
+    out.insert(0, "applicant_pk", pk_of_row.reindex(sub["row"]).to_numpy())
+    return out
+
+
+def _insert_children(session: Session, material: LinkMaterial, pk_of_row: pd.Series) -> None:
+    _insert(session, Identifier, _records(_children(material.identifiers, pk_of_row)))
+    _insert(session, StoredSession, _records(_children(material.sessions, pk_of_row)))
+    _insert(session, Payout, _records(_children(material.payouts, pk_of_row)))
+    _insert(session, TextKey, _records(_children(material.text_keys, pk_of_row)))
+    _insert(session, PhotoKey, _records(_children(material.photo_keys, pk_of_row)))
+
+
+def replace_applicant(session: Session, pk: int, material: LinkMaterial, row: int) -> None:
+    """Rescoring a known applicant: its facts are replaced, its component and history stay."""
+    values = _records(material.applicants.iloc[[row]])[0]
+    values.pop("applicant_id", None)
+    values["stored_at"] = utcnow()
+    session.execute(update(Applicant).where(Applicant.pk == pk).values(**values))
+    for table in (Identifier, StoredSession, Payout, TextKey, PhotoKey):
+        session.execute(delete(table).where(table.applicant_pk == pk))
+    _insert_children(session, material, pd.Series([pk], index=[row]))
+
+
+def merge_components(session: Session, pk: int, components: Iterable[int]) -> int:
+    """Union: the applicant and every component it links to take the smallest component id."""
+    current = session.scalar(select(Applicant.component_id).where(Applicant.pk == pk))
+    ids = set(components) | {current if current is not None else pk}
+    target = min(ids)
+    others = ids - {target}
+    if others:
+        session.execute(update(Applicant).where(Applicant.component_id.in_(others))
+                        .values(component_id=target))
+    session.execute(update(Applicant).where(Applicant.pk == pk).values(component_id=target))
+    return target
+
+
+def insert_links(session: Session, links: Iterable[tuple[int, int, str, float]]) -> None:
+    """Links (pk, other pk, kind, similarity) not already stored, as a_pk < b_pk."""
+    now = utcnow()
+    wanted = {(min(a, b), max(a, b), kind): float(sim) for a, b, kind, sim in links if a != b}
+    if not wanted:
+        return
+    existing: set[tuple] = set()
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        part = keys[start:start + 500]
+        rows = session.execute(select(Link.a_pk, Link.b_pk, Link.kind).where(
+            or_(*[(Link.a_pk == a) & (Link.b_pk == b) & (Link.kind == k) for a, b, k in part])))
+        existing.update(tuple(r) for r in rows)
+    _insert(session, Link, [{"a_pk": a, "b_pk": b, "kind": k, "similarity": s, "found_at": now}
+                            for (a, b, k), s in wanted.items() if (a, b, k) not in existing])
+
+
+def insert_scores(session: Session, pks: Sequence[int], scores: pd.DataFrame, features: pd.DataFrame,
+                  source: str, rules_risk: Sequence[float] | np.ndarray | None = None) -> None:
+    """Append scores (OUTPUT.md rows, reasons already redacted) and update the queue columns."""
+    now = utcnow()
+    names = list(features.columns)
+    feature_rows = [{n: (None if np.isnan(v) else round(float(v), 6)) for n, v in zip(names, row, strict=True)}
+                    for row in features.to_numpy(dtype=float)]
+    rows = [{"applicant_pk": pk, "scored_at": now, "score": float(s), "band": str(b), "reasons": r,
+             "model_version": str(m), "features": f, "source": source}
+            for pk, s, b, r, m, f in zip(pks, scores["score"], scores["band"], scores["reasons"],
+                                         scores["model_version"], feature_rows, strict=True)]
+    _insert(session, Score, rows)
+    values: dict[str, object] = {"score": bindparam("s"), "band": bindparam("b"), "scored_at": bindparam("t"),
+              "features": bindparam("f")}
+    if rules_risk is not None:
+        values["rules_risk"] = bindparam("r")
+    stmt = update(Applicant).where(Applicant.pk == bindparam("p")).values(**values)
+    risks = list(rules_risk) if rules_risk is not None else [None] * len(rows)
+    params = [{"p": pk, "s": r["score"], "b": r["band"], "t": now, "r": _clean(k), "f": r["features"]}
+              for pk, r, k in zip(pks, rows, risks, strict=True)]
+    for start in range(0, len(params), CHUNK):
+        session.connection().execute(stmt, params[start:start + CHUNK])
+
+
+def update_members(session: Session, updates) -> None:
+    """Store component members' refreshed features and red-flag risks."""
+    params = [{"p": u.pk, "f": {k: (None if v is None or np.isnan(v) else v) for k, v in u.features.items()},
+               "r": u.rules_risk} for u in updates]
+    if params:
+        stmt = (update(Applicant).where(Applicant.pk == bindparam("p"))
+                .values(features=bindparam("f"), rules_risk=bindparam("r")))
+        session.connection().execute(stmt, params)
