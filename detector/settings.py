@@ -93,6 +93,10 @@ class Settings:
             raise TypeError(f"unknown settings: {sorted(unknown)}")
         return cls(**merged)  # type: ignore[arg-type]
 
+    def with_store(self, store_url: str | None) -> Settings:
+        """These settings with the store URL given on the command line, if any."""
+        return replace(self, store_url=store_url) if store_url else self
+
     def with_defaults(self) -> Settings:
         """Fill unset paths with the shipped data and an unset hash key with a random one."""
         return replace(

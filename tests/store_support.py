@@ -84,3 +84,24 @@ def example_batch(example_population, engine):
     from detector.scoring.score import score_population
 
     return score_population(example_population, engine.model, engine.settings, engine.geo)
+
+
+@pytest.fixture
+def api(store_url):
+    """A running app (TestClient) on a fresh store, with one key per scope set."""
+    from fastapi.testclient import TestClient
+
+    from detector.api.app import create_app
+    from detector.store import accounts
+
+    app = create_app(Settings.from_env(store_url=store_url, hash_key=TEST_HASH_KEY))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        with app.state.store.session() as session:
+            client.keys = {scopes: accounts.create_api_key(session, scopes, scopes)  # type: ignore[attr-defined]
+                           for scopes in ("score,read,decide,admin", "score", "read", "decide")}
+        client.app_state = app.state  # type: ignore[attr-defined]
+        yield client
+
+
+def auth(client, scopes: str = "score,read,decide,admin") -> dict:
+    return {"Authorization": f"Bearer {client.keys[scopes]}"}
