@@ -149,6 +149,7 @@ def end_console_session(session: Session, token: str) -> None:
     row = session.get(ConsoleSession, _sha256(token))
     if row is not None:
         session.delete(row)
+        session.flush()
 
 
 # ---- API keys ------------------------------------------------------------------------------
