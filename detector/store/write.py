@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -178,3 +179,58 @@ def update_members(session: Session, updates) -> None:
         stmt = (update(Applicant).where(Applicant.pk == bindparam("p"))
                 .values(features=bindparam("f"), rules_risk=bindparam("r")))
         session.connection().execute(stmt, params)
+
+
+def _placeholders(dialect_paramstyle: str, n: int) -> str:
+    return ", ".join(["?"] * n) if dialect_paramstyle == "qmark" else ", ".join(["%s"] * n)
+
+
+def _tuples(frame: pd.DataFrame) -> list[tuple]:
+    return [tuple(_clean(v) for v in row) for row in frame.itertuples(index=False, name=None)]
+
+
+def bulk_load(session: Session, material: LinkMaterial, components: Sequence[int] | None = None,
+              links: pd.DataFrame | None = None) -> list[int]:
+    """Insert a large unscored population fast (driver-level executemany, explicit keys).
+
+    For seeding a store from an existing platform export or a benchmark: no scores are written
+    (the review queue shows nothing for these rows until they are rescored). ``components``
+    are per-row component labels (rows sharing one become one component), ``links`` the
+    batch link pairs (columns a, b, kind, similarity, in row positions).
+    """
+    from sqlalchemy import func as sql_func
+
+    connection = session.connection()
+    style = connection.dialect.paramstyle
+    start = (session.scalar(select(sql_func.max(Applicant.pk))) or 0) + 1
+    n = len(material.applicants)
+    pks = list(range(start, start + n))
+    pk_of_row = pd.Series(pks, index=range(n))
+    table = material.applicants.copy()
+    table.insert(0, "pk", pks)
+    labels = np.arange(n) if components is None else np.asarray(components)
+    first = pd.Series(np.arange(n)).groupby(labels).transform("min").to_numpy()
+    table["component_id"] = np.asarray(pks)[first]
+    table["stored_at"] = utcnow()
+    table["status"] = "open"
+    table["activity_hours"] = [None if h is None else json.dumps(h)
+                               for h in table["activity_hours"]]
+
+    def load(name: str, frame: pd.DataFrame) -> None:
+        sql = f"INSERT INTO {name} ({', '.join(frame.columns)}) VALUES ({_placeholders(style, len(frame.columns))})"
+        for begin in range(0, len(frame), 50_000):
+            connection.exec_driver_sql(sql, _tuples(frame.iloc[begin:begin + 50_000]))
+
+    load("applicants", table)
+    load("identifiers", _children(material.identifiers, pk_of_row))
+    load("sessions", _children(material.sessions, pk_of_row))
+    load("payouts", _children(material.payouts, pk_of_row))
+    load("text_keys", _children(material.text_keys, pk_of_row))
+    load("photo_keys", _children(material.photo_keys, pk_of_row))
+    if links is not None and len(links):
+        a = np.asarray(pks)[links["a"].to_numpy(dtype=np.int64)]
+        b = np.asarray(pks)[links["b"].to_numpy(dtype=np.int64)]
+        load("links", pd.DataFrame({"a_pk": np.minimum(a, b), "b_pk": np.maximum(a, b),
+                                    "kind": links["kind"].to_numpy(), "similarity": links["similarity"].to_numpy(),
+                                    "found_at": utcnow()}).drop_duplicates(["a_pk", "b_pk", "kind"]))
+    return pks
