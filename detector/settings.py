@@ -59,6 +59,9 @@ class Settings:
     store_texts: bool = True
     # Largest accepted API request body, in bytes.
     max_request_bytes: int = 5_000_000
+    # Console cookies carry the Secure flag (only sent over HTTPS). Off by default so the console
+    # works on http://127.0.0.1; turn on behind TLS.
+    console_secure_cookie: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -85,6 +88,8 @@ class Settings:
             env["store_texts"] = os.environ["DETECTOR_STORE_TEXTS"].strip().lower() not in ("0", "false", "no", "off")
         if os.environ.get("DETECTOR_MAX_REQUEST_BYTES"):
             env["max_request_bytes"] = int(os.environ["DETECTOR_MAX_REQUEST_BYTES"])
+        if os.environ.get("DETECTOR_CONSOLE_SECURE_COOKIE"):
+            env["console_secure_cookie"] = os.environ["DETECTOR_CONSOLE_SECURE_COOKIE"].strip().lower() in ("1", "true", "yes", "on")
         merged = {k: v for k, v in env.items() if v is not None}
         merged.update({k: v for k, v in overrides.items() if v not in (None, ())})
         known = {f.name for f in fields(cls)}
