@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery staple"
-USERS = {"ana": "analyst", "lee": "lead", "adm": "admin", "ana2": "analyst"}
+USERS = {"ana": "analyst", "lee": "lead", "adm": "admin", "ana2": "analyst", "bea": "analyst"}
 
 SCRIPT_NAME = "<script>window.__xss=1</script>Eve Payload"
 IMG_RESUME = '<img src=x onerror="window.__xss=1"> I build React and Node apps for clients.'

@@ -2,7 +2,8 @@
 
 Layout is deterministic (the same component always draws the same way, so two analysts see
 the same picture): the profile under review in the centre, the others on concentric rings in
-score order, the strongest candidates nearest. Every label is escaped.
+score order, the highest-scored nearest. Edges are coloured by the strongest thing the two profiles
+share and, in small networks, labelled with every kind. Every label is escaped.
 """
 
 from __future__ import annotations
@@ -13,9 +14,26 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-SIZE = 560
-RING_CAPACITY = (10, 18, 26, 34, 42, 50)  # nodes per ring, inner to outer
+SIZE = 640
+SINGLE_RING = 16  # up to this many other profiles sit on one ring
+LABELLED_EDGES = 14  # above this many linked pairs, kinds are told by colour (and the table)
 BAND_COLOURS = {"high": "#b3261e", "review": "#c77700", "low": "#3b7d3b"}
+# Edge colour by the strongest shared thing: a shared payout account says more than a resume.
+KIND_COLOURS = {"payout": "#6a1b9a", "phone": "#1565c0", "email": "#00838f", "device": "#2e7d32",
+                "residential_ip": "#ef6c00", "resume": "#5d4037", "proposal": "#8d6e63",
+                "photo": "#ad1457", "email_suffix": "#546e7a"}
+
+
+def _rings(count: int) -> list[int]:
+    """How many profiles go on each ring, inner to outer (roughly even spacing on the circles)."""
+    if count <= SINGLE_RING:
+        return [count] if count else []
+    sizes: list[int] = []
+    capacity = 10
+    while sum(sizes) < count:
+        sizes.append(min(capacity, count - sum(sizes)))
+        capacity += 8
+    return sizes
 
 
 def _positions(node_ids: list[str]) -> dict[str, tuple[float, float]]:
@@ -23,22 +41,26 @@ def _positions(node_ids: list[str]) -> dict[str, tuple[float, float]]:
     centre = SIZE / 2
     positions = {node_ids[0]: (centre, centre)} if node_ids else {}
     rest = node_ids[1:]
-    rings: list[list[str]] = []
+    sizes = _rings(len(rest))
+    outer = SIZE / 2 - 60
     start = 0
-    for capacity in RING_CAPACITY:
-        if start >= len(rest):
-            break
-        rings.append(rest[start:start + capacity])
-        start += capacity
-    if start < len(rest):  # more than the rings hold: spread the rest over the outer ring
-        rings[-1].extend(rest[start:])
-    ring_gap = (SIZE / 2 - 40) / max(len(rings), 1)
-    for r, ring in enumerate(rings):
-        radius = ring_gap * (r + 1)
-        for i, node in enumerate(ring):
-            angle = 2 * math.pi * i / len(ring) - math.pi / 2 + r * 0.3
+    for r, size in enumerate(sizes):
+        radius = outer * (r + 1) / len(sizes)
+        step = 2 * math.pi / max(size, 3)  # two profiles never line up through the centre
+        for i, node in enumerate(rest[start:start + size]):
+            angle = -math.pi / 2 + i * step + r * 0.35
             positions[node] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+        start += size
     return positions
+
+
+def _kind_rank(kind: str) -> tuple[int, str]:
+    order = list(KIND_COLOURS)
+    return (order.index(kind) if kind in order else len(order), kind)
+
+
+def _strongest(kinds: set[str]) -> str:
+    return min(kinds, key=_kind_rank)
 
 
 def network_svg(nodes: list[dict], edges: list[dict], known_fronts: set[str]) -> Markup:
@@ -53,13 +75,25 @@ def network_svg(nodes: list[dict], edges: list[dict], known_fronts: set[str]) ->
     parts = [f'<svg class="network" role="img" viewBox="0 0 {SIZE} {SIZE}" width="{SIZE}" '
              f'height="{SIZE}" xmlns="http://www.w3.org/2000/svg">',
              f"<title>Linked profiles: {len(ordered)} profiles, {len(kinds)} linked pairs</title>"]
+    labelled = len(kinds) <= LABELLED_EDGES
     for (a, b), pair_kinds in sorted(kinds.items()):
         (x1, y1), (x2, y2) = pos[a], pos[b]
-        label = ", ".join(sorted(set(pair_kinds)))
-        parts.append(f'<g class="edge"><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f'stroke="#888" stroke-width="{1 + len(set(pair_kinds))}"/>'
-                     f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 3:.1f}" font-size="10" '
-                     f'text-anchor="middle" fill="#333">{escape(label)}</text></g>')
+        shared = set(pair_kinds)
+        label = ", ".join(sorted(shared))
+        colour = KIND_COLOURS.get(_strongest(shared), "#888")
+        parts.append(f'<g class="edge"><title>{escape(a)} and {escape(b)} share: {escape(label)}</title>'
+                     f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                     f'stroke="{colour}" stroke-opacity="0.7" stroke-width="{1 + len(shared)}"/>')
+        if labelled:
+            parts.append(f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 4:.1f}" font-size="10" '
+                         f'text-anchor="middle" fill="#333">{escape(label)}</text>')
+        parts.append("</g>")
+    drawn = sorted({k for pair in kinds.values() for k in pair}, key=_kind_rank)
+    for i, kind in enumerate(drawn):
+        y = 14 + 14 * i
+        parts.append(f'<g class="legend"><line x1="8" y1="{y - 4}" x2="26" y2="{y - 4}" '
+                     f'stroke="{KIND_COLOURS.get(kind, "#888")}" stroke-width="3"/>'
+                     f'<text x="30" y="{y}" font-size="10">{escape(kind)}</text></g>')
     for n in ordered:
         x, y = pos[n["id"]]
         colour = BAND_COLOURS.get(n["band"] or "", "#777")
