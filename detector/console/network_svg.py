@@ -90,10 +90,10 @@ def network_svg(nodes: list[dict], edges: list[dict], known_fronts: set[str]) ->
         parts.append("</g>")
     drawn = sorted({k for pair in kinds.values() for k in pair}, key=_kind_rank)
     for i, kind in enumerate(drawn):
-        y = 14 + 14 * i
-        parts.append(f'<g class="legend"><line x1="8" y1="{y - 4}" x2="26" y2="{y - 4}" '
+        row = 14 + 14 * i
+        parts.append(f'<g class="legend"><line x1="8" y1="{row - 4}" x2="26" y2="{row - 4}" '
                      f'stroke="{KIND_COLOURS.get(kind, "#888")}" stroke-width="3"/>'
-                     f'<text x="30" y="{y}" font-size="10">{escape(kind)}</text></g>')
+                     f'<text x="30" y="{row}" font-size="10">{escape(kind)}</text></g>')
     for n in ordered:
         x, y = pos[n["id"]]
         colour = BAND_COLOURS.get(n["band"] or "", "#777")
