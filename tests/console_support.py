@@ -16,7 +16,8 @@ SCRIPT_NAME = "<script>window.__xss=1</script>Eve Payload"
 IMG_RESUME = '<img src=x onerror="window.__xss=1"> I build React and Node apps for clients.'
 SVG_PROPOSAL = '"><svg onload="window.__xss=1"> Hello, I can start today.'
 TWIN_NAME = '"><img src=x onerror=window.__xss=1>Mallory Twin'
-PAYLOAD_IDS = ("xss-payload-1", "xss-payload-2")
+# The second id has a slash and a "#" (platform ids are any string): pages must still find it.
+PAYLOAD_IDS = ("xss-payload-1", "xss-payload-2/b#1")
 RESUME_BODY = ("Full-stack engineer with nine years of remote work for startups in logistics, retail "
                "and health care. I design REST and GraphQL APIs, write typed TypeScript front ends, "
                "automate deployments on AWS with Terraform and keep test coverage honest. Recent work: "

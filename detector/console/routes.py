@@ -147,7 +147,7 @@ def queue(request: Request, user: User, band: str = "", reason: str = "", scored
                   counts=counts, error=error)
 
 
-@router.get("/applicants/{applicant_id}", response_class=HTMLResponse)
+@router.get("/applicants/{applicant_id:path}", response_class=HTMLResponse)
 def applicant(request: Request, applicant_id: str, user: User, done: str = "") -> Response:
     require(user, "read")
     return _applicant_response(request, applicant_id, user, message=MESSAGES.get(done))
@@ -174,7 +174,7 @@ def _back_to_applicant(applicant_id: str, done: str) -> Response:
     return RedirectResponse(f"/console/applicants/{path}?done={done}#decision", status_code=303)
 
 
-@router.post("/applicants/{applicant_id}/decision")
+@router.post("/applicants/{applicant_id:path}/decision")
 def decide(request: Request, applicant_id: str, user: User, decision: Annotated[str, Form()] = "",
            note: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = "") -> Response:
     require(user, "decide")
@@ -191,7 +191,7 @@ def decide(request: Request, applicant_id: str, user: User, decision: Annotated[
     return _back_to_applicant(applicant_id, "decision")
 
 
-@router.post("/applicants/{applicant_id}/assign")
+@router.post("/applicants/{applicant_id:path}/assign")
 def assign(request: Request, applicant_id: str, user: User, assignee: Annotated[str, Form()] = "",
            csrf_token: Annotated[str, Form()] = "") -> Response:
     require(user, "reassign")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -28,7 +29,7 @@ def _total(html: str) -> int:
 
 
 def _queue_ids(html: str) -> list[str]:
-    return re.findall(r'class="applicant-link" href="/console/applicants/([^"]+)"', html)
+    return [unquote(i) for i in re.findall(r'class="applicant-link" href="/console/applicants/([^"]+)"', html)]
 
 
 def test_pages_need_a_login(console):
@@ -131,7 +132,7 @@ def test_applicant_text_is_escaped_in_every_page(console):
     console.login("lee")
     pages = [console.client.get("/console/queue?band=all&status=&q=xss-payload").text,
              console.client.get(f"/console/applicants/{PAYLOAD_IDS[0]}").text,
-             console.client.get(f"/console/applicants/{PAYLOAD_IDS[1]}").text]
+             console.client.get(f"/console/applicants/{quote(PAYLOAD_IDS[1], safe='')}").text]
     for html in pages:
         for fragment in PAYLOAD_FRAGMENTS:
             assert fragment not in html
@@ -163,22 +164,23 @@ def test_applicant_page_shows_score_reasons_chart_network_diff_and_history(conso
 
 
 def test_decision_needs_csrf_and_a_note_and_is_audited(console, console_app):
-    target = "xss-payload-2"
+    target, path = PAYLOAD_IDS[1], quote(PAYLOAD_IDS[1], safe="")
     page = console.login("ana")
     token = csrf_of(page.text)
-    no_token = console.client.post(f"/console/applicants/{target}/decision",
+    no_token = console.client.post(f"/console/applicants/{path}/decision",
                                    data={"decision": "front", "note": "seen"})
-    other_token = console.client.post(f"/console/applicants/{target}/decision",
+    other_token = console.client.post(f"/console/applicants/{path}/decision",
                                       data={"decision": "front", "note": "seen", "csrf_token": "x" * 43})
     assert no_token.status_code == other_token.status_code == 403
-    no_note = console.client.post(f"/console/applicants/{target}/decision",
+    no_note = console.client.post(f"/console/applicants/{path}/decision",
                                   data={"decision": "front", "note": "  ", "csrf_token": token})
     assert no_note.status_code == 400 and "needs a note" in no_note.text
     with console_app.state.store.session() as session:
         assert queries.applicant_detail(session, target).decisions == []
-    done = console.client.post(f"/console/applicants/{target}/decision",
+    done = console.client.post(f"/console/applicants/{path}/decision",
                                data={"decision": "front", "note": "Same resume as xss-payload-1 <i>", "csrf_token": token})
     assert done.status_code == 200 and "Decision recorded." in done.text
+    assert done.url.path == f"/console/applicants/{PAYLOAD_IDS[1]}"
     assert "Same resume as xss-payload-1 &lt;i&gt;" in done.text
     with console_app.state.store.session() as session:
         detail = queries.applicant_detail(session, target)
@@ -186,7 +188,7 @@ def test_decision_needs_csrf_and_a_note_and_is_audited(console, console_app):
         assert detail.decisions[-1].actor == "user:ana"
         labels = queries.labels_table(session, "test")
     assert labels.set_index("applicant_id").loc[target, "label"] == 1
-    audit = console.client.get(f"/console/audit?applicant={target}").text
+    audit = console.client.get(f"/console/audit?applicant={path}").text
     assert "user:ana" in audit and "decision" in audit and "front" in audit
 
 
