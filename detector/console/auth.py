@@ -67,7 +67,8 @@ def current_user(request: Request) -> ConsoleUser:
                                     csrf_token=console_session.csrf_token)
     if found is None:
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        raise LoginRequired(path)
+        # A form posted after the session expired cannot be replayed: back to the queue instead.
+        raise LoginRequired(path if request.method == "GET" else "/console/queue")
     return found
 
 

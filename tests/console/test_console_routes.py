@@ -40,7 +40,8 @@ def test_pages_need_a_login(console):
         assert response.headers["location"].startswith("/console/login?next=")
     posted = console.client.post("/console/applicants/xss-payload-1/decision",
                                  data={"decision": "front", "note": "x"}, follow_redirects=False)
-    assert posted.status_code == 303 and "/console/login" in posted.headers["location"]
+    assert posted.status_code == 303
+    assert posted.headers["location"] == "/console/login?next=%2Fconsole%2Fqueue"  # not the POST-only path
 
 
 def test_login_sets_a_hardened_cookie_and_returns_to_the_page(console):
@@ -215,11 +216,16 @@ def test_lead_assigns_and_exports_labels(console, console_app):
     assert assigned.status_code == 200 and '<dd id="assignee">ana2</dd>' in assigned.text
     mine = console.client.get("/console/queue?band=all&assignee=ana2").text
     assert _queue_ids(mine) == [target]
+    cleared = console.client.post(f"/console/applicants/{target}/decision", data={
+        "decision": "legitimate", "note": "Known agency staff, verified by video call.", "csrf_token": token})
+    assert "Decision recorded." in cleared.text
     exported = console.client.post("/console/labels.csv", data={"csrf_token": token})
     assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
     assert "attachment" in exported.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(exported.text)))
     assert rows and set(rows[0]) == {"applicant_id", "label", "decided_at", "actor"}
+    assert {"applicant_id": target, "label": "0", "actor": "user:lee"}.items() <= \
+        next(r for r in rows if r["applicant_id"] == target).items()
     audit = console.client.get("/console/audit?actor=user:lee").text
     assert "labels.export" in audit and "assign" in audit
     assert console.client.get("/console/admin/users").status_code == 403
