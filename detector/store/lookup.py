@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES
-from detector.store.material import LinkMaterial, photo_band_values
+from detector.store.material import RowFacts, photo_band_values
 from detector.store.schema import Applicant, Identifier, PhotoKey, StoredSession, TextKey
 
-IDENTIFIER_LINK_KINDS = ("payout", "phone", "email", "device")
+LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", "email_suffix")
 TEXT_KINDS = {"resume": "resume_signature", "proposal": "proposal_signature"}
 MAX_MEMBER_IDS = 50  # member ids carried for evidence sentences
 MAX_REFRESH = 2000  # larger components keep members' stored risks (documented tolerance)
@@ -54,13 +54,20 @@ class StoreLinks:
     member_updates: list[MemberUpdate] = field(default_factory=list)
 
 
-def _holders(session: Session, kind: str, value: int, cap: int, exclude: int | None) -> list[int] | None:
-    """Profiles in the store holding an identifier; None when it is a hub (too many holders)."""
-    rows = session.scalars(select(Identifier.applicant_pk)
-                           .where(Identifier.kind == kind, Identifier.hash == int(value))
-                           .limit(cap + 2)).all()
-    holders = [pk for pk in rows if pk != exclude]
-    return None if len(holders) + 1 > cap else holders
+def _bounded_members(session: Session, column, key_column, keys: list[tuple], cap: int,
+                     exclude: int | None) -> dict[tuple, list[int]]:
+    """For each key, the applicants holding it, read in one round trip with at most cap + 2 rows
+    per key; keys held by more than ``cap`` profiles (counting the new one) map to nothing."""
+    if not keys:
+        return {}
+    parts = [select(literal(i).label("k"), column.label("pk")).where(*conditions).limit(cap + 2)
+             for i, conditions in enumerate(key_column(key) for key in keys)]
+    query = parts[0] if len(parts) == 1 else union_all(*[select(p.subquery()) for p in parts])
+    found: dict[int, list[int]] = {i: [] for i in range(len(keys))}
+    for i, pk in session.execute(query):
+        if pk != exclude:
+            found[i].append(pk)
+    return {keys[i]: pks for i, pks in found.items() if pks and len(pks) + 1 <= cap}
 
 
 def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
@@ -72,12 +79,12 @@ def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
     return {r[0]: Partner(*r) for r in rows}
 
 
-def _ip_partners(session: Session, spans: pd.DataFrame, cap: int, window_days: float,
+def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
                  exclude: int | None) -> set[int]:
     """Profiles that used one of the applicant's residential IPs within the window."""
     found: set[int] = set()
     window = pd.Timedelta(days=window_days)
-    for ip_hash, lo, hi in spans.itertuples(index=False):
+    for ip_hash, lo, hi in spans:
         holders = session.scalars(
             select(StoredSession.applicant_pk).distinct()
             .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True))
@@ -100,17 +107,14 @@ def _ip_partners(session: Session, spans: pd.DataFrame, cap: int, window_days: f
     return found
 
 
-def _text_partners(session: Session, field_name: str, keys: np.ndarray, signature: np.ndarray,
+def _text_partners(session: Session, field_name: str, keys: list[int], signature: np.ndarray,
                    threshold: float, cap: int, exclude: int | None) -> dict[int, float]:
     """Profiles whose text shares a (non-boilerplate) band key and is similar enough."""
-    candidates: set[int] = set()
-    for key in keys:
-        rows = session.scalars(select(TextKey.applicant_pk)
-                               .where(TextKey.field == field_name, TextKey.band_key == int(key))
-                               .limit(cap + 2)).all()
-        rows = [pk for pk in rows if pk != exclude]
-        if rows and len(rows) + 1 <= cap:
-            candidates.update(rows)
+    buckets = _bounded_members(
+        session, TextKey.applicant_pk,
+        lambda key: (TextKey.field == field_name, TextKey.band_key == key[0]),
+        [(k,) for k in keys], cap, exclude)
+    candidates = {pk for pks in buckets.values() for pk in pks}
     if not candidates:
         return {}
     column = getattr(Applicant, TEXT_KINDS[field_name])
@@ -156,41 +160,34 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
     return {pk for pk, v in close.items() if counts.get(v, 0) + (v == value) <= cap}
 
 
-def link_applicant(session: Session, material: LinkMaterial, row: int, settings,
-                   exclude_pk: int | None = None) -> StoreLinks:
-    """Links and linking features of applicant ``row`` of ``material`` against the store.
+def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int | None = None) -> StoreLinks:
+    """Links and linking features of one applicant (``row_facts``) against the store.
 
     ``exclude_pk`` is the applicant's own row when it is rescored (it never links to itself).
     """
     cap = settings.hub_cap
-    me = material.applicants.iloc[row]
+    me = facts.applicant
     my_agency = me["agency_id"] if isinstance(me["agency_id"], str) else None
     my_name = int(me["name_hash"])
-    ident = material.identifiers[material.identifiers["row"] == row]
-    by_kind: dict[str, set[int]] = {k: set() for k in (*IDENTIFIER_LINK_KINDS, "email_suffix")}
-    for kind, value in zip(ident["kind"], ident["hash"], strict=True):
-        if kind in by_kind:
-            holders = _holders(session, kind, value, cap, exclude_pk)
-            if holders:
-                by_kind[kind].update(holders)
-    sess = material.sessions[(material.sessions["row"] == row) & material.sessions["residential"]]
-    spans = (sess.groupby("ip_hash")["started_at"].agg(["min", "max"]).reset_index()
-             if len(sess) else pd.DataFrame(columns=["ip_hash", "min", "max"]))
-    by_kind["residential_ip"] = _ip_partners(session, spans, cap, settings.shared_ip_window_days,
-                                             exclude_pk)
+    wanted = [(kind, value) for kind, value in facts.identifiers if kind in LINKING_IDENTIFIERS]
+    holders = _bounded_members(
+        session, Identifier.applicant_pk,
+        lambda key: (Identifier.kind == key[0], Identifier.hash == key[1]), wanted, cap, exclude_pk)
+    by_kind: dict[str, set[int]] = {k: set() for k in LINKING_IDENTIFIERS}
+    for (kind, _), holding in holders.items():
+        by_kind[kind].update(holding)
+    by_kind["residential_ip"] = _ip_partners(session, facts.residential_spans, cap,
+                                             settings.shared_ip_window_days, exclude_pk)
     similar: dict[str, dict[int, float]] = {}
-    for field_name in TEXT_KINDS:
-        linkable = (material.resume_linkable if field_name == "resume" else material.proposal_linkable)[row]
-        keys = material.text_keys[(material.text_keys["row"] == row) &
-                                  (material.text_keys["field"] == field_name)]["band_key"].to_numpy()
-        signature = (material.resume_signatures if field_name == "resume"
-                     else material.proposal_signatures)[row]
-        similar[field_name] = (_text_partners(session, field_name, keys, signature,
+    for field_name, linkable, signature in (
+            ("resume", facts.resume_linkable, facts.resume_signature),
+            ("proposal", facts.proposal_linkable, facts.proposal_signature)):
+        similar[field_name] = (_text_partners(session, field_name, facts.text_keys[field_name], signature,
                                               settings.resume_similarity_threshold, cap, exclude_pk)
                                if linkable else {})
         by_kind[field_name] = set(similar[field_name])
     photo = me["photo_hash"]
-    by_kind["photo"] = _photo_partners(session, None if pd.isna(photo) else int(photo),
+    by_kind["photo"] = _photo_partners(session, None if photo is None else int(photo),
                                        settings.photo_max_bit_distance, cap, exclude_pk)
 
     partners = _partners(session, set().union(*by_kind.values()))
@@ -211,20 +208,17 @@ def link_applicant(session: Session, material: LinkMaterial, row: int, settings,
     features: dict[str, float] = {}
     for kind, name in COUNT_FEATURES.items():
         features[name] = float(len(kept[kind]))
-    for field_name, has in (("resume", material.has_resume_text[row]),
-                            ("proposal", material.has_proposal[row])):
+    for field_name, has in (("resume", facts.has_resume_text), ("proposal", facts.has_proposal)):
         sims = [similar[field_name][pk] for pk in kept[field_name]]
         features[f"link_{field_name}_max_similarity"] = (max(sims) if sims else 0.0) if has else np.nan
-    features["link_resume_near_duplicates"] = (float(len(kept["resume"])) if material.has_resume_text[row]
-                                               else np.nan)
-    features["link_email_suffix_shared"] = (float(len(kept["email_suffix"])) if material.has_email[row]
-                                            else np.nan)
+    features["link_resume_near_duplicates"] = float(len(kept["resume"])) if facts.has_resume_text else np.nan
+    features["link_email_suffix_shared"] = float(len(kept["email_suffix"])) if facts.has_email else np.nan
     kinds = sum(1 for kind in COMPONENT_KINDS if kept[kind])
     features["link_evidence_kinds"] = float(kinds + (features["link_email_suffix_shared"] > 0))
 
     linked = set().union(*(kept[k] for k in COMPONENT_KINDS))
     components = {partners[pk].component_id for pk in linked}
-    stats, updates = component_stats(session, components, material, row, kept, similar)
+    stats, updates = component_stats(session, components, facts, kept, similar)
     features.update(stats)
     members = (session.scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
                                .limit(MAX_MEMBER_IDS)).all() if components else [])
@@ -262,7 +256,7 @@ def _current_member_features(features: dict, pk: int, kept: dict[str, set[int]],
     return new
 
 
-def component_stats(session: Session, components: set[int], material: LinkMaterial, row: int,
+def component_stats(session: Session, components: set[int], facts: RowFacts,
                     kept: dict[str, set[int]], similar: dict[str, dict[int, float]]
                     ) -> tuple[dict[str, float], list[MemberUpdate]]:
     """Size, distinct names and countries, known fronts and others' risk of the joined component.
@@ -272,11 +266,10 @@ def component_stats(session: Session, components: set[int], material: LinkMateri
     """
     from detector.model.rules_baseline import rules_score
 
-    me = material.applicants.iloc[row]
-    my_names = set(material.identifiers[(material.identifiers["row"] == row) &
-                                        (material.identifiers["kind"] == "name")]["hash"].tolist())
+    me = facts.applicant
+    my_names = {value for kind, value in facts.identifiers if kind == "name"}
     my_country = me["claimed_country"] if isinstance(me["claimed_country"], str) else None
-    my_label = float(me["label"]) if pd.notna(me["label"]) else None
+    my_label = me["label"]
     if not components:
         return {"link_component_size": 1.0, "link_component_distinct_names": float(len(my_names)),
                 "link_component_distinct_countries": float(my_country is not None),

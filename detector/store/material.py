@@ -241,3 +241,81 @@ def link_material(population: Population, sessions: pd.DataFrame, settings: Sett
         has_resume_text=apps["resume_text"].notna().to_numpy(), has_proposal=has_proposal,
         has_email=apps["email"].notna().to_numpy(),
         resume_linkable=resume_linkable, proposal_linkable=proposal_linkable)
+
+
+@dataclass
+class RowFacts:
+    """One applicant's part of ``LinkMaterial`` as plain Python values, for per-row lookups and writes."""
+
+    applicant: dict
+    identifiers: list[tuple[str, int]]
+    sessions: list[dict]
+    payouts: list[dict]
+    text_keys: dict[str, list[int]]
+    photo_keys: list[tuple[int, int]]
+    residential_spans: list[tuple[int, pd.Timestamp, pd.Timestamp]]  # ip hash, first, last use
+    resume_signature: np.ndarray
+    proposal_signature: np.ndarray
+    has_resume_text: bool
+    has_proposal: bool
+    has_email: bool
+    resume_linkable: bool
+    proposal_linkable: bool
+
+
+def _plain(value: object) -> object:
+    """A database-ready Python value: NaN/NaT -> None, numpy scalars -> Python, naive datetimes."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, pd.Timestamp):
+        return value.tz_convert(None).to_pydatetime() if value.tzinfo else value.to_pydatetime()
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def _rows_of(frame: pd.DataFrame, n: int) -> list[list[dict]]:
+    out: list[list[dict]] = [[] for _ in range(n)]
+    columns = [c for c in frame.columns if c != "row"]
+    for row, *values in frame[["row", *columns]].itertuples(index=False, name=None):
+        out[int(row)].append({c: _plain(v) for c, v in zip(columns, values, strict=True)})
+    return out
+
+
+def row_facts(material: LinkMaterial) -> list[RowFacts]:
+    """Split the material by applicant once, so each row's lookups and inserts touch no pandas."""
+    n = len(material.applicants)
+    identifiers: list[list[tuple[str, int]]] = [[] for _ in range(n)]
+    for row, kind, value in material.identifiers[["row", "kind", "hash"]].itertuples(index=False, name=None):
+        identifiers[int(row)].append((str(kind), int(value)))
+    texts: list[dict[str, list[int]]] = [{"resume": [], "proposal": []} for _ in range(n)]
+    for row, field_name, key in material.text_keys[["row", "field", "band_key"]].itertuples(index=False, name=None):
+        texts[int(row)][field_name].append(int(key))
+    photos: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for row, band, value in material.photo_keys[["row", "band", "value"]].itertuples(index=False, name=None):
+        photos[int(row)].append((int(band), int(value)))
+    sessions = _rows_of(material.sessions, n)
+    spans: list[list[tuple[int, pd.Timestamp, pd.Timestamp]]] = [[] for _ in range(n)]
+    residential = material.sessions[material.sessions["residential"]]
+    if len(residential):
+        grouped = residential.groupby(["row", "ip_hash"])["started_at"].agg(["min", "max"]).reset_index()
+        for row, ip_hash, first, last in grouped.itertuples(index=False, name=None):
+            spans[int(row)].append((int(ip_hash), pd.Timestamp(first), pd.Timestamp(last)))
+    payouts = _rows_of(material.payouts, n)
+    applicants = [{c: _plain(v) for c, v in record.items()}
+                  for record in material.applicants.to_dict("records")]
+    return [RowFacts(applicant=applicants[i], identifiers=identifiers[i], sessions=sessions[i],
+                     payouts=payouts[i], text_keys=texts[i], photo_keys=photos[i],
+                     residential_spans=spans[i], resume_signature=material.resume_signatures[i],
+                     proposal_signature=material.proposal_signatures[i],
+                     has_resume_text=bool(material.has_resume_text[i]),
+                     has_proposal=bool(material.has_proposal[i]), has_email=bool(material.has_email[i]),
+                     resume_linkable=bool(material.resume_linkable[i]),
+                     proposal_linkable=bool(material.proposal_linkable[i]))
+            for i in range(n)]

@@ -27,11 +27,12 @@ from detector.scoring.score import score_features, score_population
 from detector.settings import SHIPPED_MODEL_DIR, Settings
 from detector.store.db import Store
 from detector.store.lookup import StoreLinks, link_applicant
-from detector.store.material import link_material
+from detector.store.material import link_material, row_facts
 from detector.store.schema import Applicant
 from detector.store.write import (
     insert_applicants,
     insert_links,
+    insert_row,
     insert_scores,
     merge_components,
     replace_applicant,
@@ -113,6 +114,12 @@ def redact_reasons(reasons: list[dict], phone: object, email: object) -> list[di
     return out
 
 
+def _rules_risk(row: np.ndarray, columns: pd.Index) -> float:
+    """The hand-set red-flag score of one feature row (others' risk left out, as in batch)."""
+    frame = pd.DataFrame(row[None, :], columns=columns).assign(link_component_others_risk=np.nan)
+    return float(rules_score(frame)[0])
+
+
 def _writer_lock(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
@@ -157,32 +164,35 @@ def score_with_store(session: Session, population: Population, engine: ScoringEn
     t1 = time.perf_counter()
     timings["signals"] = t1 - t0
     features = table.features
-    n = len(features)
     _writer_lock(session)
     existing = dict(session.execute(select(Applicant.applicant_id, Applicant.pk).where(
         Applicant.applicant_id.in_(material.applicants["applicant_id"].tolist()))).all())
     found_links: list[StoreLinks] = []
     pks: list[int] = []
     risks: list[float] = []
-    for row in range(n):
-        applicant_id = material.applicants["applicant_id"].iat[row]
+    link_columns = [features.columns.get_loc(name) for name in LINK_FEATURES]
+    values = features.to_numpy(dtype=float, copy=True)
+    for row, facts in enumerate(row_facts(material)):
+        applicant_id = facts.applicant["applicant_id"]
         own = existing.get(applicant_id)
-        found = link_applicant(session, material, row, settings, exclude_pk=own)
-        for name in LINK_FEATURES:
-            features.iat[row, features.columns.get_loc(name)] = found.features[name]
-        risk = float(rules_score(features.iloc[[row]].assign(link_component_others_risk=np.nan))[0])
+        found = link_applicant(session, facts, settings, exclude_pk=own)
+        values[row, link_columns] = [found.features[name] for name in LINK_FEATURES]
+        risk = _rules_risk(values[row], features.columns)
         if own is None:
-            pk = insert_applicants(session, material, [row], rules_risk=[risk])[0]
+            pk = insert_row(session, facts, risk)
             existing[applicant_id] = pk
+            merge_components(session, pk, found.merge_components, current=pk)
         else:
             pk = own
-            replace_applicant(session, pk, material, row)
-        merge_components(session, pk, found.merge_components)
+            replace_applicant(session, pk, facts)
+            merge_components(session, pk, found.merge_components)
         update_members(session, found.member_updates)
         insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs])
         found_links.append(found)
         pks.append(pk)
         risks.append(risk)
+    features = pd.DataFrame(values, index=features.index, columns=features.columns)
+    table.features = features
     t2 = time.perf_counter()
     timings["store_linking"] = t2 - t1
     evidence_population, pairs, components = _evidence_population(population, found_links)

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from detector.store.audit import utcnow
-from detector.store.material import LinkMaterial
+from detector.store.material import LinkMaterial, RowFacts
 from detector.store.schema import (
     Applicant,
     Identifier,
@@ -106,21 +106,48 @@ def _insert_children(session: Session, material: LinkMaterial, pk_of_row: pd.Ser
     _insert(session, PhotoKey, _records(_children(material.photo_keys, pk_of_row)))
 
 
-def replace_applicant(session: Session, pk: int, material: LinkMaterial, row: int) -> None:
+def _insert_row_children(session: Session, pk: int, facts: RowFacts) -> None:
+    connection = session.connection()
+    children = (
+        (Identifier, [{"applicant_pk": pk, "kind": k, "hash": h} for k, h in facts.identifiers]),
+        (StoredSession, [{"applicant_pk": pk, **row} for row in facts.sessions]),
+        (Payout, [{"applicant_pk": pk, **row} for row in facts.payouts]),
+        (TextKey, [{"applicant_pk": pk, "field": f, "band_key": k}
+                   for f, keys in facts.text_keys.items() for k in keys]),
+        (PhotoKey, [{"applicant_pk": pk, "band": b, "value": v} for b, v in facts.photo_keys]),
+    )
+    for table, rows in children:
+        if rows:
+            connection.execute(insert(table), rows)
+
+
+def insert_row(session: Session, facts: RowFacts, rules_risk: float | None) -> int:
+    """Insert one applicant with its hashes and keys; its pk (its own component for now)."""
+    values = {**facts.applicant, "stored_at": utcnow(), "status": "open", "component_id": 0,
+              "rules_risk": rules_risk}
+    pk = session.connection().execute(insert(Applicant).returning(Applicant.pk), values).scalar_one()
+    _insert_row_children(session, pk, facts)
+    return pk
+
+
+def replace_applicant(session: Session, pk: int, facts: RowFacts) -> None:
     """Rescoring a known applicant: its facts are replaced, its component and history stay."""
-    values = _records(material.applicants.iloc[[row]])[0]
-    values.pop("applicant_id", None)
+    values = {k: v for k, v in facts.applicant.items() if k != "applicant_id"}
     values["stored_at"] = utcnow()
     session.execute(update(Applicant).where(Applicant.pk == pk).values(**values))
     for table in (Identifier, StoredSession, Payout, TextKey, PhotoKey):
         session.execute(delete(table).where(table.applicant_pk == pk))
-    _insert_children(session, material, pd.Series([pk], index=[row]))
+    _insert_row_children(session, pk, facts)
 
 
-def merge_components(session: Session, pk: int, components: Iterable[int]) -> int:
-    """Union: the applicant and every component it links to take the smallest component id."""
-    current = session.scalar(select(Applicant.component_id).where(Applicant.pk == pk))
-    ids = set(components) | {current if current is not None else pk}
+def merge_components(session: Session, pk: int, components: Iterable[int], current: int | None = None) -> int:
+    """Union: the applicant and every component it links to take the smallest component id.
+
+    ``current`` is the applicant's component id if known (a new applicant: its own pk).
+    """
+    if current is None:
+        current = session.scalar(select(Applicant.component_id).where(Applicant.pk == pk))
+    ids = set(components) | {current if current else pk}
     target = min(ids)
     others = ids - {target}
     if others:
@@ -185,8 +212,20 @@ def _placeholders(dialect_paramstyle: str, n: int) -> str:
     return ", ".join(["?"] * n) if dialect_paramstyle == "qmark" else ", ".join(["%s"] * n)
 
 
+def _column_values(column: pd.Series) -> list:
+    """A column as database-ready Python values, converted in bulk (NaN/NaT -> None)."""
+    if pd.api.types.is_datetime64_any_dtype(column.dtype):
+        values = column.dt.tz_convert(None) if getattr(column.dt, "tz", None) is not None else column
+        return [None if pd.isna(v) else v.to_pydatetime() for v in values]
+    if pd.api.types.is_bool_dtype(column.dtype) or pd.api.types.is_integer_dtype(column.dtype):
+        return column.tolist()
+    if pd.api.types.is_float_dtype(column.dtype):
+        return [None if v != v else v for v in column.tolist()]
+    return [_clean(v) for v in column.tolist()]
+
+
 def _tuples(frame: pd.DataFrame) -> list[tuple]:
-    return [tuple(_clean(v) for v in row) for row in frame.itertuples(index=False, name=None)]
+    return list(zip(*(_column_values(frame[c]) for c in frame.columns), strict=True))
 
 
 def bulk_load(session: Session, material: LinkMaterial, components: Sequence[int] | None = None,
