@@ -285,3 +285,22 @@ def test_pages_forbid_scripts_and_framing(console, path):
     policy = response.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "script-src" not in policy
     assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_secure_cookies_when_configured(console_store_url, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from detector.api.app import create_app
+    from detector.settings import Settings
+    from tests.store_support import TEST_HASH_KEY
+
+    monkeypatch.setenv("DETECTOR_CONSOLE_SECURE_COOKIE", "1")
+    app = create_app(Settings.from_env(store_url=console_store_url, hash_key=TEST_HASH_KEY))
+    with TestClient(app, base_url="https://testserver") as client:
+        form = client.get("/console/login")
+        assert "Secure" in form.headers["set-cookie"]
+        response = client.post("/console/login", follow_redirects=False, data={
+            "username": "lee", "password": PASSWORD, "csrf_token": csrf_of(form.text)})
+        session_cookie = [v for k, v in response.headers.multi_items()
+                          if k == "set-cookie" and v.startswith("detector_console=")]
+        assert session_cookie and "Secure" in session_cookie[0] and "HttpOnly" in session_cookie[0]
