@@ -37,7 +37,7 @@ def _users_page(request: Request, user: ConsoleUser, message: str | None = None,
     with request.app.state.store.session() as session:
         users = [(u.username, u.role, u.active, u.created_at, u.last_login_at)
                  for u in accounts.list_users(session)]
-    return render(request, "admin_users.html", status_code, title="Users", user=user, users=users,
+    return render("admin_users.html", status_code, title="Users", user=user, users=users,
                   roles=ROLES, message=message, error=error)
 
 
@@ -100,7 +100,7 @@ def _keys_page(request: Request, user: ConsoleUser, new_key: str | None = None,
     with request.app.state.store.session() as session:
         keys = [(k.prefix, k.name, k.scopes, k.created_at, k.last_used_at, k.revoked_at)
                 for k in accounts.list_api_keys(session)]
-    return render(request, "admin_keys.html", status_code, title="API keys", user=user, keys=keys,
+    return render("admin_keys.html", status_code, title="API keys", user=user, keys=keys,
                   scopes=SCOPES, new_key=new_key, message=message, error=error)
 
 

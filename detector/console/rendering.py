@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -47,9 +46,9 @@ def _environment() -> Environment:
 ENVIRONMENT = _environment()
 
 
-def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+def render(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("user", None)
     context.setdefault("message", None)
     context.setdefault("error", None)
-    html = ENVIRONMENT.get_template(template).render(request_path=request.url.path, **context)
+    html = ENVIRONMENT.get_template(template).render(**context)
     return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)

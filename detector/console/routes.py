@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -57,11 +58,11 @@ def setup(app: FastAPI) -> None:
 
     @app.exception_handler(Forbidden)
     async def _forbidden(request: Request, error: Forbidden) -> Response:
-        return render(request, "error.html", 403, title="Not allowed", error=str(error))
+        return render("error.html", 403, title="Not allowed", error=str(error))
 
     @app.exception_handler(BadCsrf)
     async def _csrf(request: Request, error: BadCsrf) -> Response:
-        return render(request, "error.html", 403, title="Form expired", error=str(error))
+        return render("error.html", 403, title="Form expired", error=str(error))
 
 
 # ---- login ---------------------------------------------------------------------------------
@@ -73,7 +74,7 @@ def home() -> Response:
 
 def _login_page(request: Request, next_path: str, error: str | None = None, status_code: int = 200) -> Response:
     token = new_login_csrf()
-    response = render(request, "login.html", status_code, title="Sign in", next=safe_next(next_path),
+    response = render("login.html", status_code, title="Sign in", next=safe_next(next_path),
                       login_csrf=token, error=error)
     set_cookie(response, request, LOGIN_CSRF_COOKIE, token, max_age=3600)
     return response
@@ -142,7 +143,7 @@ def queue(request: Request, user: User, band: str = "", reason: str = "", scored
         counts = queries.store_counts(session)
         users = [u.username for u in accounts.list_users(session) if u.active]
     pages = max(1, -(-result.total // result.page_size))
-    return render(request, "queue.html", 400 if error else 200, title="Review queue", user=user,
+    return render("queue.html", 400 if error else 200, title="Review queue", user=user,
                   result=result, form=form, pages=pages, reasons=REASON_CODES, users=users,
                   counts=counts, error=error)
 
@@ -159,18 +160,17 @@ def _applicant_response(request: Request, applicant_id: str, user: ConsoleUser, 
         try:
             page = applicant_page(session, applicant_id)
         except queries.NotFound:
-            return render(request, "error.html", 404, title="Not found", user=user,
+            return render("error.html", 404, title="Not found", user=user,
                           error="No applicant with this id in the store.")
         users = [u.username for u in accounts.list_users(session) if u.active]
-    return render(request, "applicant.html", status_code, title=f"Applicant {applicant_id}", user=user,
+    return render("applicant.html", status_code, title=f"Applicant {applicant_id}", user=user,
                   page=page, d=page.detail, choices=DECISION_CHOICES, users=users, message=message,
                   error=error, note=note)
 
 
 def _back_to_applicant(applicant_id: str, done: str) -> Response:
-    from detector.console.rendering import ENVIRONMENT
-
-    path = ENVIRONMENT.filters["pathpart"](applicant_id)
+    """Post/redirect/get: back to the page, with a fixed message (nothing reflected from input)."""
+    path = quote(applicant_id, safe="")
     return RedirectResponse(f"/console/applicants/{path}?done={done}#decision", status_code=303)
 
 
@@ -183,7 +183,7 @@ def decide(request: Request, applicant_id: str, user: User, decision: Annotated[
         with request.app.state.store.session() as session:
             queries.record_decision(session, applicant_id, decision, note, user.actor)
     except queries.NotFound:
-        return render(request, "error.html", 404, title="Not found", user=user,
+        return render("error.html", 404, title="Not found", user=user,
                       error="No applicant with this id in the store.")
     except InputError as problem:
         return _applicant_response(request, applicant_id, user, error=str(problem), note=note,
@@ -212,7 +212,7 @@ def audit(request: Request, user: User, applicant: str = "", actor: str = "",
     with request.app.state.store.session() as session:
         rows = queries.audit_log(session, applicant_id=applicant or None, actor=actor or None,
                                  page=page, page_size=page_size + 1)
-    return render(request, "audit.html", title="Audit log", user=user, rows=rows[:page_size],
+    return render("audit.html", title="Audit log", user=user, rows=rows[:page_size],
                   has_next=len(rows) > page_size, page=page,
                   form={"applicant": applicant, "actor": actor})
 
