@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, case, func, literal, select, union_all
+from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES
@@ -54,17 +54,38 @@ class StoreLinks:
     member_updates: list[MemberUpdate] = field(default_factory=list)
 
 
-def _bounded_members(session: Session, column, key_column, keys: list[tuple], cap: int,
+_BOUNDED: dict[tuple[str, int], object] = {}
+
+
+def _bounded_statement(kind: str, count: int):
+    """``count`` bounded key lookups as one UNION ALL with bound parameters, built once per shape."""
+    key = (kind, count)
+    if key not in _BOUNDED:
+        parts = []
+        for i in range(count):
+            if kind == "identifier":
+                query = select(literal(i).label("k"), Identifier.applicant_pk.label("pk")).where(
+                    Identifier.kind == bindparam(f"a{i}"), Identifier.hash == bindparam(f"b{i}"))
+            else:
+                query = select(literal(i).label("k"), TextKey.applicant_pk.label("pk")).where(
+                    TextKey.field == bindparam(f"a{i}"), TextKey.band_key == bindparam(f"b{i}"))
+            parts.append(query.limit(bindparam(f"n{i}")))
+        _BOUNDED[key] = parts[0] if count == 1 else union_all(*[select(p.subquery()) for p in parts])
+    return _BOUNDED[key]
+
+
+def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
                      exclude: int | None) -> dict[tuple, list[int]]:
-    """For each key, the applicants holding it, read in one round trip with at most cap + 2 rows
-    per key; keys held by more than ``cap`` profiles (counting the new one) map to nothing."""
+    """For each (kind or field, value) key, the applicants holding it, read in one round trip
+    with at most cap + 2 rows per key; keys held by more than ``cap`` profiles (counting the
+    new one) map to nothing."""
     if not keys:
         return {}
-    parts = [select(literal(i).label("k"), column.label("pk")).where(*conditions).limit(cap + 2)
-             for i, conditions in enumerate(key_column(key) for key in keys)]
-    query = parts[0] if len(parts) == 1 else union_all(*[select(p.subquery()) for p in parts])
+    params: dict[str, object] = {}
+    for i, (a, b) in enumerate(keys):
+        params.update({f"a{i}": a, f"b{i}": int(b), f"n{i}": cap + 2})
     found: dict[int, list[int]] = {i: [] for i in range(len(keys))}
-    for i, pk in session.execute(query):
+    for i, pk in session.execute(_bounded_statement(kind, len(keys)), params):  # type: ignore[call-overload]
         if pk != exclude:
             found[i].append(pk)
     return {keys[i]: pks for i, pks in found.items() if pks and len(pks) + 1 <= cap}
@@ -110,10 +131,7 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
 def _text_partners(session: Session, field_name: str, keys: list[int], signature: np.ndarray,
                    threshold: float, cap: int, exclude: int | None) -> dict[int, float]:
     """Profiles whose text shares a (non-boilerplate) band key and is similar enough."""
-    buckets = _bounded_members(
-        session, TextKey.applicant_pk,
-        lambda key: (TextKey.field == field_name, TextKey.band_key == key[0]),
-        [(k,) for k in keys], cap, exclude)
+    buckets = _bounded_members(session, "text", [(field_name, k) for k in keys], cap, exclude)
     candidates = {pk for pks in buckets.values() for pk in pks}
     if not candidates:
         return {}
@@ -170,9 +188,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     my_agency = me["agency_id"] if isinstance(me["agency_id"], str) else None
     my_name = int(me["name_hash"])
     wanted = [(kind, value) for kind, value in facts.identifiers if kind in LINKING_IDENTIFIERS]
-    holders = _bounded_members(
-        session, Identifier.applicant_pk,
-        lambda key: (Identifier.kind == key[0], Identifier.hash == key[1]), wanted, cap, exclude_pk)
+    holders = _bounded_members(session, "identifier", wanted, cap, exclude_pk)
     by_kind: dict[str, set[int]] = {k: set() for k in LINKING_IDENTIFIERS}
     for (kind, _), holding in holders.items():
         by_kind[kind].update(holding)
