@@ -11,7 +11,7 @@
 Targets on the 2-core machine: p99 < 50 ms, >= 200 scores/s. Other processes share the CPU:
 the load average is printed with the numbers.
 
-    python benchmarks/bench_api.py --profiles 1000000 --store /tmp/detector-bench/store.sqlite
+    python benchmarks/bench_api.py --profiles 1000000 --store /tmp/detector-bench-api/store.sqlite
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def main() -> None:
     parser.add_argument("--profiles", type=int, default=1_000_000)
     parser.add_argument("--chunk", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--store", type=Path, default=Path("/tmp/detector-bench/store.sqlite"))
+    parser.add_argument("--store", type=Path, default=Path("/tmp/detector-bench-api/store.sqlite"))
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--sequential", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=2000)

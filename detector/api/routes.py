@@ -11,7 +11,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from detector.api.auth import require_scope
-from detector.api.errors import ApiError, problems_from_rejects
+from detector.api.errors import ApiError
 from detector.api.schemas import (
     ApplicantIn,
     ApplicantOut,
@@ -23,7 +23,6 @@ from detector.api.schemas import (
     LinksOut,
     ScoreResponse,
 )
-from detector.io.read_input import load_population_from_records
 from detector.store import queries
 from detector.store.accounts import Principal
 
@@ -56,11 +55,7 @@ def score(request: Request,
     if len(items) > MAX_APPLICANTS_PER_REQUEST:
         raise ApiError(413, f"at most {MAX_APPLICANTS_PER_REQUEST} applicants per request")
     records = [item.model_dump(exclude_none=True) for item in items]
-    loaded = load_population_from_records(records)
-    if len(loaded.rejects):
-        raise ApiError(422, "some records break the input contract; nothing was scored or stored",
-                       problems_from_rejects(loaded.rejects))
-    result = request.app.state.batcher.score(loaded.population, principal.actor)
+    result = request.app.state.batcher.score(records, principal.actor)
     metrics = request.app.state.metrics
     results = []
     for row, found in zip(result.scores.itertuples(index=False), result.links, strict=True):

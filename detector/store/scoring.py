@@ -228,6 +228,8 @@ def import_population(store: Store, population: Population, engine: ScoringEngin
     exactly as ``detector score``); into a store that holds applicants already, each applicant
     is scored against the store in turn, so links to the stored ones are found too.
     """
+    if population.applicants.empty:
+        return ImportSummary(imported=0, scored=0, links=0, components=0, mode="batch")
     with store.session() as session:
         empty = store_is_empty(session)
     if not empty:

@@ -138,3 +138,27 @@ def test_a_broken_store_gives_a_500_without_internals(api):
     body = response.json()
     assert set(body) == {"error"} and body["error"]["code"] == "internal"
     assert "scores" not in response.text and "Traceback" not in response.text and "sqlalchemy" not in response.text.lower()
+
+
+def test_requests_batched_together_fail_or_succeed_on_their_own(api):
+    from concurrent.futures import Future
+
+    import pytest
+
+    from detector.api.batcher import _Job
+    from detector.api.errors import ApiError
+
+    def job(records):
+        return _Job(records, "key:test", Future(), frozenset(r["applicant_id"] for r in records))
+
+    good = job([_applicant("b-good-1"), _applicant("b-good-2")])
+    bad = job([_applicant("b-ok"), _applicant("b-bad", claimed_country="Narnia")])
+    later = job([_applicant("b-good-3")])
+    api.app_state.batcher._score([good, bad, later])
+    assert [r for r in good.future.result().scores["applicant_id"]] == ["b-good-1", "b-good-2"]
+    assert list(later.future.result().scores["applicant_id"]) == ["b-good-3"]
+    with pytest.raises(ApiError) as refused:
+        bad.future.result()
+    assert {p["record"] for p in refused.value.problems} == {"applicant (item 1)"}
+    assert api.get("/v1/applicants/b-ok", headers=auth(api)).status_code == 404
+    assert api.get("/v1/applicants/b-good-3", headers=auth(api)).status_code == 200
