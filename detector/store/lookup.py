@@ -9,6 +9,7 @@ Every query is bounded by an index and by ``hub_cap``; nothing scans the populat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -16,12 +17,13 @@ from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES
-from detector.store.material import RowFacts, photo_band_values
+from detector.store.material import PHOTO_BANDS, RowFacts, photo_band_layout, photo_band_values
 from detector.store.schema import Applicant, Identifier, PhotoKey, StoredSession, TextKey
 
 LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", "email_suffix")
 TEXT_KINDS = {"resume": "resume_signature", "proposal": "proposal_signature"}
 MAX_MEMBER_IDS = 50  # member ids carried for evidence sentences
+MAX_PHOTO_CANDIDATES = 5000  # per band: a safety bound far above chance bucket sizes
 MAX_REFRESH = 2000  # larger components keep members' stored risks (documented tolerance)
 
 
@@ -147,6 +149,13 @@ def _text_partners(session: Session, field_name: str, keys: list[int], signature
     return out
 
 
+def _flip_masks(width: int, radius: int) -> list[int]:
+    masks = [0]
+    for flips in range(1, radius + 1):
+        masks += [sum(1 << bit for bit in bits) for bits in combinations(range(width), flips)]
+    return masks
+
+
 def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int,
                     exclude: int | None) -> set[int]:
     """Profiles whose photo hash is within ``max_bits`` bits; placeholder photos link nobody."""
@@ -163,11 +172,13 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
     if holders_of([value]).get(value, 0) + 1 > cap:
         return set()
     unsigned = value & 0xFFFFFFFFFFFFFFFF
+    radius = max_bits // PHOTO_BANDS
     candidates: set[int] = set()
-    for band, band_value in photo_band_values(unsigned):
+    for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
+        probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
         candidates.update(session.scalars(
-            select(PhotoKey.applicant_pk).where(PhotoKey.band == band, PhotoKey.value == band_value)
-            .limit(8 * cap)).all())
+            select(PhotoKey.applicant_pk).where(PhotoKey.band == band, PhotoKey.value.in_(probes))
+            .limit(MAX_PHOTO_CANDIDATES)).all())
     candidates.discard(exclude if exclude is not None else -1)
     if not candidates:
         return set()

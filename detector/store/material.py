@@ -24,9 +24,11 @@ from detector.signals.names import normalise_name
 from detector.signals.session_geo import ANONYMISER_FLAGS
 from detector.signals.timezone_rhythm import activity_curves
 
-#: Photo hashes are cut into this many bands for exact-match lookups (pigeonhole: two hashes
-#: within ``PHOTO_BANDS - 1`` bits agree exactly on at least one band).
-PHOTO_BANDS = 7
+#: Photo hashes are cut into 4 bands of 16 bits (multi-index hashing, as batch photo linking):
+#: two hashes within d bits differ in at most d // 4 bits of some band, so a lookup probes each
+#: band's value with up to d // 4 bits flipped (17 values per band for d = 6). Buckets hold
+#: n / 65,536 profiles by chance: about 15 in a store of a million.
+PHOTO_BANDS = 4
 
 
 def photo_band_layout(bands: int = PHOTO_BANDS) -> list[tuple[int, int]]:

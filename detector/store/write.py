@@ -273,3 +273,16 @@ def bulk_load(session: Session, material: LinkMaterial, components: Sequence[int
                                     "kind": links["kind"].to_numpy(), "similarity": links["similarity"].to_numpy(),
                                     "found_at": utcnow()}).drop_duplicates(["a_pk", "b_pk", "kind"]))
     return pks
+
+
+def rebuild_photo_keys(session: Session) -> int:
+    """Recompute every photo band key from ``applicants.photo_hash`` (after a layout change)."""
+    from detector.store.material import photo_band_values
+
+    session.execute(delete(PhotoKey))
+    rows = session.execute(select(Applicant.pk, Applicant.photo_hash).where(Applicant.photo_hash.is_not(None))).all()
+    keys = [{"applicant_pk": pk, "band": band, "value": value}
+            for pk, photo in rows if photo is not None
+            for band, value in photo_band_values(int(photo) & 0xFFFFFFFFFFFFFFFF)]
+    _insert(session, PhotoKey, keys)
+    return len(keys)

@@ -107,3 +107,19 @@ def test_rescoring_a_known_applicant_updates_it_and_keeps_history(store, engine)
         assert len(queries.score_history(session, "r1")) == 2
         assert queries.store_counts(session)["applicants"] == 1
         assert queries.links(session, "r1") == []  # never linked to its own earlier self
+
+
+def test_photos_link_within_the_bit_distance_whichever_bits_differ(store, engine):
+    base = 0x3475A435DE72972A
+    close = base ^ 0b1 ^ (1 << 17) ^ (1 << 33) ^ (1 << 49) ^ (1 << 50) ^ (1 << 63)  # 6 bits, every band
+    far = close ^ (1 << 5)  # 7 bits from base
+    apps = [applicant("ph1", full_name="Ann Photo", photo_phash=f"{base:016x}")]
+    with store.session() as session:
+        score_with_store(session, population(apps), engine)
+    with store.session() as session:
+        result = score_with_store(session, population([
+            applicant("ph2", full_name="Other Name", photo_phash=f"{close:016x}"),
+            applicant("ph3", full_name="Third Name", photo_phash=f"{far:016x}")]), engine)
+    assert result.features["link_photo_reused"].tolist() == [1.0, 1.0]  # ph3 is 1 bit from ph2
+    assert [p[1] for p in result.links[0].pairs] == ["ph1"]
+    assert [p[1] for p in result.links[1].pairs] == ["ph2"]
