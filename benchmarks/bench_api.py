@@ -60,9 +60,8 @@ def build_store(path: Path, profiles: int, chunk: int, workers: int) -> dict:
 
     from detector.settings import Settings
     from detector.store.db import open_store
-    from detector.store.write import bulk_load
-
     from detector.store.schema import Base
+    from detector.store.write import bulk_load
 
     store = open_store(Settings(store_url=str(path), hash_key=HASH_KEY.encode()))
     # Lookup indexes are built once at the end: sorting 50M keys beats 50M random inserts.
@@ -72,8 +71,11 @@ def build_store(path: Path, profiles: int, chunk: int, workers: int) -> dict:
         for index in deferred:
             index.drop(connection)
     t0 = time.perf_counter()
-    seeds = list(range(100_000, 100_000 + (profiles + chunk - 1) // chunk))
-    loaded = 0
+    with store.engine.connect() as connection:
+        existing = connection.exec_driver_sql("SELECT count(*) FROM applicants WHERE applicant_id LIKE 'w%'").scalar_one()
+    first = 100_000 + existing // chunk  # a grown store continues with the next worlds
+    seeds = list(range(first, 100_000 + (profiles + chunk - 1) // chunk))
+    loaded = existing
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for material, components, pairs in pool.map(_world, seeds, [chunk] * len(seeds)):
             with store.session() as session:
@@ -150,7 +152,7 @@ async def _concurrent(url: str, headers: dict, bodies: list[dict], concurrency: 
             **_percentiles(latencies)}
 
 
-def measure(path: Path, port: int, sequential: int, requests: int, concurrency: int, seed: int) -> dict:
+def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int) -> dict:
     import httpx
 
     key = _key(path)
@@ -168,7 +170,7 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
                 time.sleep(0.5)
         else:
             raise SystemExit("server did not start: " + server.stderr.read().decode()[-2000:])
-        bodies = _fresh_applicants(sequential + requests + 20, seed)
+        bodies = _fresh_applicants(sequential + requests * len(concurrency) + 20, seed)
         headers = {"Authorization": f"Bearer {key}"}
         latencies = []
         with httpx.Client(timeout=60) as http:
@@ -181,8 +183,10 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
                 if response.status_code != 200:
                     raise SystemExit(f"score failed: {response.status_code} {response.text[:500]}")
         result = {"sequential": _percentiles(latencies)}
-        result["concurrent"] = asyncio.run(_concurrent(f"{base}/v1/score", headers,
-                                                       bodies[20 + sequential:], concurrency))
+        rest = bodies[20 + sequential:]
+        result["concurrent"] = [
+            asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
+            for i, clients in enumerate(concurrency)]
         return result
     finally:
         server.terminate()
@@ -196,22 +200,24 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--store", type=Path, default=Path("/tmp/detector-bench-api/store.sqlite"))
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--grow", action="store_true", help="Add worlds to an existing store up to --profiles.")
     parser.add_argument("--sequential", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--concurrency", default="8,32", help="Comma-separated client counts.")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=777)
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
     report: dict = {"store": str(args.store)}
-    if not args.store.exists():
+    if not args.store.exists() or args.grow:
         print(f"building a store of {args.profiles:,} profiles at {args.store}", flush=True)
         report["build"] = build_store(args.store, args.profiles, args.chunk, args.workers)
         print(json.dumps(report["build"]), flush=True)
     if args.build_only:
         return
     report["load_before"] = os.getloadavg()
-    report.update(measure(args.store, args.port, args.sequential, args.requests, args.concurrency, args.seed))
+    report.update(measure(args.store, args.port, args.sequential, args.requests,
+                          [int(c) for c in args.concurrency.split(",")], args.seed))
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
 

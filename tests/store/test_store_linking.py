@@ -123,3 +123,20 @@ def test_photos_link_within_the_bit_distance_whichever_bits_differ(store, engine
     assert result.features["link_photo_reused"].tolist() == [1.0, 1.0]  # ph3 is 1 bit from ph2
     assert [p[1] for p in result.links[0].pairs] == ["ph1"]
     assert [p[1] for p in result.links[1].pairs] == ["ph2"]
+
+
+def test_importing_into_a_filled_store_links_to_the_stored_profiles(store, engine, example_population,
+                                                                    example_batch):
+    ids = list(example_population.applicants["applicant_id"])
+    pairs = example_batch.table.links.pairs
+    device = pairs[pairs["kind"] == "device"].iloc[0]
+    linked = [ids[int(device["a"])], ids[int(device["b"])]]
+    first = [i for i in ids if i != linked[1]][:150] + [linked[0]]
+    second = [linked[1]]
+    assert import_population(store, example_population.subset(first), engine).mode == "batch"
+    summary = import_population(store, example_population.subset(second), engine)
+    assert summary.mode == "sequential" and summary.imported == 1
+    from detector.store import queries
+
+    with store.session() as session:
+        assert linked[0] in {e.other_id for e in queries.links(session, linked[1])}
