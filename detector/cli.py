@@ -169,10 +169,11 @@ def store_init(store_url):
 @geo_options
 def store_import(input_path, store_url, model, **geo):
     """Score the applicants of INPUT and add them to the store (links, scores, queue)."""
+    from detector.io import load_population
     from detector.store.db import open_store
     from detector.store.scoring import ScoringEngine, import_population
 
-    loaded = __import__("detector.io", fromlist=["load_population"]).load_population(input_path)
+    loaded = load_population(input_path)
     engine = ScoringEngine.open(_store_settings(store_url, model, **geo))
     opened = open_store(engine.settings)
     try:
