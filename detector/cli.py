@@ -61,12 +61,19 @@ def main() -> None:
 @click.option("-o", "--output", required=True, type=PATH, help="Scores file: .csv, .jsonl or .parquet.")
 @click.option("--model", type=PATH, help="Model folder (default: the registry's promoted model, else the shipped one).")
 @click.option("--rejects", type=PATH, help="Rejects file (default: OUTPUT with .rejects before the extension).")
+@click.option("--store", "store_url", envvar="DETECTOR_STORE_URL", default=None,
+              help="Also link against and add to this population store (SQLAlchemy URL or SQLite file).")
 @geo_options
-def score(input_path, output, model, rejects, **geo):
+def score(input_path, output, model, rejects, store_url=None, **geo):
     """Score every applicant in INPUT; write scores and rejected records."""
     from detector.scoring.run import score_file
 
-    summary = score_file(input_path, output, _settings(model, **geo), rejects)
+    if store_url:
+        from detector.store.batch import score_file_with_store
+
+        summary = score_file_with_store(input_path, output, _settings(model, **geo).with_store(store_url), rejects)
+    else:
+        summary = score_file(input_path, output, _settings(model, **geo), rejects)
     bands = ", ".join(f"{k} {v}" for k, v in summary.bands.items())
     click.echo(f"scored {summary.scored} applicants ({bands}) with {summary.model_version} -> {summary.output}", err=True)
     click.echo(f"rejected {summary.rejected_records} records ({summary.rejected_applicants} applicants) -> {summary.rejects}", err=True)
@@ -311,6 +318,132 @@ def models_set_thresholds(model_dir, review, high, reason):
 
     chosen = set_thresholds(model_dir, review, high, reason)
     click.echo(f"{model_dir}: review {chosen.review:.4f}, high {chosen.high:.4f}")
+
+
+# ---- population store, API and console (issue 3) --------------------------------------------
+
+STORE_OPTION = click.option("--store", "store_url", envvar="DETECTOR_STORE_URL", default=None,
+                            help="Store URL (sqlite:///FILE, postgresql+psycopg://...) or SQLite file; "
+                                 "default detector-store.sqlite here.")
+
+
+def _store_settings(store_url=None, model=None, **geo) -> Settings:
+    return _settings(model, **geo).with_store(store_url)
+
+
+@main.group()
+def store():
+    """Manage the population store: create it, import applicants, keys, users, labels."""
+
+
+@store.command("init")
+@STORE_OPTION
+def store_init(store_url):
+    """Create the store (or upgrade its schema to this version)."""
+    from detector.store.db import open_store
+    from detector.store.db import store_url as url_of
+
+    settings = _store_settings(store_url)
+    open_store(settings).dispose()
+    click.echo(f"store ready at {url_of(settings).split('@')[-1]}", err=True)
+
+
+@store.command("import")
+@click.argument("input_path", metavar="INPUT", type=PATH)
+@STORE_OPTION
+@click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
+@geo_options
+def store_import(input_path, store_url, model, **geo):
+    """Score the applicants of INPUT and add them to the store (links, scores, queue)."""
+    from detector.io import load_population
+    from detector.store.db import open_store
+    from detector.store.scoring import ScoringEngine, import_population
+
+    loaded = load_population(input_path)
+    engine = ScoringEngine.open(_store_settings(store_url, model, **geo))
+    opened = open_store(engine.settings)
+    try:
+        summary = import_population(opened, loaded.population, engine)
+    finally:
+        opened.dispose()
+        engine.close()
+    click.echo(f"imported {summary.imported} applicants ({summary.mode}); "
+               f"{len(loaded.rejects)} records rejected", err=True)
+    if len(loaded.rejects):
+        for row in loaded.rejects.head(20).itertuples(index=False):
+            click.echo(f"  rejected {row.record} field {row.field}: {row.reason}", err=True)
+
+
+@store.command("export-labels")
+@click.option("-o", "--output", required=True, type=PATH, help="Labels table: .csv or .parquet.")
+@STORE_OPTION
+def store_export_labels(output, store_url):
+    """Write analysts' front/legitimate decisions as a labels table for retraining."""
+    from detector.store import queries
+    from detector.store.db import open_store
+
+    opened = open_store(_store_settings(store_url))
+    with opened.session() as session:
+        table = queries.labels_table(session, "cli")
+    opened.dispose()
+    if output.suffix == ".parquet":
+        table.to_parquet(output, index=False)
+    elif output.suffix == ".csv":
+        table.to_csv(output, index=False)
+    else:
+        raise click.BadParameter(f"'{output}' must end in .csv or .parquet", param_hint="-o/--output")
+    click.echo(f"wrote {len(table)} labels to {output}", err=True)
+
+
+@store.command("create-key")
+@click.option("--scopes", required=True, help="Comma-separated: score, read, decide, admin.")
+@click.option("--name", default="", help="What the key is for (shown in listings).")
+@STORE_OPTION
+def store_create_key(scopes, name, store_url):
+    """Create an API key and print it once (only its hash is stored)."""
+    from detector.store import accounts
+    from detector.store.db import open_store
+
+    opened = open_store(_store_settings(store_url))
+    with opened.session() as session:
+        key = accounts.create_api_key(session, name, scopes, actor="cli")
+    opened.dispose()
+    click.echo(key)
+    click.echo("store this key now: it cannot be shown again", err=True)
+
+
+@store.command("create-user")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(["analyst", "lead", "admin"]))
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              envvar="DETECTOR_NEW_USER_PASSWORD", help="Prompted for when not given.")
+@STORE_OPTION
+def store_create_user(username, role, password, store_url):
+    """Create a console user (password kept as an argon2id hash)."""
+    from detector.store import accounts
+    from detector.store.db import open_store
+
+    opened = open_store(_store_settings(store_url))
+    with opened.session() as session:
+        accounts.create_user(session, username, password, role, actor="cli")
+    opened.dispose()
+    click.echo(f"created {role} {username}", err=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@STORE_OPTION
+@click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
+@geo_options
+def serve(host, port, store_url, model, **geo):
+    """Run the scoring API and the analyst console on the store."""
+    import uvicorn
+
+    from detector.api.app import create_app
+
+    app = create_app(_store_settings(store_url, model, **geo))
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_GEO_DIR = PACKAGE_DIR / "geo" / "data"
 SHIPPED_COUNTRY_DB = SHIPPED_GEO_DIR / "geo-whois-asn-country.mmdb"
 SHIPPED_ASN_DB = SHIPPED_GEO_DIR / "asn.mmdb"
+DEFAULT_STORE_FILE = "detector-store.sqlite"
 
 def _shipped_model_dir() -> Path:
     """The default model: ``models/default`` in a source checkout, package data when installed."""
@@ -77,6 +78,16 @@ class Settings:
     sanctions_scope: str = "dprk"
     # Minimum fuzzy name similarity (0-100) reported as a sanctions hit.
     sanctions_name_threshold: float = 90.0
+    # Population store and API (issue 3). A SQLAlchemy URL; empty means the embedded SQLite
+    # file DEFAULT_STORE_FILE in the working directory. PostgreSQL: postgresql+psycopg://...
+    store_url: str = ""
+    # Keep resume and proposal texts in the store for the console's side-by-side view.
+    store_texts: bool = True
+    # Largest accepted API request body, in bytes.
+    max_request_bytes: int = 5_000_000
+    # Console cookies carry the Secure flag (only sent over HTTPS). Off by default so the console
+    # works on http://127.0.0.1; turn on behind TLS.
+    console_secure_cookie: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -110,6 +121,14 @@ class Settings:
 
                     raise ConfigurationError(f"DETECTOR_{name.upper()}={value!r} is not a number; "
                                              "set it to e.g. 7 or 0.5") from None
+        if os.environ.get("DETECTOR_STORE_URL"):
+            env["store_url"] = os.environ["DETECTOR_STORE_URL"]
+        if os.environ.get("DETECTOR_STORE_TEXTS"):
+            env["store_texts"] = os.environ["DETECTOR_STORE_TEXTS"].strip().lower() not in ("0", "false", "no", "off")
+        if os.environ.get("DETECTOR_MAX_REQUEST_BYTES"):
+            env["max_request_bytes"] = int(os.environ["DETECTOR_MAX_REQUEST_BYTES"])
+        if os.environ.get("DETECTOR_CONSOLE_SECURE_COOKIE"):
+            env["console_secure_cookie"] = os.environ["DETECTOR_CONSOLE_SECURE_COOKIE"].strip().lower() in ("1", "true", "yes", "on")
         merged = {k: v for k, v in env.items() if v is not None}
         merged.update({k: v for k, v in overrides.items() if v not in (None, ())})
         known = {f.name for f in fields(cls)}
@@ -121,6 +140,10 @@ class Settings:
     def registry_dir(self) -> Path:
         """The model registry folder (configured, or the default for how detector runs)."""
         return self.model_registry or default_registry_dir()
+
+    def with_store(self, store_url: str | None) -> Settings:
+        """These settings with the store URL given on the command line, if any."""
+        return replace(self, store_url=store_url) if store_url else self
 
     def with_defaults(self) -> Settings:
         """Fill unset paths with the shipped data and an unset hash key with a random one.

@@ -1,0 +1,226 @@
+"""Benchmark the scoring API on a large store: single-applicant latency and concurrent throughput.
+
+1. Builds (once) a SQLite store of ``--profiles`` synthetic profiles: ``detector.synth`` worlds
+   of ``--chunk`` applicants (one seed each), linked within each world by batch linking, hashed
+   and keyed by ``link_material`` and written by the store's bulk path (``bulk_load``). Worlds
+   are generated in ``--workers`` processes while the main process writes.
+2. Starts ``detector serve`` on it as a subprocess and POSTs fresh applicants (another seed)
+   to ``/v1/score`` over loopback: ``--sequential`` requests one after another (latency p50,
+   p99), then ``--requests`` with ``--concurrency`` async clients (throughput).
+
+Targets on the 2-core machine: p99 < 50 ms, >= 200 scores/s. Other processes share the CPU:
+the load average is printed with the numbers.
+
+    python benchmarks/bench_api.py --profiles 1000000 --store /tmp/detector-bench-api/store.sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+HASH_KEY = "bench-api-hash-key-0123456789abcdef"
+
+
+def _world(seed: int, size: int):
+    """One synthetic world, validated, geolocated, linked and reduced to what the store keeps."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from detector.geo.geoip import GeoLookup
+    from detector.io.read_input import load_population_from_records
+    from detector.linking.population_links import build_links
+    from detector.settings import Settings
+    from detector.signals.session_geo import annotate_sessions
+    from detector.store.material import link_material
+    from detector.synth import generate_population
+
+    settings = Settings.from_env(hash_key=HASH_KEY.encode()).with_defaults()
+    records, _ = generate_population(size, seed=seed)
+    for record in records:
+        record["applicant_id"] = f"w{seed}-{record['applicant_id']}"
+        record.pop("label", None)
+    population = load_population_from_records(records).population
+    with GeoLookup.from_settings(settings) as geo:
+        sessions = annotate_sessions(population.sessions, geo)
+    links = build_links(population.applicants.reset_index(drop=True), sessions, population.payouts,
+                        population.proposals, settings)
+    return link_material(population, sessions, settings), links.components, links.pairs
+
+
+def build_store(path: Path, profiles: int, chunk: int, workers: int) -> dict:
+    from sqlalchemy import text
+
+    from detector.settings import Settings
+    from detector.store.db import open_store
+    from detector.store.schema import Base
+    from detector.store.write import bulk_load
+
+    store = open_store(Settings(store_url=str(path), hash_key=HASH_KEY.encode()))
+    # Lookup indexes are built once at the end: sorting 50M keys beats 50M random inserts.
+    deferred = [index for name in ("identifiers", "sessions", "text_keys", "photo_keys", "links")
+                for index in Base.metadata.tables[name].indexes]
+    with store.engine.begin() as connection:
+        for index in deferred:
+            index.drop(connection)
+    t0 = time.perf_counter()
+    with store.engine.connect() as connection:
+        existing = connection.exec_driver_sql("SELECT count(*) FROM applicants WHERE applicant_id LIKE 'w%'").scalar_one()
+    first = 100_000 + existing // chunk  # a grown store continues with the next worlds
+    seeds = list(range(first, 100_000 + (profiles + chunk - 1) // chunk))
+    loaded = existing
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for material, components, pairs in pool.map(_world, seeds, [chunk] * len(seeds)):
+            with store.session() as session:
+                session.execute(text("PRAGMA cache_size=-1000000"))
+                bulk_load(session, material, components, pairs)
+            loaded += len(material.applicants)
+            print(f"  {loaded:>9,} profiles stored ({time.perf_counter() - t0:,.0f} s)", flush=True)
+    t1 = time.perf_counter()
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA cache_size=-2000000")
+        for index in deferred:
+            index.create(connection)
+    print(f"  indexes built ({time.perf_counter() - t1:,.0f} s)", flush=True)
+    with store.engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    store.dispose()
+    return {"profiles": loaded, "build_seconds": round(time.perf_counter() - t0, 1),
+            "store_bytes": path.stat().st_size}
+
+
+def _key(path: Path) -> str:
+    from detector.settings import Settings
+    from detector.store.accounts import create_api_key
+    from detector.store.db import open_store
+
+    store = open_store(Settings(store_url=str(path), hash_key=HASH_KEY.encode()))
+    with store.session() as session:
+        key = create_api_key(session, "benchmark", "score,read", actor="bench")
+    store.dispose()
+    return key
+
+
+def _fresh_applicants(n: int, seed: int) -> list[dict]:
+    from detector.synth import generate_population
+
+    records, _ = generate_population(n, seed=seed)
+    for record in records:
+        record["applicant_id"] = f"new{seed}-{record['applicant_id']}"
+        record.pop("label", None)
+    return records
+
+
+def _percentiles(ms: list[float]) -> dict:
+    arr = np.asarray(ms)
+    return {"n": len(ms), "p50_ms": round(float(np.percentile(arr, 50)), 1),
+            "p90_ms": round(float(np.percentile(arr, 90)), 1),
+            "p99_ms": round(float(np.percentile(arr, 99)), 1), "max_ms": round(float(arr.max()), 1)}
+
+
+async def _concurrent(url: str, headers: dict, bodies: list[dict], concurrency: int) -> dict:
+    import httpx
+
+    queue: asyncio.Queue = asyncio.Queue()
+    for body in bodies:
+        queue.put_nowait(body)
+    latencies: list[float] = []
+    errors = 0
+
+    async def client() -> None:
+        nonlocal errors
+        async with httpx.AsyncClient(timeout=60) as http:
+            while not queue.empty():
+                body = queue.get_nowait()
+                t = time.perf_counter()
+                response = await http.post(url, json=body, headers=headers)
+                latencies.append((time.perf_counter() - t) * 1000)
+                errors += response.status_code != 200
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(concurrency)))
+    wall = time.perf_counter() - t0
+    return {"concurrency": concurrency, "requests": len(bodies), "errors": errors,
+            "seconds": round(wall, 2), "scores_per_second": round(len(bodies) / wall, 1),
+            **_percentiles(latencies)}
+
+
+def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int) -> dict:
+    import httpx
+
+    key = _key(path)
+    env = {**os.environ, "DETECTOR_HASH_KEY": HASH_KEY, "OMP_NUM_THREADS": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "detector.cli", "serve", "--store", str(path),
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            raise SystemExit("server did not start: " + server.stderr.read().decode()[-2000:])
+        bodies = _fresh_applicants(sequential + requests * len(concurrency) + 20, seed)
+        headers = {"Authorization": f"Bearer {key}"}
+        latencies = []
+        with httpx.Client(timeout=60) as http:
+            for body in bodies[:20]:  # warm-up
+                http.post(f"{base}/v1/score", json=body, headers=headers)
+            for body in bodies[20:20 + sequential]:
+                t = time.perf_counter()
+                response = http.post(f"{base}/v1/score", json=body, headers=headers)
+                latencies.append((time.perf_counter() - t) * 1000)
+                if response.status_code != 200:
+                    raise SystemExit(f"score failed: {response.status_code} {response.text[:500]}")
+        result = {"sequential": _percentiles(latencies)}
+        rest = bodies[20 + sequential:]
+        result["concurrent"] = [
+            asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
+            for i, clients in enumerate(concurrency)]
+        return result
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=1_000_000)
+    parser.add_argument("--chunk", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--store", type=Path, default=Path("/tmp/detector-bench-api/store.sqlite"))
+    parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--grow", action="store_true", help="Add worlds to an existing store up to --profiles.")
+    parser.add_argument("--sequential", type=int, default=1000)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", default="8,32", help="Comma-separated client counts.")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--seed", type=int, default=777)
+    args = parser.parse_args()
+    args.store.parent.mkdir(parents=True, exist_ok=True)
+    report: dict = {"store": str(args.store)}
+    if not args.store.exists() or args.grow:
+        print(f"building a store of {args.profiles:,} profiles at {args.store}", flush=True)
+        report["build"] = build_store(args.store, args.profiles, args.chunk, args.workers)
+        print(json.dumps(report["build"]), flush=True)
+    if args.build_only:
+        return
+    report["load_before"] = os.getloadavg()
+    report.update(measure(args.store, args.port, args.sequential, args.requests,
+                          [int(c) for c in args.concurrency.split(",")], args.seed))
+    report["load_after"] = os.getloadavg()
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""The web application: the scoring API and, when installed, the analyst console on one store."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from detector.api.batcher import ScoreBatcher
+from detector.api.errors import BodySizeLimit, install_error_handlers
+from detector.api.metrics import Metrics, MetricsMiddleware
+from detector.api.routes import router
+from detector.settings import Settings
+
+log = logging.getLogger("detector.api")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The FastAPI app. Opens the store (creating or migrating it), model and geolocation at startup.
+
+    The console's routes (``detector.console.routes.router``) are included when that module
+    exists; it finds the store as ``request.app.state.store`` and the settings as
+    ``request.app.state.settings``.
+    """
+    from importlib.metadata import version
+
+    from detector.store.db import open_store
+    from detector.store.scoring import ScoringEngine
+
+    settings = settings or Settings.from_env()
+    engine = ScoringEngine.open(settings)
+    store = open_store(engine.settings)  # refuses to start without DETECTOR_HASH_KEY
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.batcher.close()
+        store.dispose()
+        engine.close()
+
+    app = FastAPI(title="detector", version=version("detector"), lifespan=lifespan,
+                  description="Hiring-risk scores for freelance applicants, for human review.")
+    app.state.settings = engine.settings
+    app.state.engine = engine
+    app.state.store = store
+    app.state.metrics = metrics
+    app.state.batcher = ScoreBatcher(store, engine)
+    install_error_handlers(app)
+    app.include_router(router)
+    _include_console(app)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(BodySizeLimit, max_bytes=engine.settings.max_request_bytes)
+    return app
+
+
+def _include_console(app: FastAPI) -> None:
+    try:
+        console = importlib.import_module("detector.console.routes")
+    except ModuleNotFoundError as error:
+        if error.name and not error.name.startswith("detector.console"):
+            raise
+        return
+    app.include_router(console.router)
+    setup = getattr(console, "setup", None)
+    if callable(setup):
+        setup(app)

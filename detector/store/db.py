@@ -1,0 +1,134 @@
+"""Opening a store: engine, schema migrations and the key check, behind one small object.
+
+SQLite (an embedded file, created on first use) and PostgreSQL (by URL) are chosen by the
+settings' ``store_url``; nothing else in the code knows which one runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from detector.errors import ConfigurationError
+from detector.settings import DEFAULT_STORE_FILE, Settings
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def store_url(settings: Settings) -> str:
+    """The SQLAlchemy URL of the store: the configured one, or the embedded SQLite file."""
+    url = settings.store_url or f"sqlite:///{DEFAULT_STORE_FILE}"
+    if "://" not in url:  # a bare path means a SQLite file
+        url = f"sqlite:///{url}"
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL lets the API read while a writer commits; foreign keys enforce the cascades."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    except Exception as error:  # unknown dialect or driver: a configuration problem
+        raise ConfigurationError(
+            f"store URL {url.split('@')[-1]!r} cannot be opened ({error}); use sqlite:///FILE or "
+            "postgresql+psycopg://USER:PASSWORD@HOST/DB (DETECTOR_STORE_URL)") from error
+
+
+def alembic_config(url: str):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (creates every table in a new store)."""
+    from alembic import command
+
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+@dataclass
+class Store:
+    """An open store: its engine, a session factory and the settings it was opened with."""
+
+    engine: Engine
+    settings: Settings
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back on an error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def require_hash_key(settings: Settings) -> None:
+    """A store compares hashes across runs, so a random per-run key would silently match nothing."""
+    if not settings.hash_key:
+        raise ConfigurationError(
+            "the store needs a fixed identifier hash key: set DETECTOR_HASH_KEY to a long random "
+            "secret (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it; "
+            "hashes made under another key never match")
+    if len(settings.hash_key) < 16:
+        raise ConfigurationError("DETECTOR_HASH_KEY is shorter than 16 bytes; use a long random secret")
+
+
+def open_store(settings: Settings, *, create: bool = True) -> Store:
+    """Open (and, with ``create``, create or upgrade) the store named by the settings.
+
+    Refuses to open without ``DETECTOR_HASH_KEY``: identifiers are stored as keyed hashes and
+    a key drawn at random per process would make every lookup miss after a restart.
+    """
+    require_hash_key(settings)
+    url = store_url(settings)
+    engine = make_engine(url)
+    if create:
+        migrate(engine)
+    else:
+        current = current_revision(engine) if inspect(engine).has_table("alembic_version") else None
+        if current != head_revision():
+            engine.dispose()
+            raise ConfigurationError(
+                f"store {url.split('@')[-1]} is at schema revision {current or 'none'}, this "
+                f"version needs {head_revision()}; run `detector store init`")
+    return Store(engine=engine, settings=settings,
+                 sessions=sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,346 @@
+"""Link one applicant against the store with indexed lookups, as batch linking would.
+
+For each applicant the result equals what ``detector.linking.population_links.build_links``
+computes for it over (store population + that applicant) appended last: the same hub cap,
+agency and different-identity rules, text and photo thresholds, and component statistics.
+Every query is bounded by an index and by ``hub_cap``; nothing scans the population.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
+from sqlalchemy.orm import Session
+
+from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES
+from detector.store.material import PHOTO_BANDS, RowFacts, photo_band_layout, photo_band_values
+from detector.store.schema import Applicant, Identifier, PhotoKey, StoredSession, TextKey
+
+LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", "email_suffix")
+TEXT_KINDS = {"resume": "resume_signature", "proposal": "proposal_signature"}
+MAX_MEMBER_IDS = 50  # member ids carried for evidence sentences
+MAX_PHOTO_CANDIDATES = 5000  # per band: a safety bound far above chance bucket sizes
+MAX_REFRESH = 2000  # larger components keep members' stored risks (documented tolerance)
+
+
+@dataclass
+class Partner:
+    pk: int
+    applicant_id: str
+    name_hash: int
+    agency_id: str | None
+    component_id: int
+
+
+@dataclass
+class MemberUpdate:
+    """A component member's features and red-flag risk after the new applicant joined."""
+
+    pk: int
+    features: dict
+    rules_risk: float
+
+
+@dataclass
+class StoreLinks:
+    """One applicant's links into the store and its linking features."""
+
+    features: dict[str, float]
+    pairs: list[tuple[int, str, str, float]]  # (other pk, other applicant_id, kind, similarity)
+    merge_components: set[int]  # component ids the applicant joins
+    member_ids: list[str] = field(default_factory=list)  # other members (up to MAX_MEMBER_IDS)
+    member_updates: list[MemberUpdate] = field(default_factory=list)
+
+
+_BOUNDED: dict[tuple[str, int], object] = {}
+
+
+def _bounded_statement(kind: str, count: int):
+    """``count`` bounded key lookups as one UNION ALL with bound parameters, built once per shape."""
+    key = (kind, count)
+    if key not in _BOUNDED:
+        parts = []
+        for i in range(count):
+            if kind == "identifier":
+                query = select(literal(i).label("k"), Identifier.applicant_pk.label("pk")).where(
+                    Identifier.kind == bindparam(f"a{i}"), Identifier.hash == bindparam(f"b{i}"))
+            else:
+                query = select(literal(i).label("k"), TextKey.applicant_pk.label("pk")).where(
+                    TextKey.field == bindparam(f"a{i}"), TextKey.band_key == bindparam(f"b{i}"))
+            parts.append(query.limit(bindparam(f"n{i}")))
+        _BOUNDED[key] = parts[0] if count == 1 else union_all(*[select(p.subquery()) for p in parts])
+    return _BOUNDED[key]
+
+
+def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
+                     exclude: int | None) -> dict[tuple, list[int]]:
+    """For each (kind or field, value) key, the applicants holding it, read in one round trip
+    with at most cap + 2 rows per key; keys held by more than ``cap`` profiles (counting the
+    new one) map to nothing."""
+    if not keys:
+        return {}
+    params: dict[str, object] = {}
+    for i, (a, b) in enumerate(keys):
+        params.update({f"a{i}": a, f"b{i}": int(b), f"n{i}": cap + 2})
+    found: dict[int, list[int]] = {i: [] for i in range(len(keys))}
+    for i, pk in session.execute(_bounded_statement(kind, len(keys)), params):  # type: ignore[call-overload]
+        if pk != exclude:
+            found[i].append(pk)
+    return {keys[i]: pks for i, pks in found.items() if pks and len(pks) + 1 <= cap}
+
+
+def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
+    if not pks:
+        return {}
+    rows = session.execute(select(Applicant.pk, Applicant.applicant_id, Applicant.name_hash,
+                                  Applicant.agency_id, Applicant.component_id)
+                           .where(Applicant.pk.in_(pks)))
+    return {r[0]: Partner(*r) for r in rows}
+
+
+def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
+                 exclude: int | None) -> set[int]:
+    """Profiles that used one of the applicant's residential IPs within the window."""
+    found: set[int] = set()
+    window = pd.Timedelta(days=window_days)
+    for ip_hash, lo, hi in spans:
+        holders = session.scalars(
+            select(StoredSession.applicant_pk).distinct()
+            .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True))
+            .limit(cap + 2)).all()
+        holders = [pk for pk in holders if pk != exclude]
+        if not holders or len(holders) + 1 > cap:
+            continue
+        rows = session.execute(
+            select(StoredSession.applicant_pk, func.min(StoredSession.started_at),
+                   func.max(StoredSession.started_at))
+            .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True),
+                   StoredSession.applicant_pk.in_(holders))
+            .group_by(StoredSession.applicant_pk))
+        for pk, first, last in rows:
+            if first is None or pd.isna(lo):
+                continue
+            gap = max(pd.Timestamp(first), lo) - min(pd.Timestamp(last), hi)
+            if gap <= window:
+                found.add(pk)
+    return found
+
+
+def _text_partners(session: Session, field_name: str, keys: list[int], signature: np.ndarray,
+                   threshold: float, cap: int, exclude: int | None) -> dict[int, float]:
+    """Profiles whose text shares a (non-boilerplate) band key and is similar enough."""
+    buckets = _bounded_members(session, "text", [(field_name, k) for k in keys], cap, exclude)
+    candidates = {pk for pks in buckets.values() for pk in pks}
+    if not candidates:
+        return {}
+    column = getattr(Applicant, TEXT_KINDS[field_name])
+    out: dict[int, float] = {}
+    for pk, blob in session.execute(select(Applicant.pk, column).where(Applicant.pk.in_(candidates))):
+        if blob is None:
+            continue
+        other = np.frombuffer(blob, dtype=np.uint32)
+        similarity = float((other == signature).mean())
+        if similarity >= threshold:
+            out[pk] = similarity
+    return out
+
+
+def _flip_masks(width: int, radius: int) -> list[int]:
+    masks = [0]
+    for flips in range(1, radius + 1):
+        masks += [sum(1 << bit for bit in bits) for bits in combinations(range(width), flips)]
+    return masks
+
+
+def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int,
+                    exclude: int | None) -> set[int]:
+    """Profiles whose photo hash is within ``max_bits`` bits; placeholder photos link nobody."""
+    if value is None:
+        return set()
+
+    def holders_of(values: list[int]) -> dict[int, int]:
+        rows = session.execute(select(Applicant.photo_hash, func.count())
+                               .where(Applicant.photo_hash.in_(values),
+                                      Applicant.pk != (exclude if exclude is not None else -1))
+                               .group_by(Applicant.photo_hash))
+        return {int(v): n for v, n in rows if v is not None}
+
+    if holders_of([value]).get(value, 0) + 1 > cap:
+        return set()
+    unsigned = value & 0xFFFFFFFFFFFFFFFF
+    radius = max_bits // PHOTO_BANDS
+    candidates: set[int] = set()
+    for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
+        probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
+        candidates.update(session.scalars(
+            select(PhotoKey.applicant_pk).where(PhotoKey.band == band, PhotoKey.value.in_(probes))
+            .limit(MAX_PHOTO_CANDIDATES)).all())
+    candidates.discard(exclude if exclude is not None else -1)
+    if not candidates:
+        return set()
+    rows = session.execute(select(Applicant.pk, Applicant.photo_hash).where(Applicant.pk.in_(candidates))).all()
+    close = {pk: v for pk, v in rows
+             if v is not None and ((v ^ value) & 0xFFFFFFFFFFFFFFFF).bit_count() <= max_bits}
+    counts = holders_of(sorted(set(close.values()))) if close else {}
+    return {pk for pk, v in close.items() if counts.get(v, 0) + (v == value) <= cap}
+
+
+def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int | None = None) -> StoreLinks:
+    """Links and linking features of one applicant (``row_facts``) against the store.
+
+    ``exclude_pk`` is the applicant's own row when it is rescored (it never links to itself).
+    """
+    cap = settings.hub_cap
+    me = facts.applicant
+    my_agency = me["agency_id"] if isinstance(me["agency_id"], str) else None
+    my_name = int(me["name_hash"])
+    wanted = [(kind, value) for kind, value in facts.identifiers if kind in LINKING_IDENTIFIERS]
+    holders = _bounded_members(session, "identifier", wanted, cap, exclude_pk)
+    by_kind: dict[str, set[int]] = {k: set() for k in LINKING_IDENTIFIERS}
+    for (kind, _), holding in holders.items():
+        by_kind[kind].update(holding)
+    by_kind["residential_ip"] = _ip_partners(session, facts.residential_spans, cap,
+                                             settings.shared_ip_window_days, exclude_pk)
+    similar: dict[str, dict[int, float]] = {}
+    for field_name, linkable, signature in (
+            ("resume", facts.resume_linkable, facts.resume_signature),
+            ("proposal", facts.proposal_linkable, facts.proposal_signature)):
+        similar[field_name] = (_text_partners(session, field_name, facts.text_keys[field_name], signature,
+                                              settings.resume_similarity_threshold, cap, exclude_pk)
+                               if linkable else {})
+        by_kind[field_name] = set(similar[field_name])
+    photo = me["photo_hash"]
+    by_kind["photo"] = _photo_partners(session, None if photo is None else int(photo),
+                                       settings.photo_max_bit_distance, cap, exclude_pk)
+
+    partners = _partners(session, set().union(*by_kind.values()))
+    kept: dict[str, set[int]] = {}
+    for kind, pks in by_kind.items():
+        keep = set()
+        for pk in pks:
+            other = partners.get(pk)
+            if other is None:
+                continue
+            if my_agency is not None and other.agency_id == my_agency:
+                continue  # a declared agency: not a concealed link
+            if kind in ("resume", "proposal", "photo") and other.name_hash == my_name and other.name_hash != 0:
+                continue  # same identity reusing its own material
+            keep.add(pk)
+        kept[kind] = keep
+
+    features: dict[str, float] = {}
+    for kind, name in COUNT_FEATURES.items():
+        features[name] = float(len(kept[kind]))
+    for field_name, has in (("resume", facts.has_resume_text), ("proposal", facts.has_proposal)):
+        sims = [similar[field_name][pk] for pk in kept[field_name]]
+        features[f"link_{field_name}_max_similarity"] = (max(sims) if sims else 0.0) if has else np.nan
+    features["link_resume_near_duplicates"] = float(len(kept["resume"])) if facts.has_resume_text else np.nan
+    features["link_email_suffix_shared"] = float(len(kept["email_suffix"])) if facts.has_email else np.nan
+    kinds = sum(1 for kind in COMPONENT_KINDS if kept[kind])
+    features["link_evidence_kinds"] = float(kinds + (features["link_email_suffix_shared"] > 0))
+
+    linked = set().union(*(kept[k] for k in COMPONENT_KINDS))
+    components = {partners[pk].component_id for pk in linked}
+    stats, updates = component_stats(session, components, facts, kept, similar)
+    features.update(stats)
+    members = (session.scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
+                               .limit(MAX_MEMBER_IDS)).all() if components else [])
+    pairs = [(pk, partners[pk].applicant_id, kind,
+              similar[kind][pk] if kind in similar else 1.0)
+             for kind in (*COUNT_FEATURES, "resume", "proposal") if kind in kept
+             for pk in sorted(kept[kind])]
+    return StoreLinks(features=features, pairs=pairs, merge_components=components,
+                      member_ids=list(members), member_updates=updates)
+
+
+def _current_member_features(features: dict, pk: int, kept: dict[str, set[int]],
+                             similar: dict[str, dict[int, float]], stats: dict[str, float],
+                             fronts_with_me: float, label: float | None) -> dict:
+    """A member's features once the new applicant has joined: what batch would now compute."""
+    new = dict(features)
+    for name in ("link_component_size", "link_component_distinct_names",
+                 "link_component_distinct_countries"):
+        new[name] = stats[name]
+    new["link_known_fronts"] = fronts_with_me - (1.0 if label == 1.0 else 0.0)
+    for kind, name in COUNT_FEATURES.items():
+        if pk in kept[kind]:
+            new[name] = (new.get(name) or 0.0) + 1.0
+    if pk in kept["email_suffix"] and new.get("link_email_suffix_shared") is not None:
+        new["link_email_suffix_shared"] += 1.0
+    for kind in ("resume", "proposal"):
+        if pk in kept[kind] and new.get(f"link_{kind}_max_similarity") is not None:
+            name = f"link_{kind}_max_similarity"
+            new[name] = max(new[name], similar[kind][pk])
+    if pk in kept["resume"] and new.get("link_resume_near_duplicates") is not None:
+        new["link_resume_near_duplicates"] += 1.0
+    kinds = [COUNT_FEATURES[k] if k != "resume" else "link_resume_near_duplicates" for k in COMPONENT_KINDS]
+    new["link_evidence_kinds"] = float(sum((new.get(k) or 0.0) > 0 for k in kinds)
+                                       + ((new.get("link_email_suffix_shared") or 0.0) > 0))
+    return new
+
+
+def component_stats(session: Session, components: set[int], facts: RowFacts,
+                    kept: dict[str, set[int]], similar: dict[str, dict[int, float]]
+                    ) -> tuple[dict[str, float], list[MemberUpdate]]:
+    """Size, distinct names and countries, known fronts and others' risk of the joined component.
+
+    Members' red-flag risks are recomputed with the new applicant linked in (their link
+    features change too), so ``link_component_others_risk`` equals batch scoring's.
+    """
+    from detector.model.rules_baseline import rules_score
+
+    me = facts.applicant
+    my_names = {value for kind, value in facts.identifiers if kind == "name"}
+    my_country = me["claimed_country"] if isinstance(me["claimed_country"], str) else None
+    my_label = me["label"]
+    if not components:
+        return {"link_component_size": 1.0, "link_component_distinct_names": float(len(my_names)),
+                "link_component_distinct_countries": float(my_country is not None),
+                "link_known_fronts": 0.0, "link_component_others_risk": np.nan}, []
+    in_components = Applicant.component_id.in_(components)
+    members = session.execute(select(Applicant.pk, Applicant.features, Applicant.label,
+                                     Applicant.rules_risk, Applicant.claimed_country)
+                              .where(in_components).limit(MAX_REFRESH + 1)).all()
+    if len(members) > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
+        size, fronts, risk_sum, risk_count = session.execute(
+            select(func.count(), func.sum(case((Applicant.label == 1.0, 1), else_=0)),
+                   func.sum(Applicant.rules_risk), func.count(Applicant.rules_risk))
+            .where(in_components)).one()
+        countries = set(session.scalars(select(Applicant.claimed_country).distinct()
+                                        .where(in_components, Applicant.claimed_country.is_not(None))).all())
+    else:
+        size = len(members)
+        fronts = sum(1 for m in members if m.label == 1.0)
+        countries = {m.claimed_country for m in members if m.claimed_country is not None}
+    names = set(session.scalars(select(Identifier.hash).distinct()
+                                .join(Applicant, and_(Applicant.pk == Identifier.applicant_pk, in_components))
+                                .where(Identifier.kind == "name")).all())
+    if my_country is not None:
+        countries.add(my_country)
+    stats = {
+        "link_component_size": float(size + 1),
+        "link_component_distinct_names": float(len(names | my_names)),
+        "link_component_distinct_countries": float(len(countries)),
+        "link_known_fronts": float(fronts or 0),
+    }
+    updates: list[MemberUpdate] = []
+    if len(members) > MAX_REFRESH:
+        stats["link_component_others_risk"] = (float(risk_sum) / risk_count) if risk_count else np.nan
+        return stats, updates
+    fronts_with_me = float(fronts) + (1.0 if my_label == 1.0 else 0.0)
+    fresh = [(m.pk, _current_member_features(m.features, m.pk, kept, similar, stats, fronts_with_me, m.label))
+             for m in members if m.features]
+    if fresh:
+        frame = pd.DataFrame([f for _, f in fresh]).astype(float)
+        risks = np.asarray(rules_score(frame.assign(link_component_others_risk=np.nan)), dtype=float)
+        updates = [MemberUpdate(pk=pk, features=f, rules_risk=float(r))
+                   for (pk, f), r in zip(fresh, risks, strict=True)]
+    refreshed = {u.pk: u.rules_risk for u in updates}
+    others = [refreshed.get(m.pk, m.rules_risk) for m in members]
+    known = [r for r in others if r is not None and not np.isnan(r)]
+    stats["link_component_others_risk"] = float(np.mean(known)) if known else np.nan
+    return stats, updates

@@ -1,0 +1,263 @@
+"""Score applicants against the store and add them to it (the API's and ``score --store``'s path).
+
+Per-applicant signals are computed in bulk as in batch scoring; the cross-population features
+come from indexed lookups (``detector.store.lookup``), one applicant after another, each seeing
+everything stored before it. Model, geolocation databases and settings are loaded once
+(``ScoringEngine``) and reused for every request.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from detector.features.build import FeatureTable
+from detector.features.catalogue import FEATURE_NAMES
+from detector.io.population import Population
+from detector.linking.population_links import PopulationLinks
+from detector.model.rules_baseline import rules_score
+from detector.scoring.score import score_features, score_population
+from detector.settings import SHIPPED_MODEL_DIR, Settings
+from detector.store.db import Store
+from detector.store.lookup import StoreLinks, link_applicant
+from detector.store.material import link_material, row_facts
+from detector.store.schema import Applicant
+from detector.store.write import (
+    insert_applicants,
+    insert_links,
+    insert_row,
+    insert_scores,
+    merge_components,
+    replace_applicant,
+    set_components,
+    update_members,
+)
+
+LINK_FEATURES = [name for name in FEATURE_NAMES if name.startswith("link_")]
+WRITE_LOCK_KEY = 7_316_220  # PostgreSQL advisory lock: one scoring writer at a time
+
+
+@dataclass
+class ScoringEngine:
+    """What scoring needs, opened once: settings (with defaults), model and geolocation."""
+
+    settings: Settings
+    model: Any
+    geo: Any
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def open(cls, settings: Settings) -> ScoringEngine:
+        from detector.geo.geoip import GeoLookup
+        from detector.model.artifact import load_model
+
+        settings = settings.with_defaults()
+        return cls(settings=settings, model=load_model(settings.model_dir or SHIPPED_MODEL_DIR),
+                   geo=GeoLookup.from_settings(settings))
+
+    def close(self) -> None:
+        self.geo.close()
+
+
+@dataclass
+class StoreScored:
+    """Scores (OUTPUT.md rows, full evidence) and each applicant's links into the store."""
+
+    scores: pd.DataFrame
+    links: list[StoreLinks]
+    features: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def signal_features(population: Population, settings: Settings, geo) -> FeatureTable:
+    """Every per-applicant signal (the link columns left NaN), as ``build_features`` computes them."""
+    from detector.geo.countries import timezones as country_zones
+    from detector.signals.devices import device_signals
+    from detector.signals.identity import identity_signals
+    from detector.signals.network import network_signals
+    from detector.signals.payout import payout_signals
+    from detector.signals.session_geo import annotate_sessions
+    from detector.signals.timezone_rhythm import timezone_signals
+
+    applicants = population.applicants.reset_index(drop=True)
+    sessions = annotate_sessions(population.sessions, geo)
+    parts = [network_signals(applicants, sessions),
+             timezone_signals(applicants, sessions, country_zones),
+             identity_signals(applicants),
+             payout_signals(applicants, population.payouts),
+             device_signals(applicants, sessions)]
+    ids = pd.Index(applicants["applicant_id"], name="applicant_id")
+    joined = pd.concat([p.reindex(ids) for p in parts], axis=1)
+    features = joined.reindex(columns=list(FEATURE_NAMES)).astype(float)
+    context = joined[[c for c in joined.columns if c.startswith("_")]]
+    empty = PopulationLinks(pairs=pd.DataFrame({"a": [], "b": [], "kind": [], "similarity": []}),
+                            features=pd.DataFrame(index=ids), components=np.zeros(0, dtype=np.int64))
+    return FeatureTable(features=features, links=empty, sessions=sessions, context=context)
+
+
+def redact_reasons(reasons: list[dict], phone: object, email: object) -> list[dict]:
+    """Evidence as stored: the raw phone number and email never reach the database."""
+    out = []
+    for reason in reasons:
+        sentence = str(reason.get("evidence", ""))
+        for raw, mask in ((phone, "[phone]"), (email, "[email]")):
+            if isinstance(raw, str) and raw.strip():
+                sentence = sentence.replace(raw, mask)
+        out.append({**reason, "evidence": sentence})
+    return out
+
+
+def _rules_risk(row: np.ndarray, columns: pd.Index) -> float:
+    """The hand-set red-flag score of one feature row (others' risk left out, as in batch)."""
+    frame = pd.DataFrame(row[None, :], columns=columns).assign(link_component_others_risk=np.nan)
+    return float(rules_score(frame)[0])
+
+
+def _writer_lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+
+
+def _stored_reasons(scores: pd.DataFrame, applicants: pd.DataFrame) -> list[list[dict]]:
+    return [redact_reasons(r, p, e) for r, p, e in zip(scores["reasons"], applicants["phone"],
+                                                         applicants["email"], strict=True)]
+
+
+def _evidence_population(population: Population, links: list[StoreLinks]) -> tuple[Population, pd.DataFrame, np.ndarray]:
+    """The scored applicants plus their linked profiles (ids only) as rows evidence can name."""
+    n = len(population.applicants)
+    extra_ids: list[str] = []
+    extra_comp: list[int] = []
+    pairs = []
+    for row, found in enumerate(links):
+        position: dict[str, int] = {}
+        for member in [p[1] for p in found.pairs] + found.member_ids:
+            if member not in position:
+                position[member] = n + len(extra_ids)
+                extra_ids.append(member)
+                extra_comp.append(row if member in found.member_ids else n + len(extra_ids))
+        for _, other_id, kind, similarity in found.pairs:
+            pairs.append((row, position[other_id], kind, similarity))
+    extended = pd.concat([population.applicants.reset_index(drop=True),
+                          pd.DataFrame({"applicant_id": extra_ids})], ignore_index=True)
+    pair_frame = pd.DataFrame(pairs, columns=["a", "b", "kind", "similarity"])
+    components = np.concatenate([np.arange(n), np.asarray(extra_comp, dtype=np.int64)]).astype(np.int64)
+    return (Population(applicants=extended, sessions=population.sessions, payouts=population.payouts,
+                       proposals=population.proposals), pair_frame, components)
+
+
+def score_with_store(session: Session, population: Population, engine: ScoringEngine,
+                     source: str = "api") -> StoreScored:
+    """Score each applicant against the store, then add it (a known id is rescored in place)."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    settings = engine.settings
+    table = signal_features(population, settings, engine.geo)
+    material = link_material(population, table.sessions, settings)
+    t1 = time.perf_counter()
+    timings["signals"] = t1 - t0
+    features = table.features
+    _writer_lock(session)
+    existing = dict(session.execute(select(Applicant.applicant_id, Applicant.pk).where(
+        Applicant.applicant_id.in_(material.applicants["applicant_id"].tolist()))).all())
+    found_links: list[StoreLinks] = []
+    pks: list[int] = []
+    risks: list[float] = []
+    link_columns = [features.columns.get_loc(name) for name in LINK_FEATURES]
+    values = features.to_numpy(dtype=float, copy=True)
+    for row, facts in enumerate(row_facts(material)):
+        applicant_id = facts.applicant["applicant_id"]
+        own = existing.get(applicant_id)
+        found = link_applicant(session, facts, settings, exclude_pk=own)
+        values[row, link_columns] = [found.features[name] for name in LINK_FEATURES]
+        risk = _rules_risk(values[row], features.columns)
+        if own is None:
+            pk = insert_row(session, facts, risk)
+            existing[applicant_id] = pk
+            merge_components(session, pk, found.merge_components, current=pk)
+        else:
+            pk = own
+            replace_applicant(session, pk, facts)
+            merge_components(session, pk, found.merge_components)
+        update_members(session, found.member_updates)
+        insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs])
+        found_links.append(found)
+        pks.append(pk)
+        risks.append(risk)
+    features = pd.DataFrame(values, index=features.index, columns=features.columns)
+    table.features = features
+    t2 = time.perf_counter()
+    timings["store_linking"] = t2 - t1
+    evidence_population, pairs, components = _evidence_population(population, found_links)
+    table.links = PopulationLinks(pairs=pairs, features=features[LINK_FEATURES], components=components)
+    scored = score_features(table, evidence_population, engine.model)
+    t3 = time.perf_counter()
+    timings["predict_reasons"] = t3 - t2
+    stored = scored.scores.copy()
+    stored["reasons"] = _stored_reasons(scored.scores, population.applicants.reset_index(drop=True))
+    insert_scores(session, pks, stored, features, source, rules_risk=risks)
+    timings["write"] = time.perf_counter() - t3
+    return StoreScored(scores=scored.scores, links=found_links, features=features, timings=timings)
+
+
+@dataclass
+class ImportSummary:
+    imported: int
+    scored: int
+    links: int
+    components: int
+    mode: str  # "batch" (empty store) or "sequential"
+
+
+def store_is_empty(session: Session) -> bool:
+    return not session.scalar(select(func.count()).select_from(select(Applicant.pk).limit(1).subquery()))
+
+
+def import_population(store: Store, population: Population, engine: ScoringEngine,
+                      chunk: int = 500) -> ImportSummary:
+    """Add a population to the store, scored.
+
+    Into an empty store the population is scored in one batch (links, components and features
+    exactly as ``detector score``); into a store that holds applicants already, each applicant
+    is scored against the store in turn, so links to the stored ones are found too.
+    """
+    if population.applicants.empty:
+        return ImportSummary(imported=0, scored=0, links=0, components=0, mode="batch")
+    with store.session() as session:
+        empty = store_is_empty(session)
+    if not empty:
+        total = 0
+        ids = population.applicants["applicant_id"].tolist()
+        for start in range(0, len(ids), chunk):
+            part = population.subset(ids[start:start + chunk])
+            with store.session() as session:
+                total += len(score_with_store(session, part, engine, source="import").scores)
+        with store.session() as session:
+            components = session.scalar(select(func.count(func.distinct(Applicant.component_id)))) or 0
+        return ImportSummary(imported=total, scored=total, links=-1, components=components, mode="sequential")
+    result = score_population(population, engine.model, engine.settings, engine.geo)
+    table = result.table
+    material = link_material(population, table.sessions, engine.settings)
+    risks = np.asarray(rules_score(table.features.assign(link_component_others_risk=np.nan)), dtype=float)
+    n = len(material.applicants)
+    with store.session() as session:
+        _writer_lock(session)
+        pks = insert_applicants(session, material, range(n), rules_risk=risks)
+        comps = table.links.components
+        first_row = pd.Series(np.arange(n)).groupby(comps).transform("min").to_numpy()
+        set_components(session, pks, [pks[r] for r in first_row])
+        pairs = table.links.pairs
+        insert_links(session, [(pks[int(a)], pks[int(b)], str(k), float(s)) for a, b, k, s in
+                               zip(pairs["a"], pairs["b"], pairs["kind"], pairs["similarity"], strict=True)])
+        stored = result.scores.copy()
+        stored["reasons"] = _stored_reasons(result.scores, population.applicants.reset_index(drop=True))
+        insert_scores(session, pks, stored, table.features, "import", rules_risk=risks)
+    return ImportSummary(imported=n, scored=n, links=len(pairs), components=len(np.unique(comps)),
+                         mode="batch")

@@ -1,0 +1,57 @@
+"""`detector serve` as the README runs it: a real server process on the embedded store."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from tests.store_support import EXAMPLE, TEST_HASH_KEY
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_serve_starts_on_the_embedded_store_and_scores(tmp_path):
+    env = {**os.environ, "DETECTOR_HASH_KEY": TEST_HASH_KEY.decode(), "OMP_NUM_THREADS": "1"}
+    cli = [sys.executable, "-m", "detector.cli"]
+    subprocess.run([*cli, "store", "import", str(EXAMPLE)], cwd=tmp_path, env=env, check=True,
+                   capture_output=True)
+    key = subprocess.run([*cli, "store", "create-key", "--scopes", "score,read"], cwd=tmp_path, env=env,
+                         check=True, capture_output=True, text=True).stdout.strip()
+    assert (tmp_path / "detector-store.sqlite").exists()
+    port = _free_port()
+    server = subprocess.Popen([*cli, "serve", "--port", str(port)], cwd=tmp_path, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("server did not start: " + server.stderr.read().decode()[-2000:])
+        record = json.loads(EXAMPLE.read_text().splitlines()[0])
+        record["applicant_id"] = "new-signup"
+        headers = {"Authorization": f"Bearer {key}"}
+        response = httpx.post(f"{base}/v1/score", json=record, headers=headers, timeout=60)
+        assert response.status_code == 200
+        (result,) = response.json()["results"]
+        # the same resume and devices as an imported profile, under another id and the same name
+        assert result["applicant_id"] == "new-signup"
+        assert {p["link"] for p in result["linked_profiles"]} >= {"device"}
+        queue = httpx.get(f"{base}/v1/applicants/new-signup", headers=headers, timeout=30).json()
+        assert queue["score"]["score"] == result["score"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
