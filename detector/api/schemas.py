@@ -76,6 +76,18 @@ class LinkedProfile(BaseModel):
     similarity: float
 
 
+class SanctionsHit(BaseModel):
+    """One OFAC SDN match (docs/OUTPUT_EXTENSIONS.md)."""
+
+    ent_num: int
+    sdn_name: str
+    programs: list[str]
+    field: str
+    value: str
+    match_kind: str
+    similarity: float
+
+
 class ScoreResult(BaseModel):
     """OUTPUT.md's fields plus the stored profiles this applicant is linked to."""
 
@@ -84,6 +96,10 @@ class ScoreResult(BaseModel):
     band: Literal["low", "review", "high"]
     reasons: list[Reason]
     model_version: str
+    sanctions_hits: list[SanctionsHit] | None = Field(
+        None, description="OFAC SDN matches; null when no SDN list is loaded (not screened)")
+    feed_versions: dict[str, str] = Field(default_factory=dict,
+                                          description="intel feeds and geolocation databases used")
     linked_profiles: list[LinkedProfile]
     component_size: int
 

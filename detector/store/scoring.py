@@ -46,21 +46,38 @@ WRITE_LOCK_KEY = 7_316_220  # PostgreSQL advisory lock: one scoring writer at a 
 
 @dataclass
 class ScoringEngine:
-    """What scoring needs, opened once: settings (with defaults), model and geolocation."""
+    """What scoring needs, opened once: settings (with defaults), model, geolocation and the
+    loaded threat-intelligence feeds (an SDN feed switches sanctions screening on, as in
+    ``detector score``)."""
 
     settings: Settings
     model: Any
     geo: Any
+    feeds: Any = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, settings: Settings) -> ScoringEngine:
         from detector.geo.geoip import GeoLookup
+        from detector.intel.active_feeds import ActiveFeeds
         from detector.model.artifact import load_model
 
         settings = settings.with_defaults()
+        feeds = ActiveFeeds.load(settings)
         return cls(settings=settings, model=load_model(settings.model_dir or SHIPPED_MODEL_DIR),
-                   geo=GeoLookup.from_settings(settings))
+                   geo=GeoLookup.from_settings(settings, feeds), feeds=feeds)
+
+    def screen(self, population: Population) -> tuple[pd.DataFrame | None, dict[str, str]]:
+        """Sanctions hits (None when no SDN list is loaded) and the feed versions to record."""
+        from detector.sanctions import screen
+
+        hits = None
+        if self.feeds is not None and self.feeds.sdn is not None:
+            hits = screen(population.applicants, population.payouts, self.feeds.sdn,
+                          name_threshold=self.settings.sanctions_name_threshold)
+        versions = {**(self.feeds.versions if self.feeds is not None else {}),
+                    **self.geo.database_versions()}
+        return hits, versions
 
     def close(self) -> None:
         self.geo.close()
@@ -197,7 +214,9 @@ def score_with_store(session: Session, population: Population, engine: ScoringEn
     timings["store_linking"] = t2 - t1
     evidence_population, pairs, components = _evidence_population(population, found_links)
     table.links = PopulationLinks(pairs=pairs, features=features[LINK_FEATURES], components=components)
-    scored = score_features(table, evidence_population, engine.model)
+    hits, versions = engine.screen(population)
+    scored = score_features(table, evidence_population, engine.model, sanctions_hits=hits,
+                            feed_versions=versions)
     t3 = time.perf_counter()
     timings["predict_reasons"] = t3 - t2
     stored = scored.scores.copy()
@@ -242,7 +261,7 @@ def import_population(store: Store, population: Population, engine: ScoringEngin
         with store.session() as session:
             components = session.scalar(select(func.count(func.distinct(Applicant.component_id)))) or 0
         return ImportSummary(imported=total, scored=total, links=-1, components=components, mode="sequential")
-    result = score_population(population, engine.model, engine.settings, engine.geo)
+    result = score_population(population, engine.model, engine.settings, engine.geo, engine.feeds)
     table = result.table
     material = link_material(population, table.sessions, engine.settings)
     risks = np.asarray(rules_score(table.features.assign(link_component_others_risk=np.nan)), dtype=float)
