@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-
 _NO_PAIRS = {"a": np.int64, "b": np.int64, "key": np.int64}
 
 
