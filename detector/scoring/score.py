@@ -26,8 +26,13 @@ class ScoredPopulation:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def score_features(table: FeatureTable, population: Population, model) -> ScoredPopulation:
-    """Scores, bands and reasons for an already built feature table."""
+def score_features(table: FeatureTable, population: Population, model,
+                   all_ids: np.ndarray | None = None, first_row: int = 0) -> ScoredPopulation:
+    """Scores, bands and reasons for an already built feature table.
+
+    ``all_ids`` and ``first_row``: when ``table.links`` covers a larger population than
+    ``population`` (a batch chunk), that population's ids and the chunk's first row in it.
+    """
     t0 = time.perf_counter()
     X = table.features[list(FEATURE_NAMES)]
     if X.empty:
@@ -55,7 +60,8 @@ def score_features(table: FeatureTable, population: Population, model) -> Scored
                                              margin=margin)
         writer = EvidenceWriter(population.applicants, table.features, table.context,
                                 table.sessions, population.payouts, table.links.pairs,
-                                table.links.components, flagged)
+                                table.links.components, flagged, all_ids=all_ids,
+                                first_row=first_row)
         for row, items in zip(flagged, contributions, strict=True):
             reasons[row] = [{"code": code, "contribution": round(c, 4),
                              "evidence": writer.sentence(int(row), code)} for code, c in items]
