@@ -145,7 +145,7 @@ def _id_keys(batch: pa.RecordBatch) -> pd.Series:
 def partition_tables(folder: Path, chunk_size: int, into: Path) -> int:
     """Write each chunk's rows of every table to ``into/<table>/<chunk>.parquet``; chunk count."""
     tables = {name: _find_table(folder, name) for name in _TABLES}
-    for name, (_, required, needed) in _TABLES.items():
+    for name, (_, _required, needed) in _TABLES.items():
         if tables[name] is None and needed:
             raise InputError(
                 f"folder '{folder}' has no {name} table; add {name}.csv, {name}.csv.gz or "

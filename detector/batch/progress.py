@@ -42,7 +42,8 @@ class Progress:
         else:
             eta, done = "", f"{self.done:,} rows"
         message = f"{self.stage}: {done}, {rate:,.0f} rows/s{eta}"
-        print(message, file=sys.stderr, flush=True)
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
 
     def close(self) -> None:
         if self.bar is not None:
