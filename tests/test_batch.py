@@ -143,6 +143,23 @@ def test_summary_against_previous_scores(linked, tmp_path):
     table = [line.split() for line in result.output.splitlines() if line.strip().startswith("new")]
     assert sum(int(x) for x in table[0][1:]) == 200  # the 200 applicants the first run lacked
     assert "newly linked networks:" in result.output
+    assert "a link the previous run did not have" in result.output  # before.networks.parquet
+    again = runner.invoke(main, ["score", str(EXAMPLE), "-o", str(tmp_path / "again.csv"),
+                                 "--previous", str(tmp_path / "after.csv"), "--quiet"])
+    assert "newly linked networks: 0 of" in again.output
+    assert "a link the previous run did not have" in again.output
+    rows = {line.split()[0]: [int(x) for x in line.split()[1:]]
+            for line in again.output.splitlines() if line.split()[:1] in (["low"], ["review"],
+                                                                          ["high"], ["new"])}
+    bands = ["low", "review", "high"]
+    assert rows["new"] == [0, 0, 0]  # same input: nobody is new and nobody moved
+    assert all(rows[b][j] == 0 for i, b in enumerate(bands) for j in range(3) if j != i)
+    assert sum(rows[b][i] for i, b in enumerate(bands)) == 400
+    (tmp_path / "after.networks.parquet").unlink()
+    without = runner.invoke(main, ["score", str(EXAMPLE), "-o", str(tmp_path / "third.csv"),
+                                   "--previous", str(tmp_path / "after.csv"), "--quiet"])
+    assert "newly linked networks: 0 of" in without.output
+    assert "do not list" in without.output
 
 
 def test_dask_cluster_gives_the_same_output(linked, tmp_path):

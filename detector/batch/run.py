@@ -43,7 +43,7 @@ from detector.batch.passes import (
     pass_two,
 )
 from detector.batch.progress import Progress
-from detector.batch.summary import BatchSummary, compare_with_previous
+from detector.batch.summary import BatchSummary, compare_with_previous, write_networks
 from detector.batch.work_folder import WorkFolder, fingerprint, read_keys, write_keys
 from detector.errors import InputError
 from detector.io.formats import output_format
@@ -122,8 +122,8 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
                                 rejects, form)
     components = np.load(work.path("index/components.npy"))
     ids = pd.read_parquet(work.path("index/ids.parquet"))["applicant_id"]
-    comparison = compare_with_previous(output, ids.to_numpy(dtype=object), components,
-                                       options.previous)
+    networks = write_networks(output, ids.to_numpy(dtype=object), components)
+    comparison = compare_with_previous(output, networks, options.previous)
     run.timings["assemble"] = time.perf_counter() - t
     if not options.keep_work:
         work.remove()
@@ -133,6 +133,7 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
         rejected_applicants=rejected[1], output=output, rejects=rejects,
         model_version=model.model_version, chunks=count, resumed=resumed,
         timings=run.timings, comparison=comparison,
+        linked_networks=int(networks["network"].nunique()),
         peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         peak_rss_children_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     )
@@ -162,8 +163,8 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
     """Spill every chunk's pass-1 result; returns the number of chunks."""
     t = time.perf_counter()
     work, size = run.work, run.options.chunk_size
-    done = {int(p.name) for p in work.path("pass1").glob("[0-9]*") if work.done(f"pass1/{p.name}")} \
-        if work.path("pass1").exists() else set()
+    done = {int(p.name) for p in work.path("pass1").glob("[0-9]*")
+            if p.name.isdigit() and p.is_dir()} if work.path("pass1").exists() else set()
     has_labels = False
     if form == "tables":
         if not work.done("partitions"):

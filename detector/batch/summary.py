@@ -61,10 +61,9 @@ def write_networks(output: Path, ids: np.ndarray, components: np.ndarray) -> pd.
     return frame
 
 
-def compare_with_previous(output: Path, ids: np.ndarray, components: np.ndarray,
+def compare_with_previous(output: Path, networks: pd.DataFrame,
                           previous: Path | None) -> Comparison | None:
-    """Write this run's networks file; compare with ``previous`` scores when given."""
-    networks = write_networks(output, ids, components)
+    """Band moves and newly linked networks of this run against ``previous`` scores."""
     if previous is None:
         return None
     old = read_scores(previous)[["applicant_id", "band"]]
@@ -73,6 +72,7 @@ def compare_with_previous(output: Path, ids: np.ndarray, components: np.ndarray,
     merged["band_previous"] = merged["band_previous"].fillna("new")
     transitions = pd.crosstab(merged["band_previous"], merged["band"]).reindex(
         index=[*BANDS, "new"], columns=list(BANDS), fill_value=0)
+    transitions.index.name, transitions.columns.name = "before", "now"
     old_networks_file = networks_path(previous)
     groups = networks.groupby("network")["applicant_id"]
     if old_networks_file.exists():
@@ -101,7 +101,9 @@ def summary_lines(summary: BatchSummary) -> list[str]:
              f"rejected {summary.rejected_records} records ({summary.rejected_applicants} "
              f"applicants) -> {summary.rejects}",
              f"{summary.chunks} chunks{' (resumed)' if summary.resumed else ''}; "
-             f"{summary.timings.get('total', 0):.1f}s; peak RSS {summary.peak_rss_mb:,.0f} MB"]
+             f"{summary.timings.get('total', 0):.1f}s; peak RSS {summary.peak_rss_mb:,.0f} MB",
+             f"{summary.linked_networks} linked networks (2+ profiles) -> "
+             f"{networks_path(summary.output)}"]
     c = summary.comparison
     if c is not None:
         lines.append(f"band changes against {c.previous} (rows: previous band, columns: now):")
