@@ -182,3 +182,17 @@ def test_unusable_checkpoint_folder_is_refused(tmp_path):
     assert "not a detector work folder" in result.output
     assert (folder / "precious.txt").exists()
     shutil.rmtree(folder)
+
+
+def test_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
+    from detector.batch.progress import Progress
+
+    progress = Progress("pass 1", total=1000, every_seconds=0.0)
+    progress.update(250)
+    progress.update(250)
+    progress.close()
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("pass 1: 250/1,000 rows (25%), ") and "ETA" in lines[0]
+    assert lines[-1].startswith("pass 1: 500/1,000 rows (50%)")
+    result = CliRunner().invoke(main, ["score", str(EXAMPLE), "-o", str(tmp_path / "s.csv")])
+    assert "pass 2 (score, reasons): 400/400 rows (100%)" in result.output
