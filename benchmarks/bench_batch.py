@@ -37,7 +37,8 @@ s = score_batch(Path(sys.argv[1]), out, out.with_name("rejects.csv"), Settings.f
                 BatchOptions(chunk_size=int(sys.argv[3]), backend=sys.argv[4], workers=2,
                              quiet=True))
 print(json.dumps({"wall": time.perf_counter() - t, "scored": s.scored, "bands": s.bands,
-                  "rejected": s.rejected_records, "timings": s.timings}))
+                  "rejected": s.rejected_records, "timings": s.timings,
+                  "driver_peak_rss_mb": s.peak_rss_by_stage_mb}))
 """
 
 
@@ -156,6 +157,8 @@ def main() -> None:
               f"floor ratio {per / floor_total:.2f}x; bands {result['bands']}")
         for stage, seconds in result["timings"].items():
             print(f"    {stage:<24} {seconds:9.2f}")
+        print("    driver peak RSS after each stage (MB): "
+              + ", ".join(f"{k} {v:,.0f}" for k, v in result["driver_peak_rss_mb"].items()))
         print(f"load after: {open('/proc/loadavg').read().split()[:3]}")
 
 

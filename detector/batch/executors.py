@@ -27,8 +27,8 @@ class LocalExecutor:
         for item in items:
             yield item, func(*args(item))
 
-    def run(self, func: Callable[..., Any], *args: Any) -> Any:
-        return func(*args)
+    def run(self, func: Callable[..., Any], item: Any, *args: Any) -> Any:
+        return func(item, *args)
 
     def close(self) -> None:
         pass
@@ -68,7 +68,9 @@ class DaskExecutor:
         in_flight: deque = deque()
         limit = 2 * self.workers
         for item in items:
-            in_flight.append((item, self.client.submit(func, *args(item), pure=False)))
+            # The chunk goes to the cluster as data of its own, not inside the task graph.
+            shipped = self.client.scatter(item)
+            in_flight.append((item, self.client.submit(func, *args(shipped), pure=False)))
             if len(in_flight) >= limit:
                 done_item, future = in_flight.popleft()
                 yield done_item, future.result()
@@ -76,10 +78,11 @@ class DaskExecutor:
             done_item, future = in_flight.popleft()
             yield done_item, future.result()
 
-    def run(self, func: Callable[..., Any], *args: Any) -> Any:
-        return self.client.submit(func, *args, pure=False).result()
+    def run(self, func: Callable[..., Any], item: Any, *args: Any) -> Any:
+        return self.client.submit(func, self.client.scatter(item), *args, pure=False).result()
 
     def close(self) -> None:
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
+

@@ -73,6 +73,11 @@ class _Run:
     executor: LocalExecutor | DaskExecutor
     options: BatchOptions
     timings: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # high-water mark after each stage
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def default_checkpoint(output: Path) -> Path:
@@ -134,7 +139,7 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
         model_version=model.model_version, chunks=count, resumed=resumed,
         timings=run.timings, comparison=comparison,
         linked_networks=int(networks["network"].nunique()),
-        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        peak_rss_mb=_peak_rss_mb(), peak_rss_by_stage_mb=run.peak_rss_mb,
         peak_rss_children_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     )
 
@@ -210,6 +215,7 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
     fold_until(1 << 62)
     progress.close()
     run.timings["pass1"] = time.perf_counter() - t
+    run.peak_rss_mb["pass1"] = _peak_rss_mb()
     run.timings.update({f"pass1.{k}": v for k, v in seconds.items()})
     return max(index, 1)
 
@@ -278,6 +284,7 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
                     allow_pickle=False)
             ids.to_parquet(folder / "ids.parquet", index=False)
     run.timings["link_index"] = time.perf_counter() - t
+    run.peak_rss_mb["link_index"] = _peak_rss_mb()
     return LinkIndexView(
         pairs=pd.read_parquet(work.path("index/pairs.parquet")),
         components=np.load(work.path("index/components.npy")),
@@ -378,3 +385,4 @@ def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
         progress.update(len(scores))
     progress.close()
     run.timings["pass2"] = time.perf_counter() - t
+    run.peak_rss_mb["pass2"] = _peak_rss_mb()

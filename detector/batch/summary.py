@@ -50,6 +50,7 @@ class BatchSummary:
     linked_networks: int = 0
     peak_rss_mb: float = 0.0
     peak_rss_children_mb: float = 0.0
+    peak_rss_by_stage_mb: dict[str, float] = field(default_factory=dict)
 
 
 def write_networks(output: Path, ids: np.ndarray, components: np.ndarray) -> pd.DataFrame:

@@ -385,7 +385,7 @@ def near_duplicate_pairs(
     # costs more than checking the few met twice.
     found: list[np.ndarray] = []
     oversized = 0
-    step = 1_000_000
+    step = 200_000  # candidate pairs verified at once: 2 x 100 MB of gathered signatures
     for band in range(bands):
         column = keys[:, band]
         present = np.flatnonzero(column != EMPTY_BAND_KEY)
