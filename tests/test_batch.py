@@ -166,7 +166,7 @@ def test_dask_cluster_gives_the_same_output(linked, tmp_path):
     distributed = pytest.importorskip("distributed")
     reference = _batch(linked, tmp_path / "local.csv", 400).read_bytes()
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         out = _batch(linked, tmp_path / "dask.csv", 400, backend="dask",
                      scheduler=cluster.scheduler_address)
     assert out.read_bytes() == reference

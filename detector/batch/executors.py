@@ -49,7 +49,7 @@ class DaskExecutor:
                 self.client = Client(scheduler, timeout="30s")
             else:
                 self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
-                                             processes=True, dashboard_address=None)
+                                             processes=True, dashboard_address=":0")
                 self.client = Client(self._cluster)
         except OSError as error:
             raise ConfigurationError(
