@@ -87,6 +87,7 @@ def default_checkpoint(output: Path) -> Path:
 def score_batch(input_path: Path, output: Path, rejects: Path, settings: Settings,
                 options: BatchOptions) -> BatchSummary:
     """Score ``input_path`` in chunks and write ``output``, ``rejects`` and a summary."""
+    from detector.geo.geoip import GeoLookup
     from detector.model.artifact import load_model
 
     input_path, output = Path(input_path), Path(output)
@@ -101,6 +102,8 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
     t_start = time.perf_counter()
     settings = settings.with_defaults() if settings.hash_key else settings
     model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
+    with GeoLookup.from_settings(settings.with_defaults()):  # a broken geo file fails now
+        pass
     work = WorkFolder(options.checkpoint or default_checkpoint(output))
     digest = fingerprint(input_path, {
         "model": model.model_version, "chunk_size": options.chunk_size, "form": form,
