@@ -396,9 +396,13 @@ def near_duplicate_pairs(
             part = slice(start, start + step)
             similar = _agreement(signatures, a[part], b[part]) >= threshold
             found.append(a[part][similar].astype(np.int64) * n + b[part][similar])
+        if sum(f.size for f in found) > 4_000_000:  # a true pair meets in most bands
+            found = [np.unique(np.concatenate(found))]
     codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
     left, right = codes // max(n, 1), codes % max(n, 1)
-    similarity = _agreement(signatures, left, right)
+    similarity = np.concatenate(
+        [_agreement(signatures, left[start:start + step], right[start:start + step])
+         for start in range(0, codes.size, step)]) if codes.size else np.empty(0)
     keep = np.ones(codes.size, dtype=bool)
     result = pd.DataFrame({"i": left[keep], "j": right[keep], "similarity": similarity[keep]})
     result.attrs["oversized_buckets"] = oversized
