@@ -63,20 +63,60 @@ def main() -> None:
 @click.option("--rejects", type=PATH, help="Rejects file (default: OUTPUT with .rejects before the extension).")
 @click.option("--store", "store_url", envvar="DETECTOR_STORE_URL", default=None,
               help="Also link against and add to this population store (SQLAlchemy URL or SQLite file).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=20_000, show_default=True,
+              help="Applicants per chunk: memory grows with it, not with the input.")
+@click.option("--checkpoint", type=PATH,
+              help="Work folder for resuming after an interruption (default: OUTPUT.parts).")
+@click.option("--backend", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where chunks run: this process, or a Dask distributed cluster.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it "
+                                  "--backend dask starts a local cluster.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Workers of the local Dask cluster started without --scheduler.")
+@click.option("--previous", type=PATH, help="Scores of an earlier run: summarise band changes "
+                                            "and newly linked networks against it.")
+@click.option("--keep-work", is_flag=True, help="Keep the work folder after success.")
+@click.option("--quiet", is_flag=True, help="No progress output.")
 @geo_options
-def score(input_path, output, model, rejects, store_url=None, **geo):
-    """Score every applicant in INPUT; write scores and rejected records."""
-    from detector.scoring.run import score_file
+def score(input_path, output, model, rejects, store_url, chunk_size, checkpoint, backend, scheduler,
+          workers, previous, keep_work, quiet, **geo):
+    """Score every applicant in INPUT; write scores and rejected records.
 
-    if store_url:
-        from detector.store.batch import score_file_with_store
+    JSON Lines and folders of tables are read and scored in chunks with bounded memory, in
+    two passes (links are built over the whole input first), resumable: rerun the same
+    command after an interruption. With --store, applicants are scored against the store's
+    population and added to it.
+    """
+    from detector.scoring.run import default_rejects_path, score_file
 
-        summary = score_file_with_store(input_path, output, _settings(model, **geo).with_store(store_url), rejects)
-    else:
-        summary = score_file(input_path, output, _settings(model, **geo), rejects)
-    bands = ", ".join(f"{k} {v}" for k, v in summary.bands.items())
-    click.echo(f"scored {summary.scored} applicants ({bands}) with {summary.model_version} -> {summary.output}", err=True)
-    click.echo(f"rejected {summary.rejected_records} records ({summary.rejected_applicants} applicants) -> {summary.rejects}", err=True)
+    if store_url or (not Path(input_path).is_dir() and Path(input_path).name.endswith(".json")):
+        if store_url:
+            from detector.store.batch import score_file_with_store
+
+            summary = score_file_with_store(input_path, output,
+                                            _settings(model, **geo).with_store(store_url), rejects)
+        else:
+            summary = score_file(input_path, output, _settings(model, **geo), rejects)
+        bands = ", ".join(f"{k} {v}" for k, v in summary.bands.items())
+        click.echo(f"scored {summary.scored} applicants ({bands}) with {summary.model_version} -> {summary.output}", err=True)
+        click.echo(f"rejected {summary.rejected_records} records ({summary.rejected_applicants} applicants) -> {summary.rejects}", err=True)
+        _echo_feeds(summary)
+        return
+    from detector.batch.run import BatchOptions, score_batch
+    from detector.batch.summary import summary_lines
+
+    options = BatchOptions(chunk_size=chunk_size, checkpoint=checkpoint, backend=backend,
+                           scheduler=scheduler, workers=workers, previous=previous, quiet=quiet,
+                           keep_work=keep_work)
+    batch = score_batch(input_path, output, rejects or default_rejects_path(output),
+                        _settings(model, **geo), options)
+    for line in summary_lines(batch):
+        click.echo(line, err=True)
+    _echo_feeds(batch)
+
+
+def _echo_feeds(summary) -> None:
+    """Sanctions screening, the feed versions used and stale-feed warnings of a scoring run."""
     click.echo(summary.sanctions, err=True)
     versions = ", ".join(f"{k} {v}" for k, v in summary.feed_versions.items())
     intel_loaded = any(not k.startswith("geoip_") for k in summary.feed_versions)

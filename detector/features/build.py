@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -64,8 +65,6 @@ def build_features(population: Population, settings: Settings, geo,
     ``geo`` is an open :class:`detector.geo.geoip.GeoLookup`; ``known_labels`` (per applicant
     row, NaN unknown) are labels an analyst already decided, used only for linked-front counts.
     """
-    from detector.geo.countries import timezones as country_zones
-
     timings: dict[str, float] = {}
     t = time.perf_counter()
 
@@ -80,25 +79,42 @@ def build_features(population: Population, settings: Settings, geo,
         return _empty_table(population, geo)
     sessions = annotate_sessions(population.sessions, geo)
     lap("geolocation")
+    signals = applicant_signals(applicants, sessions, population.payouts, lap)
+    links = build_links(applicants, sessions, population.payouts, population.proposals,
+                        settings, known_labels)
+    lap("linking")
+    features, context = assemble_features(signals, links.features)
+    features["link_component_others_risk"] = others_risk(features, links.components)
+    lap("linking")
+    return FeatureTable(features=features, links=links, sessions=sessions, context=context,
+                        timings=timings)
+
+
+def applicant_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.DataFrame,
+                      lap: Callable[[str], None] = lambda stage: None) -> pd.DataFrame:
+    """Every signal that depends on the applicant alone (``sessions`` annotated), with context.
+
+    The batch path computes these chunk by chunk: no other applicant changes them.
+    """
+    from detector.geo.countries import timezones as country_zones
+
     parts = [network_signals(applicants, sessions)]
     lap("network")
     parts.append(timezone_signals(applicants, sessions, country_zones))
     lap("timezone")
-    identity = identity_signals(applicants)
-    parts.append(identity)
+    parts.append(identity_signals(applicants))
     lap("identity")
-    parts.append(payout_signals(applicants, population.payouts))
+    parts.append(payout_signals(applicants, payouts))
     parts.append(device_signals(applicants, sessions))
     lap("payout_devices")
-    links = build_links(applicants, sessions, population.payouts, population.proposals,
-                        settings, known_labels)
-    parts.append(links.features)
-    lap("linking")
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
-    joined = pd.concat([p.reindex(ids) for p in parts], axis=1)
+    return pd.concat([p.reindex(ids) for p in parts], axis=1)
+
+
+def assemble_features(signals: pd.DataFrame,
+                      link_features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Catalogue features (before ``link_component_others_risk``) and context columns."""
+    joined = pd.concat([signals, link_features.reindex(signals.index)], axis=1)
     features = joined.reindex(columns=list(FEATURE_NAMES)).astype(float)
-    features["link_component_others_risk"] = others_risk(features, links.components)
-    lap("linking")
     context = joined[[c for c in joined.columns if c.startswith("_")]]
-    return FeatureTable(features=features, links=links, sessions=sessions, context=context,
-                        timings=timings)
+    return features, context

@@ -24,6 +24,7 @@ unreadable the ``applicant_id`` column holds ``line 7`` or ``row 12 of sessions`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -205,7 +206,8 @@ def _applicant_record(form: Form, lines: pd.Series) -> pd.Series:
     return f"applicant ({unit} " + lines.astype(str) + ")"
 
 
-def _check_applicants(raw: RawInput, label_rows: pd.Series | None):
+def _check_applicants(raw: RawInput, label_rows: pd.Series | None,
+                      earlier_ids: Mapping[str, int] | None = None):
     """Validate applicants; returns (typed table of all rows, rejected mask, rejects)."""
     table = raw.applicants.reset_index(drop=True)
     n = len(table)
@@ -226,8 +228,13 @@ def _check_applicants(raw: RawInput, label_rows: pd.Series | None):
         ids.isna() & ~wrong, "applicant_id", "applicant_id is missing; give every applicant its platform id"
     )
     duplicate = ids.notna() & ids.duplicated(keep="first")
+    if earlier_ids:
+        duplicate |= ids.notna() & coerce.isin(ids, earlier_ids.keys())
     if duplicate.any():
         first_line = lines.groupby(ids).first()
+        if earlier_ids:
+            seen = [i for i in first_line.index if i in earlier_ids]
+            first_line[seen] = [earlier_ids[i] for i in seen]
         unit = "line" if raw.form == "nested" else "row"
         problems.add(
             duplicate,
@@ -615,15 +622,19 @@ def typed(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=list(columns))
 
 
-def validate_raw(raw: RawInput) -> LoadResult:
-    """Check every record of ``raw`` and split it into a Population and its rejects."""
+def validate_raw(raw: RawInput, earlier_ids: Mapping[str, int] | None = None) -> LoadResult:
+    """Check every record of ``raw`` and split it into a Population and its rejects.
+
+    ``earlier_ids`` (id -> line or row of its first copy) are applicant ids already read in
+    earlier chunks of the same input: copies of them here are duplicates, as in one read.
+    """
     raw.applicants = raw.applicants.reset_index(drop=True)
     parts: list[pd.DataFrame] = []
     label_rows = None
     if raw.form == "tables" and raw.labels is not None:
         label_rows, label_rejects = _join_labels(raw)
         parts.append(label_rejects)
-    checked, rejected, applicant_rejects = _check_applicants(raw, label_rows)
+    checked, rejected, applicant_rejects = _check_applicants(raw, label_rows, earlier_ids)
     parts.append(applicant_rejects)
     accepted = checked[~rejected].reset_index(drop=True)
     _fill_timezones(accepted)

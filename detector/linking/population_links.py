@@ -17,11 +17,12 @@ from detector.linking.parallel_texts import run_text_jobs
 from detector.linking.photo_hash import near_photo_pairs
 from detector.linking.shared_identifiers import (
     drop_same_agency,
+    key_spans,
     linked_counts,
+    pairs_overlapping,
     pairs_sharing,
-    pairs_sharing_in_period,
 )
-from detector.linking.text_similarity import similar_text_pairs
+from detector.linking.text_similarity import BANDS, ROWS, minhash_signatures, near_duplicate_pairs
 from detector.settings import Settings
 from detector.signals.names import normalise_name
 
@@ -71,25 +72,137 @@ def _different_identity(pairs: pd.DataFrame, norm_names: np.ndarray) -> pd.DataF
     return pairs[(a != b) | (a == "")]
 
 
-def _text_pairs(texts: list[object], owner: np.ndarray, exclude: list[list[str]],
-                threshold: float, max_bucket: int) -> pd.DataFrame:
+_KEY_KINDS = ("payout", "phone", "email", "device", "email_suffix")
+
+
+@dataclass
+class LinkKeys:
+    """The compact inputs of linking, computed per applicant without looking at any other.
+
+    Rows are positions in the whole population. Keys of consecutive chunks concatenated
+    (:meth:`concat`) equal the keys of the whole population, so the batch path builds exactly
+    the links of the in-memory path from keys spilled chunk by chunk.
+    """
+
+    applicants: pd.DataFrame  # per row: applicant_id, agency_id, norm_name, claimed_country,
+    #                           label, photo_phash, has_email, has_resume, has_proposal
+    identifiers: pd.DataFrame  # kind (index into _KEY_KINDS), row, key: keyed hashes
+    ip_spans: pd.DataFrame  # key, owner, min, max: residential IP use per applicant
+    holders: pd.DataFrame  # row, name: normalised payout holder names
+    resume_rows: np.ndarray
+    resume_signatures: np.ndarray  # MinHash of each non-empty resume, own name dropped
+    proposal_rows: np.ndarray
+    proposal_signatures: np.ndarray  # MinHash of the latest proposal
+
+    @staticmethod
+    def concat(parts: list[LinkKeys]) -> LinkKeys:
+        return LinkKeys(
+            applicants=pd.concat([p.applicants for p in parts], ignore_index=True),
+            identifiers=pd.concat([p.identifiers for p in parts], ignore_index=True),
+            ip_spans=pd.concat([p.ip_spans for p in parts], ignore_index=True),
+            holders=pd.concat([p.holders for p in parts], ignore_index=True),
+            resume_rows=np.concatenate([p.resume_rows for p in parts]),
+            resume_signatures=np.concatenate([p.resume_signatures for p in parts]),
+            proposal_rows=np.concatenate([p.proposal_rows for p in parts]),
+            proposal_signatures=np.concatenate([p.proposal_signatures for p in parts]),
+        )
+
+
+def _signatures(texts: list[object], owner: np.ndarray,
+                exclude: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Owner rows and MinHash signatures of the non-empty texts."""
+    keep = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
+    signatures = minhash_signatures([str(texts[i]) for i in keep],
+                                    exclude_tokens_per_text=[exclude[i] for i in keep])
+    return np.asarray(owner, dtype=np.int64)[keep], signatures
+
+
+def _text_pairs(owner: np.ndarray, signatures: np.ndarray, threshold: float,
+                max_bucket: int) -> pd.DataFrame:
     """Applicant pairs with near-duplicate texts and their highest similarity."""
     empty = pd.DataFrame({"a": pd.Series(dtype=np.int64), "b": pd.Series(dtype=np.int64),
                           "similarity": pd.Series(dtype=float)})
-    keep = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
-    if len(keep) < 2:
+    if len(owner) < 2:
         return empty
-    found = similar_text_pairs([str(texts[i]) for i in keep], [exclude[i] for i in keep], threshold,
-                               max_bucket=max_bucket)
+    found = near_duplicate_pairs(signatures, BANDS, ROWS, threshold, max_bucket)
     if found.empty:
         return empty
-    keep_arr = np.asarray(keep)
-    a = owner[keep_arr[found["i"].to_numpy()]]
-    b = owner[keep_arr[found["j"].to_numpy()]]
+    a = owner[found["i"].to_numpy()]
+    b = owner[found["j"].to_numpy()]
     df = pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b),
                        "similarity": found["similarity"].to_numpy(dtype=float)})
     df = df[df["a"] != df["b"]]
     return df.groupby(["a", "b"], as_index=False)["similarity"].max()
+
+
+def link_keys(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.DataFrame,
+              proposals: pd.DataFrame, settings: Settings, known_labels: np.ndarray | None = None,
+              first_row: int = 0) -> LinkKeys:
+    """The linking keys of ``applicants`` (rows numbered from ``first_row``).
+
+    ``sessions`` must be annotated (``anonymised`` column). Identifiers are only kept as keyed
+    hashes; texts only as MinHash signatures.
+    """
+    n = len(applicants)
+    ids = pd.Index(applicants["applicant_id"], name="applicant_id")
+    row_of = pd.Series(np.arange(n), index=ids)
+    norm_names = np.array([normalise_name(x) for x in applicants["full_name"]], dtype=object)
+    key = settings.hash_key
+    identifiers: list[pd.DataFrame] = []
+
+    def add(kind: str, owners: np.ndarray, hashes: np.ndarray) -> None:
+        identifiers.append(pd.DataFrame({
+            "kind": np.full(len(owners), _KEY_KINDS.index(kind), dtype=np.int8),
+            "row": np.asarray(owners, dtype=np.int64) + first_row,
+            "key": np.asarray(hashes, dtype=np.int64)}).drop_duplicates())
+
+    pay_rows = row_of.reindex(payouts["applicant_id"]).to_numpy()
+    rows, hashes = _hash(payouts["account_ref"].reset_index(drop=True), key, "payout")
+    add("payout", pay_rows[rows], hashes)
+    for kind in ("phone", "email"):
+        rows, hashes = _hash(applicants[kind].reset_index(drop=True), key, kind)
+        add(kind, rows, hashes)
+    sess_rows = row_of.reindex(sessions["applicant_id"]).to_numpy()
+    rows, hashes = _hash(sessions["device_id"].reset_index(drop=True), key, "device")
+    add("device", sess_rows[rows], hashes)
+    rows, hashes = _email_suffix_hashes(applicants, settings)
+    add("email_suffix", rows, hashes)
+    residential = (~sessions["anonymised"].to_numpy(dtype=bool)) if len(sessions) else np.zeros(0, bool)
+    ips = sessions["ip"].reset_index(drop=True).where(residential)
+    rows, hashes = _hash(ips, key, "ip")
+    spans = key_spans(sess_rows[rows] + first_row, hashes, sessions["started_at"].to_numpy()[rows])
+
+    exclude = [name.split() for name in norm_names]
+    props = proposals.sort_values("submitted_at", ascending=False, kind="stable")
+    props = props[props.groupby("applicant_id", sort=False).cumcount() < MAX_PROPOSALS_PER_APPLICANT]
+    prop_owner = row_of.reindex(props["applicant_id"]).to_numpy()
+    (resume_rows, resume_sigs), (prop_rows, prop_sigs) = run_text_jobs([
+        (_signatures, (list(applicants["resume_text"]), np.arange(n), exclude)),
+        (_signatures, (list(props["text"]), prop_owner, [exclude[i] for i in prop_owner])),
+    ], total_texts=n + len(props))
+
+    holders = payouts[["applicant_id", "holder_name"]].dropna()
+    labels = np.full(n, np.nan) if known_labels is None else np.asarray(known_labels, dtype=float)
+    return LinkKeys(
+        applicants=pd.DataFrame({
+            "applicant_id": applicants["applicant_id"].to_numpy(dtype=object),
+            "agency_id": applicants["agency_id"].to_numpy(dtype=object),
+            "norm_name": norm_names,
+            "claimed_country": applicants["claimed_country"].to_numpy(dtype=object),
+            "label": labels,
+            "photo_phash": applicants["photo_phash"].to_numpy(dtype=object),
+            "has_email": applicants["email"].notna().to_numpy(),
+            "has_resume": applicants["resume_text"].notna().to_numpy(),
+            "has_proposal": np.isin(np.arange(n), prop_owner),
+        }),
+        identifiers=pd.concat(identifiers, ignore_index=True),
+        ip_spans=spans,
+        holders=pd.DataFrame({
+            "row": row_of.reindex(holders["applicant_id"]).to_numpy(dtype=np.int64) + first_row,
+            "name": [normalise_name(h) for h in holders["holder_name"]]}),
+        resume_rows=resume_rows + first_row, resume_signatures=resume_sigs,
+        proposal_rows=prop_rows + first_row, proposal_signatures=prop_sigs,
+    )
 
 
 def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.DataFrame,
@@ -100,12 +213,17 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
     ``sessions`` must be annotated (``anonymised`` column). ``known_labels`` (per applicant row,
     NaN unknown) feed ``link_known_fronts``; a profile's own label never counts.
     """
-    n = len(applicants)
-    ids = pd.Index(applicants["applicant_id"], name="applicant_id")
-    row_of = pd.Series(np.arange(n), index=ids)
-    agency = applicants["agency_id"].to_numpy(dtype=object)
-    norm_names = np.array([normalise_name(x) for x in applicants["full_name"]], dtype=object)
-    key = settings.hash_key
+    keys = link_keys(applicants, sessions, payouts, proposals, settings, known_labels)
+    return links_from_keys(keys, settings)
+
+
+def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
+    """Links and linking features of the population whose keys are ``keys``."""
+    people = keys.applicants
+    n = len(people)
+    ids = pd.Index(people["applicant_id"], name="applicant_id")
+    agency = people["agency_id"].to_numpy(dtype=object)
+    norm_names = people["norm_name"].to_numpy(dtype=object)
     parts: list[pd.DataFrame] = []
 
     def add(kind: str, pairs: pd.DataFrame) -> None:
@@ -115,37 +233,24 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
             sim = pairs["similarity"].to_numpy() if "similarity" in pairs else 1.0
             parts.append(_with_kind(pairs, kind, sim))
 
-    pay_rows = row_of.reindex(payouts["applicant_id"]).to_numpy()
-    rows, hashes = _hash(payouts["account_ref"].reset_index(drop=True), key, "payout")
-    add("payout", pairs_sharing(pay_rows[rows], hashes, settings.hub_cap))
-    rows, hashes = _hash(applicants["phone"].reset_index(drop=True), key, "phone")
-    add("phone", pairs_sharing(rows, hashes, settings.hub_cap))
-    rows, hashes = _hash(applicants["email"].reset_index(drop=True), key, "email")
-    add("email", pairs_sharing(rows, hashes, settings.hub_cap))
+    by_kind = dict(iter(keys.identifiers.groupby("kind", sort=False)))
+    empty_keys = pd.DataFrame({"row": pd.Series(dtype=np.int64), "key": pd.Series(dtype=np.int64)})
 
-    sess_rows = row_of.reindex(sessions["applicant_id"]).to_numpy()
-    rows, hashes = _hash(sessions["device_id"].reset_index(drop=True), key, "device")
-    add("device", pairs_sharing(sess_rows[rows], hashes, settings.hub_cap))
-    residential = (~sessions["anonymised"].to_numpy(dtype=bool)) if len(sessions) else np.zeros(0, bool)
-    ips = sessions["ip"].reset_index(drop=True).where(residential)
-    rows, hashes = _hash(ips, key, "ip")
-    add("residential_ip", pairs_sharing_in_period(
-        sess_rows[rows], hashes, sessions["started_at"].to_numpy()[rows],
-        settings.hub_cap, settings.shared_ip_window_days))
+    def identifier(kind: str) -> pd.DataFrame:
+        return by_kind.get(_KEY_KINDS.index(kind), empty_keys)
 
-    exclude = [n.split() for n in norm_names]
-    props = proposals.sort_values("submitted_at", ascending=False)
-    props = props[props.groupby("applicant_id", sort=False).cumcount() < MAX_PROPOSALS_PER_APPLICANT]
-    prop_owner = row_of.reindex(props["applicant_id"]).to_numpy()
-    resume, proposal = run_text_jobs([
-        (_text_pairs, (list(applicants["resume_text"]), np.arange(n), exclude,
-                       settings.resume_similarity_threshold, settings.hub_cap)),
-        (_text_pairs, (list(props["text"]), prop_owner, [exclude[i] for i in prop_owner],
-                       settings.resume_similarity_threshold, settings.hub_cap)),
-    ], total_texts=n + len(props))
+    for kind in ("payout", "phone", "email", "device"):
+        found = identifier(kind)
+        add(kind, pairs_sharing(found["row"].to_numpy(), found["key"].to_numpy(), settings.hub_cap))
+    add("residential_ip", pairs_overlapping(keys.ip_spans, settings.hub_cap,
+                                            settings.shared_ip_window_days))
+    resume = _text_pairs(keys.resume_rows, keys.resume_signatures,
+                         settings.resume_similarity_threshold, settings.hub_cap)
+    proposal = _text_pairs(keys.proposal_rows, keys.proposal_signatures,
+                           settings.resume_similarity_threshold, settings.hub_cap)
     add("resume", _different_identity(resume, norm_names))
     add("proposal", _different_identity(proposal, norm_names))
-    photo = near_photo_pairs(list(applicants["photo_phash"]), settings.photo_max_bit_distance,
+    photo = near_photo_pairs(list(people["photo_phash"]), settings.photo_max_bit_distance,
                              max_bucket=settings.hub_cap)
     photo = photo.rename(columns={"i": "a", "j": "b"})[["a", "b"]]
     add("photo", _different_identity(photo, norm_names))
@@ -164,13 +269,16 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
                                  "s": np.concatenate([sub["similarity"], sub["similarity"]])})
             mx = both.groupby("x")["s"].max()
             best[mx.index.to_numpy()] = mx.to_numpy()
-        has_text = (applicants["resume_text"].notna().to_numpy() if kind == "resume"
-                    else np.isin(np.arange(n), prop_owner))
-        features[f"link_{kind}_max_similarity"] = np.where(has_text, best, np.nan)
+        features[f"link_{kind}_max_similarity"] = np.where(
+            people[f"has_{kind}"].to_numpy(dtype=bool), best, np.nan)
     features["link_resume_near_duplicates"] = np.where(
-        applicants["resume_text"].notna().to_numpy(),
+        people["has_resume"].to_numpy(dtype=bool),
         linked_counts(pairs[pairs["kind"] == "resume"], n), np.nan)
-    features["link_email_suffix_shared"] = _email_suffix_counts(applicants, agency, settings)
+    suffix = identifier("email_suffix")
+    suffix_pairs = drop_same_agency(pairs_sharing(suffix["row"].to_numpy(), suffix["key"].to_numpy(),
+                                                  settings.hub_cap), agency)
+    features["link_email_suffix_shared"] = np.where(people["has_email"].to_numpy(dtype=bool),
+                                                    linked_counts(suffix_pairs, n), np.nan)
     kinds = np.zeros(n)
     for kind in COMPONENT_KINDS:
         kinds += linked_counts(pairs[pairs["kind"] == kind], n) > 0
@@ -179,31 +287,25 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
     # Proposal templates are widely shared by honest freelancers too, so near-duplicate
     # proposals are a feature but do not join profiles into one network.
     components = component_labels(pairs[pairs["kind"].isin(COMPONENT_KINDS)], n)
-    holders = payouts[["applicant_id", "holder_name"]].dropna()
-    holder_rows = pd.DataFrame({"row": row_of.reindex(holders["applicant_id"]).to_numpy(),
-                                "name": [normalise_name(h) for h in holders["holder_name"]]})
-    comp = component_features(components, pd.Series(norm_names), holder_rows,
-                              applicants["claimed_country"].to_numpy(dtype=object))
+    comp = component_features(components, pd.Series(norm_names), keys.holders,
+                              people["claimed_country"].to_numpy(dtype=object))
     comp.index = ids
     features = features.join(comp)
-    labels = np.full(n, np.nan) if known_labels is None else np.asarray(known_labels, dtype=float)
-    features["link_known_fronts"] = known_front_counts(components, labels)
+    features["link_known_fronts"] = known_front_counts(components,
+                                                       people["label"].to_numpy(dtype=float))
     return PopulationLinks(pairs=pairs, features=features, components=components)
 
 
-def _email_suffix_counts(applicants: pd.DataFrame, agency: np.ndarray, settings: Settings) -> np.ndarray:
-    """Other profiles whose webmail name+digits address ends in the same (non-year) digit run."""
+def _email_suffix_hashes(applicants: pd.DataFrame, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and keyed hashes of webmail name+digits addresses ending in a (non-year) digit run."""
     from detector.signals.identity import email_digit_suffix
 
     suffix = applicants["email"].map(email_digit_suffix)
     usable = suffix.map(lambda s: isinstance(s, str) and len(s) >= 3 and
                         not (len(s) == 4 and int(s) in YEAR_LIKE))
-    n = len(applicants)
-    has_email = applicants["email"].notna().to_numpy()
     rows = np.flatnonzero(usable.to_numpy(dtype=bool))
     if len(rows) == 0:
-        return np.where(has_email, 0.0, np.nan)
+        return rows, np.zeros(0, dtype=np.int64)
     hashes = np.asarray(keyed_hash(suffix.iloc[rows].tolist(), settings.hash_key, "email_suffix"),
                         dtype=np.int64)
-    pairs = drop_same_agency(pairs_sharing(rows, hashes, settings.hub_cap), agency)
-    return np.where(has_email, linked_counts(pairs, n), np.nan)
+    return rows, hashes

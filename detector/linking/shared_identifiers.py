@@ -10,6 +10,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+_NO_PAIRS = {"a": np.int64, "b": np.int64, "key": np.int64}
+
+
+def _no_pairs() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in _NO_PAIRS.items()})
+
+
+def _sorted_pairs(a: np.ndarray, b: np.ndarray, key: np.ndarray) -> pd.DataFrame:
+    """Pairs in (a, b, key) order: the order of the input rows never shows in the result."""
+    pairs = pd.DataFrame({"a": np.asarray(a, dtype=np.int64), "b": np.asarray(b, dtype=np.int64),
+                          "key": np.asarray(key, dtype=np.int64)})
+    return pairs.sort_values(["a", "b", "key"], kind="stable", ignore_index=True)
+
 
 def pairs_sharing(owners: np.ndarray, keys: np.ndarray, hub_cap: int) -> pd.DataFrame:
     """All pairs ``a < b`` of owner rows that hold a common key, with that key.
@@ -21,12 +34,39 @@ def pairs_sharing(owners: np.ndarray, keys: np.ndarray, hub_cap: int) -> pd.Data
     size = df.groupby("key")["owner"].transform("size")
     df = df[(size >= 2) & (size <= hub_cap)]
     if df.empty:
-        return pd.DataFrame({"a": pd.Series(dtype=np.int64), "b": pd.Series(dtype=np.int64),
-                             "key": pd.Series(dtype=np.int64)})
+        return _no_pairs()
     merged = df.merge(df, on="key", suffixes=("_a", "_b"))
     merged = merged[merged["owner_a"] < merged["owner_b"]]
-    return pd.DataFrame({"a": merged["owner_a"].to_numpy(), "b": merged["owner_b"].to_numpy(),
-                         "key": merged["key"].to_numpy()})
+    return _sorted_pairs(merged["owner_a"].to_numpy(), merged["owner_b"].to_numpy(),
+                         merged["key"].to_numpy())
+
+
+def key_spans(owners: np.ndarray, keys: np.ndarray, times: np.ndarray) -> pd.DataFrame:
+    """Each owner's use of each key: first and last time (columns key, owner, min, max).
+
+    An owner's spans depend on its own rows only, so spans of disjoint sets of owners can be
+    computed apart and concatenated (the batch path does that chunk by chunk).
+    """
+    df = pd.DataFrame({"owner": np.asarray(owners, dtype=np.int64),
+                       "key": np.asarray(keys, dtype=np.int64),
+                       "t": pd.to_datetime(times).tz_localize(None) if getattr(times, "tz", None)
+                       else pd.to_datetime(times)})
+    return df.groupby(["key", "owner"], sort=False)["t"].agg(["min", "max"]).reset_index()
+
+
+def pairs_overlapping(spans: pd.DataFrame, hub_cap: int, window_days: float) -> pd.DataFrame:
+    """Pairs sharing a key whose spans (from :func:`key_spans`) lie within ``window_days``."""
+    size = spans.groupby("key")["owner"].transform("size")
+    spans = spans[(size >= 2) & (size <= hub_cap)]
+    if spans.empty:
+        return _no_pairs()
+    m = spans.merge(spans, on="key", suffixes=("_a", "_b"))
+    m = m[m["owner_a"] < m["owner_b"]]
+    gap = np.maximum(m["min_a"], m["min_b"]) - np.minimum(m["max_a"], m["max_b"])
+    m = m[gap <= pd.Timedelta(days=window_days)]
+    if m.empty:
+        return _no_pairs()
+    return _sorted_pairs(m["owner_a"].to_numpy(), m["owner_b"].to_numpy(), m["key"].to_numpy())
 
 
 def pairs_sharing_in_period(owners: np.ndarray, keys: np.ndarray, times: np.ndarray,
@@ -35,25 +75,7 @@ def pairs_sharing_in_period(owners: np.ndarray, keys: np.ndarray, times: np.ndar
 
     ``times`` are datetime64 values; each owner's use of a key spans its first to last time.
     """
-    df = pd.DataFrame({"owner": np.asarray(owners, dtype=np.int64),
-                       "key": np.asarray(keys, dtype=np.int64),
-                       "t": pd.to_datetime(times).tz_localize(None) if getattr(times, "tz", None)
-                       else pd.to_datetime(times)})
-    spans = df.groupby(["key", "owner"], sort=False)["t"].agg(["min", "max"]).reset_index()
-    size = spans.groupby("key")["owner"].transform("size")
-    spans = spans[(size >= 2) & (size <= hub_cap)]
-    empty = pd.DataFrame({"a": pd.Series(dtype=np.int64), "b": pd.Series(dtype=np.int64),
-                          "key": pd.Series(dtype=np.int64)})
-    if spans.empty:
-        return empty
-    m = spans.merge(spans, on="key", suffixes=("_a", "_b"))
-    m = m[m["owner_a"] < m["owner_b"]]
-    gap = np.maximum(m["min_a"], m["min_b"]) - np.minimum(m["max_a"], m["max_b"])
-    m = m[gap <= pd.Timedelta(days=window_days)]
-    if m.empty:
-        return empty
-    return pd.DataFrame({"a": m["owner_a"].to_numpy(), "b": m["owner_b"].to_numpy(),
-                         "key": m["key"].to_numpy()})
+    return pairs_overlapping(key_spans(owners, keys, times), hub_cap, window_days)
 
 
 def drop_same_agency(pairs: pd.DataFrame, agency: np.ndarray) -> pd.DataFrame:

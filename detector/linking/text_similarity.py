@@ -352,6 +352,12 @@ def _bucket_pairs(keys: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.nda
     return np.minimum(a, b), np.maximum(a, b), oversized
 
 
+def _agreement(signatures: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Fraction of equal signature slots of each pair (the estimated Jaccard similarity)."""
+    equal = np.count_nonzero(signatures[left] == signatures[right], axis=1)
+    return equal / signatures.shape[1]
+
+
 def near_duplicate_pairs(
     signatures: np.ndarray,
     bands: int = BANDS,
@@ -373,25 +379,31 @@ def near_duplicate_pairs(
     """
     signatures = np.asarray(signatures)
     keys = band_keys(signatures, bands, rows)
-    lefts, rights, oversized = [], [], 0
+    n = signatures.shape[0]
+    # Verify each band's candidates at once and deduplicate only the survivors: most
+    # candidates are chance collisions met in one band, so deduplicating all of them first
+    # costs more than checking the few met twice.
+    found: list[np.ndarray] = []
+    oversized = 0
+    step = 200_000  # candidate pairs verified at once: 2 x 100 MB of gathered signatures
     for band in range(bands):
         column = keys[:, band]
         present = np.flatnonzero(column != EMPTY_BAND_KEY)
         a, b, skipped = _bucket_pairs(column[present], max_bucket)
-        lefts.append(present[a])
-        rights.append(present[b])
         oversized += skipped
-    n = signatures.shape[0]
-    left = np.concatenate(lefts) if lefts else np.empty(0, dtype=np.int64)
-    right = np.concatenate(rights) if rights else np.empty(0, dtype=np.int64)
-    codes = np.unique(left.astype(np.int64) * n + right)
+        a, b = present[a], present[b]
+        for start in range(0, a.size, step):
+            part = slice(start, start + step)
+            similar = _agreement(signatures, a[part], b[part]) >= threshold
+            found.append(a[part][similar].astype(np.int64) * n + b[part][similar])
+        if sum(f.size for f in found) > 4_000_000:  # a true pair meets in most bands
+            found = [np.unique(np.concatenate(found))]
+    codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
     left, right = codes // max(n, 1), codes % max(n, 1)
-    similarity = np.empty(codes.size, dtype=np.float64)
-    step = 1_000_000
-    for start in range(0, codes.size, step):
-        part = slice(start, start + step)
-        similarity[part] = (signatures[left[part]] == signatures[right[part]]).mean(axis=1)
-    keep = similarity >= threshold
+    similarity = np.concatenate(
+        [_agreement(signatures, left[start:start + step], right[start:start + step])
+         for start in range(0, codes.size, step)]) if codes.size else np.empty(0)
+    keep = np.ones(codes.size, dtype=bool)
     result = pd.DataFrame({"i": left[keep], "j": right[keep], "similarity": similarity[keep]})
     result.attrs["oversized_buckets"] = oversized
     return result

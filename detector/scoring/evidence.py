@@ -59,31 +59,42 @@ class EvidenceWriter:
 
     def __init__(self, applicants: pd.DataFrame, features: pd.DataFrame, context: pd.DataFrame,
                  sessions: pd.DataFrame, payouts: pd.DataFrame, pairs: pd.DataFrame,
-                 components: np.ndarray, rows: np.ndarray):
+                 components: np.ndarray, rows: np.ndarray, all_ids: np.ndarray | None = None,
+                 first_row: int = 0):
+        """``rows`` are positions in ``applicants``.
+
+        ``pairs`` and ``components`` may cover a larger population than ``applicants``: the
+        batch path explains one chunk against the links of the whole population. Then
+        ``all_ids`` holds that population's ids and ``first_row`` the position of the chunk's
+        first applicant in it.
+        """
         self.applicants = applicants.reset_index(drop=True)
         self.features = features
         self.context = context
-        ids = self.applicants["applicant_id"].to_numpy()
+        own_ids = self.applicants["applicant_id"].to_numpy()
+        ids = own_ids if all_ids is None else np.asarray(all_ids, dtype=object)
         self.ids = ids
-        wanted = set(ids[rows])
+        self.first_row = first_row
+        wanted = set(own_ids[rows])
         self.sessions = {k: g for k, g in sessions[sessions["applicant_id"].isin(wanted)]
                          .groupby("applicant_id", sort=False)}
         self.payouts = {k: g for k, g in payouts[payouts["applicant_id"].isin(wanted)]
                         .groupby("applicant_id", sort=False)}
         self.links: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        row_set = set(rows.tolist())
+        global_rows = np.asarray(rows, dtype=np.int64) + first_row
+        row_set = set(global_rows.tolist())
         if len(pairs):
             sub = pairs[pairs["a"].isin(row_set) | pairs["b"].isin(row_set)]
             for a, b, kind in zip(sub["a"], sub["b"], sub["kind"], strict=True):
-                if a in row_set and ids[b] not in self.links[a][kind]:
-                    self.links[a][kind].append(ids[b])
-                if b in row_set and ids[a] not in self.links[b][kind]:
-                    self.links[b][kind].append(ids[a])
+                if a in row_set and ids[b] not in self.links[a - first_row][kind]:
+                    self.links[a - first_row][kind].append(ids[b])
+                if b in row_set and ids[a] not in self.links[b - first_row][kind]:
+                    self.links[b - first_row][kind].append(ids[a])
         self.components = components
-        comp_rows = pd.Series(np.arange(len(components))).groupby(components)
-        wanted_comps = set(components[rows].tolist())
-        self.members = {c: ids[idx.to_numpy()].tolist() for c, idx in comp_rows
-                        if c in wanted_comps}
+        wanted_comps = np.unique(components[global_rows])
+        in_wanted = np.flatnonzero(np.isin(components, wanted_comps))
+        self.members = {c: ids[idx.to_numpy()].tolist() for c, idx in
+                        pd.Series(in_wanted).groupby(components[in_wanted])}
 
     def sentence(self, row: int, code: str) -> str:
         app = self.applicants.iloc[row]
@@ -103,7 +114,7 @@ class EvidenceWriter:
                 extra = f" (highest similarity {f['link_proposal_max_similarity']:.2f})"
             return f"{len(others)} other profile(s) {LINK_WORDS[kind]}{extra}: {_ids(others)}"
         if code == "NETWORK_SIZE" or code == "NETWORK_NAMES" or code == "NETWORK_COUNTRIES":
-            members = [m for m in self.members.get(self.components[row], []) if m != aid]
+            members = [m for m in self.members.get(self.components[row + self.first_row], []) if m != aid]
             return (f"linked network of {int(f['link_component_size'])} profiles with "
                     f"{int(f['link_component_distinct_names'])} distinct names and "
                     f"{int(f['link_component_distinct_countries'])} claimed countries: {_ids(members)}")
@@ -113,13 +124,13 @@ class EvidenceWriter:
             return (f"concealed links of {int(f['link_evidence_kinds'])} different kinds to other profiles "
                     f"({listing or 'shared webmail digit suffix'})")
         if code == "NETWORK_RED_FLAGS":
-            members = [m for m in self.members.get(self.components[row], []) if m != aid]
+            members = [m for m in self.members.get(self.components[row + self.first_row], []) if m != aid]
             return (f"the {len(members)} linked profile(s) show red flags themselves (mean red-flag "
                     f"score {f['link_component_others_risk']:.2f} of 1): {_ids(members)}")
         if code == "LINKED_TO_FRONT":
             return (f"linked network contains {int(f['link_known_fronts'])} profile(s) already "
                     f"confirmed as fronts; network members: "
-                    f"{_ids([m for m in self.members.get(self.components[row], []) if m != aid])}")
+                    f"{_ids([m for m in self.members.get(self.components[row + self.first_row], []) if m != aid])}")
         if code == "EMAIL_SUFFIX_SHARED":
             return (f"{int(f['link_email_suffix_shared'])} other profile(s) use a webmail address "
                     f"ending in the same digits '{ctx.get('_email_suffix')}'")

@@ -90,6 +90,13 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     )
 
 
+def hits_in_scores(scores: pd.DataFrame) -> pd.DataFrame:
+    """The ``sanctions_hits`` column as rows (``applicant_id``, ``match_kind``), for summaries."""
+    rows = [(aid, hit["match_kind"]) for aid, hits in zip(scores["applicant_id"], scores["sanctions_hits"],
+                                                          strict=True) if hits for hit in hits]
+    return pd.DataFrame(rows, columns=["applicant_id", "match_kind"])
+
+
 def sanctions_summary(feeds, hits: pd.DataFrame | None, scope: str) -> str:
     """What screening did, in one line; says plainly when it was off."""
     if feeds.sdn is None or hits is None:

@@ -40,11 +40,14 @@ class ScoredPopulation:
 
 def score_features(table: FeatureTable, population: Population, model,
                    sanctions_hits: pd.DataFrame | None = None,
-                   feed_versions: dict[str, str] | None = None) -> ScoredPopulation:
+                   feed_versions: dict[str, str] | None = None,
+                   all_ids: np.ndarray | None = None, first_row: int = 0) -> ScoredPopulation:
     """Scores, bands and reasons for an already built feature table.
 
     ``sanctions_hits`` (rows of :func:`detector.sanctions.screen`; None = not screened) raise
     bands and add reasons after the model; ``feed_versions`` is recorded on every row.
+    ``all_ids`` and ``first_row``: when ``table.links`` covers a larger population than
+    ``population`` (a batch chunk), that population's ids and the chunk's first row in it.
     """
     t0 = time.perf_counter()
     X = table.features[list(FEATURE_NAMES)]
@@ -76,7 +79,8 @@ def score_features(table: FeatureTable, population: Population, model,
                                              margin=margin)
         writer = EvidenceWriter(population.applicants, table.features, table.context,
                                 table.sessions, population.payouts, table.links.pairs,
-                                table.links.components, flagged)
+                                table.links.components, flagged, all_ids=all_ids,
+                                first_row=first_row)
         for row, items in zip(flagged, contributions, strict=True):
             reasons[row] = [{"code": code, "contribution": round(c, 4),
                              "evidence": writer.sentence(int(row), code)} for code, c in items]

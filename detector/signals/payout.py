@@ -9,8 +9,14 @@ from detector.linking.keyed_hash import normalise_identifier
 from detector.signals.names import name_similarity
 
 
-def payout_signals(applicants: pd.DataFrame, payouts: pd.DataFrame) -> pd.DataFrame:
-    """Per-applicant payout features; NaN shares for applicants without payout methods."""
+def payout_signals(applicants: pd.DataFrame, payouts: pd.DataFrame,
+                   agency_shared: np.ndarray | None = None) -> pd.DataFrame:
+    """Per-applicant payout features; NaN shares for applicants without payout methods.
+
+    ``agency_shared`` (one flag per payout row) marks accounts held by two or more members of
+    the row's declared agency; by default it is worked out from ``payouts`` itself. The batch
+    path passes it from the whole population when an agency spans chunks.
+    """
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
     out = pd.DataFrame(index=ids)
     names = pd.Series(applicants["full_name"].to_numpy(), index=ids)
@@ -24,6 +30,8 @@ def payout_signals(applicants: pd.DataFrame, payouts: pd.DataFrame) -> pd.DataFr
     sharing = members.dropna(subset=["agency"]).groupby(["agency", "account"])["aid"].nunique()
     key = pd.MultiIndex.from_arrays([agency, account])
     agency_account = agency.notna().to_numpy() & (sharing.reindex(key).fillna(0).to_numpy() >= 2)
+    if agency_shared is not None:
+        agency_account = np.asarray(agency_shared, dtype=bool)
     p.loc[agency_account, ["account_country", "holder_name"]] = None
     # Members of a declared agency are routinely paid through the agency: another holder name
     # on their own accounts is not a sign of a rented identity either.

@@ -9,8 +9,13 @@ import pandas as pd
 from detector.errors import InputError
 from detector.io import load_population
 from detector.io.formats import output_format
-from detector.io.write_output import write_rejects, write_scores
-from detector.scoring.run import ScoreRunSummary, default_rejects_path
+from detector.io.write_output import SCORE_COLUMNS, write_rejects, write_scores
+from detector.scoring.run import (
+    ScoreRunSummary,
+    default_rejects_path,
+    hits_in_scores,
+    sanctions_summary,
+)
 from detector.settings import Settings
 from detector.store.db import open_store
 from detector.store.scoring import ScoringEngine, score_with_store
@@ -45,7 +50,7 @@ def score_file_with_store(input_path: Path, output: Path, settings: Settings,
         store.dispose()
         engine.close()
     scores = (pd.concat(parts, ignore_index=True) if parts else
-              pd.DataFrame(columns=["applicant_id", "score", "band", "reasons", "model_version"]))
+              pd.DataFrame(columns=SCORE_COLUMNS))
     write_scores(scores, output)
     write_rejects(loaded.rejects, rejects)
     bands = scores["band"].value_counts().to_dict()
@@ -54,4 +59,8 @@ def score_file_with_store(input_path: Path, output: Path, settings: Settings,
         scored=len(scores), rejected_records=len(loaded.rejects),
         rejected_applicants=int(pd.Series(loaded.rejects.loc[whole, "applicant_id"]).nunique()),
         bands={b: int(bands.get(b, 0)) for b in ("low", "review", "high")}, output=output,
-        rejects=rejects, model_version=engine.model.model_version)
+        rejects=rejects, model_version=engine.model.model_version,
+        feed_versions=dict(scores["feed_versions"].iloc[0]) if len(scores) else {},
+        stale_feeds=dict(engine.feeds.stale),
+        sanctions=sanctions_summary(engine.feeds, hits_in_scores(scores) if engine.feeds.sdn is not None
+                                    else None, engine.settings.sanctions_scope))

@@ -1,0 +1,166 @@
+"""Benchmark batch rescoring (`detector score` in chunks) end to end, locally and on Dask.
+
+Generates N synthetic contractors with sessions, payouts, proposals and resumes (in slices of
+50,000 with consecutive seeds, streamed to one .jsonl.gz; not timed as scoring), then scores
+them with the local backend and with a local Dask cluster of 2 workers, each in a child
+process. Reports wall time, rate, peak RSS of the whole process tree (driver + workers,
+sampled every 0.2 s), the per-stage breakdown, and the floor: the per-applicant cost of IP
+lookups, phone parsing, text MinHash and model prediction, each timed alone on a sample.
+Targets on a 2-core machine (1,000,000 applicants): < 10 min, peak RSS < 6 GB, rate within
+1.5x of the floor.
+
+    python benchmarks/bench_batch.py [-n 1000000] [--chunk-size 20000] [--skip-dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import psutil
+
+SLICE = 50_000
+SCORE_IN_CHILD = """
+import json, sys, time
+from pathlib import Path
+from detector.batch.run import BatchOptions, score_batch
+from detector.settings import Settings
+t = time.perf_counter()
+out = Path(sys.argv[2])
+s = score_batch(Path(sys.argv[1]), out, out.with_name("rejects.csv"), Settings.from_env(),
+                BatchOptions(chunk_size=int(sys.argv[3]), backend=sys.argv[4], workers=2,
+                             quiet=True))
+print(json.dumps({"wall": time.perf_counter() - t, "scored": s.scored, "bands": s.bands,
+                  "rejected": s.rejected_records, "timings": s.timings,
+                  "driver_peak_rss_mb": s.peak_rss_by_stage_mb}))
+"""
+
+
+def generate(n: int, seed: int, path: Path) -> None:
+    from detector.synth import generate_population
+
+    with gzip.open(path.with_suffix(".tmp"), "wb", compresslevel=3) as handle:
+        for start in range(0, n, SLICE):
+            records, _ = generate_population(min(SLICE, n - start), seed=seed + start // SLICE)
+            for record in records:
+                handle.write(orjson.dumps(record, option=orjson.OPT_NAIVE_UTC) + b"\n")
+            del records
+    path.with_suffix(".tmp").rename(path)
+
+
+def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> dict:
+    out = work / f"scores-{backend}.parquet"
+    t = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", SCORE_IN_CHILD, str(population), str(out),
+                              str(chunk_size), backend], stdout=subprocess.PIPE, text=True)
+    peak = 0
+    root = psutil.Process(child.pid)
+    while child.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    stdout = child.stdout.read() if child.stdout else ""
+    if child.returncode:
+        raise SystemExit(f"{backend} run failed with status {child.returncode}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["process_wall"] = time.perf_counter() - t
+    result["peak_tree_rss_mb"] = peak / 2**20
+    return result
+
+
+def floor_costs(population: Path, sample: int) -> dict[str, float]:
+    """Seconds per applicant of each unavoidable step, timed alone on the first applicants."""
+    import itertools
+
+    import numpy as np
+
+    from detector.features.catalogue import FEATURE_NAMES
+    from detector.geo.geoip import GeoLookup
+    from detector.io.read_input import load_population_from_records
+    from detector.linking.text_similarity import minhash_signatures
+    from detector.model.artifact import load_model
+    from detector.settings import SHIPPED_MODEL_DIR, Settings
+    from detector.signals.identity import parse_phone
+
+    with gzip.open(population, "rb") as handle:
+        records = [orjson.loads(line) for line in itertools.islice(handle, sample)]
+    pop = load_population_from_records(records).population
+    n = len(pop.applicants)
+    settings = Settings.from_env().with_defaults()
+    costs: dict[str, float] = {}
+    with GeoLookup.from_settings(settings) as geo:
+        ips = list(dict.fromkeys(pop.sessions["ip"]))
+        t = time.perf_counter()
+        geo.lookup(ips)
+        costs["ip_lookups"] = (time.perf_counter() - t) / n
+    pairs = list(dict.fromkeys(zip(pop.applicants["phone"], pop.applicants["claimed_country"],
+                                   strict=True)))
+    t = time.perf_counter()
+    for phone, region in pairs:
+        parse_phone(phone, region)
+    costs["phone_parsing"] = (time.perf_counter() - t) / n
+    props = pop.proposals.sort_values("submitted_at").groupby("applicant_id").tail(1)
+    texts = [t for t in [*pop.applicants["resume_text"], *props["text"]] if isinstance(t, str)]
+    t = time.perf_counter()
+    minhash_signatures(texts)
+    costs["text_minhash"] = (time.perf_counter() - t) / n
+    model = load_model(SHIPPED_MODEL_DIR)
+    import pandas as pd
+
+    X = pd.DataFrame(np.random.default_rng(0).random((n, len(FEATURE_NAMES))),
+                     columns=list(FEATURE_NAMES))
+    t = time.perf_counter()
+    model.predict_proba(X)
+    costs["model_predict"] = (time.perf_counter() - t) / n
+    return costs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=5150)
+    parser.add_argument("--chunk-size", type=int, default=20_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/detector-bench-batch"))
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--floor-sample", type=int, default=20_000)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    population = args.work / f"population-{args.n}-{args.seed}.jsonl.gz"
+    if not population.exists():
+        t = time.perf_counter()
+        generate(args.n, args.seed, population)
+        print(f"generated {args.n:,} applicants in {time.perf_counter() - t:.0f}s "
+              f"({population.stat().st_size / 2**20:,.0f} MB gzip) [not part of scoring]")
+    print(f"load before: {open('/proc/loadavg').read().split()[:3]}")
+    floor = floor_costs(population, args.floor_sample)
+    floor_total = sum(floor.values())
+    print("floor (s per applicant, each step alone on "
+          f"{args.floor_sample:,} applicants): "
+          + ", ".join(f"{k} {v * 1e6:,.0f} us" for k, v in floor.items())
+          + f"; sum {floor_total * 1e6:,.0f} us = {1 / floor_total:,.0f} applicants/s")
+    for backend in ("local", *(() if args.skip_dask else ("dask",))):
+        result = run_child(population, args.work, args.chunk_size, backend)
+        rate = result["scored"] / result["process_wall"]
+        per = result["process_wall"] / max(result["scored"], 1)
+        print(f"[{backend}] scored {result['scored']:,} (+{result['rejected']} rejected records) "
+              f"in {result['process_wall']:,.1f}s incl. start-up: {rate:,.0f} applicants/s; "
+              f"peak RSS of the process tree {result['peak_tree_rss_mb']:,.0f} MB; "
+              f"floor ratio {per / floor_total:.2f}x; bands {result['bands']}")
+        for stage, seconds in result["timings"].items():
+            print(f"    {stage:<24} {seconds:9.2f}")
+        print("    driver peak RSS after each stage (MB): "
+              + ", ".join(f"{k} {v:,.0f}" for k, v in result["driver_peak_rss_mb"].items()))
+        print(f"load after: {open('/proc/loadavg').read().split()[:3]}")
+
+
+if __name__ == "__main__":
+    main()

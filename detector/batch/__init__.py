@@ -1,0 +1,1 @@
+"""Batch rescoring at scale: chunked two-pass scoring with checkpoints, locally or on Dask."""

@@ -1,0 +1,88 @@
+"""Where chunk work runs: in this process, or on a Dask ``distributed`` cluster.
+
+The driver always owns the input and the work folder; chunks travel to workers as data and
+results come back as data, so workers need the package (same version) but no shared disk.
+At most a few chunks are in flight at once, so the driver's memory stays bounded.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from detector.errors import ConfigurationError
+
+
+class LocalExecutor:
+    """Runs every chunk in this process, one after the other (lowest memory)."""
+
+    workers = 1
+
+    def share(self, value: Any) -> Any:
+        return value
+
+    def map_ordered(self, func: Callable[..., Any], items: Iterable[Any],
+                    args: Callable[[Any], tuple]) -> Iterator[tuple[Any, Any]]:
+        for item in items:
+            yield item, func(*args(item))
+
+    def run(self, func: Callable[..., Any], item: Any, *args: Any) -> Any:
+        return func(item, *args)
+
+    def close(self) -> None:
+        pass
+
+
+class DaskExecutor:
+    """Runs chunks as tasks on a Dask cluster (``scheduler`` address, or a local cluster)."""
+
+    def __init__(self, scheduler: str | None = None, workers: int = 2):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as error:  # pragma: no cover - distributed is a dependency
+            raise ConfigurationError("--backend dask needs the 'distributed' package; "
+                                     "pip install distributed") from error
+        self._cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="30s")
+            else:
+                self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                             processes=True, dashboard_address=":0")
+                self.client = Client(self._cluster)
+        except OSError as error:
+            raise ConfigurationError(
+                f"cannot reach the Dask scheduler at {scheduler}: {error}; start one with "
+                "'dask scheduler' and workers with 'dask worker ADDRESS', or omit --scheduler "
+                "to start a local cluster") from error
+        self.workers = max(1, len(self.client.scheduler_info()["workers"]))
+
+    def share(self, value: Any) -> Any:
+        """Send ``value`` to every worker once; tasks receive it by reference."""
+        return self.client.scatter(value, broadcast=True)
+
+    def map_ordered(self, func: Callable[..., Any], items: Iterable[Any],
+                    args: Callable[[Any], tuple]) -> Iterator[tuple[Any, Any]]:
+        """Results in the order of ``items`` with at most two tasks per worker in flight."""
+        in_flight: deque = deque()
+        limit = 2 * self.workers
+        for item in items:
+            # The chunk goes to the cluster as data of its own, not inside the task graph.
+            shipped = self.client.scatter(item)
+            in_flight.append((item, self.client.submit(func, *args(shipped), pure=False)))
+            if len(in_flight) >= limit:
+                done_item, future = in_flight.popleft()
+                yield done_item, future.result()
+        while in_flight:
+            done_item, future = in_flight.popleft()
+            yield done_item, future.result()
+
+    def run(self, func: Callable[..., Any], item: Any, *args: Any) -> Any:
+        return self.client.submit(func, self.client.scatter(item), *args, pure=False).result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+

@@ -1,0 +1,418 @@
+"""Score an input of any size in chunks, in two passes, resumable after a kill.
+
+1. Pass 1, chunk by chunk: parse, validate, per-applicant signals and the compact linking keys
+   (keyed hashes, IP spans, MinHash signatures, photo hashes, names); spilled to the work
+   folder. Duplicate ids across chunks are caught in input order, as in one read.
+2. The link index over the whole population, from the keys alone: exactly the links of the
+   in-memory path. Then each applicant's red-flag score, aggregated per linked network.
+3. Pass 2, chunk by chunk: features joined with the index, score, band, reasons; one part
+   per chunk. The output is assembled from the parts in input order.
+
+A profile's score does not depend on the chunk size, and a rerun of the same command resumes
+from the finished steps.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import secrets
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from detector.batch.assemble import assemble_rejects, assemble_scores
+from detector.batch.chunk_input import (
+    ChunkSource,
+    input_form,
+    jsonl_chunks,
+    partition_tables,
+    table_chunks,
+)
+from detector.batch.executors import DaskExecutor, LocalExecutor
+from detector.batch.passes import (
+    LinkIndexView,
+    PassOne,
+    PassTwoInput,
+    Screening,
+    chunk_risk,
+    corrected_signals,
+    pass_one,
+    pass_two,
+)
+from detector.batch.progress import Progress
+from detector.batch.summary import BatchSummary, compare_with_previous, write_networks
+from detector.batch.work_folder import WorkFolder, fingerprint, read_keys, write_keys
+from detector.errors import InputError
+from detector.io.formats import output_format
+from detector.io.read_input import _find_table
+from detector.linking.population_links import LinkKeys, links_from_keys
+from detector.scoring.run import sanctions_summary
+from detector.settings import SHIPPED_MODEL_DIR, Settings
+
+DEFAULT_CHUNK_SIZE = 20_000
+
+
+@dataclass
+class BatchOptions:
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+    checkpoint: Path | None = None  # default: OUTPUT.parts beside the output
+    backend: str = "local"  # or "dask"
+    scheduler: str | None = None
+    workers: int = 2  # local Dask cluster size when no scheduler is given
+    previous: Path | None = None
+    quiet: bool = False
+    keep_work: bool = False
+
+
+@dataclass
+class _Run:
+    work: WorkFolder
+    settings: Settings
+    executor: LocalExecutor | DaskExecutor
+    options: BatchOptions
+    feeds: Any = None  # detector.intel.active_feeds.ActiveFeeds read by the driver
+    screening: Screening = field(default_factory=Screening)
+    timings: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # high-water mark after each stage
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def default_checkpoint(output: Path) -> Path:
+    return output.with_name(output.name + ".parts")
+
+
+def score_batch(input_path: Path, output: Path, rejects: Path, settings: Settings,
+                options: BatchOptions) -> BatchSummary:
+    """Score ``input_path`` in chunks and write ``output``, ``rejects`` and a summary."""
+    from detector.geo.geoip import GeoLookup
+    from detector.intel.active_feeds import ActiveFeeds
+    from detector.model.artifact import load_model
+
+    input_path, output = Path(input_path), Path(output)
+    if not input_path.exists():
+        raise InputError(f"input {input_path} does not exist; give a .jsonl, .jsonl.gz file or "
+                         "a folder of tables")
+    if options.chunk_size < 1:
+        raise InputError(f"chunk size {options.chunk_size} must be at least 1")
+    form = input_form(input_path)
+    output_format(output)
+    output_format(rejects)
+    t_start = time.perf_counter()
+    settings = settings.with_defaults() if settings.hash_key else settings
+    model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
+    feeds = ActiveFeeds.load(settings.with_defaults())  # read once; workers get them as data
+    with GeoLookup.from_settings(settings.with_defaults(), feeds) as geo:  # a broken geo file fails now
+        feed_versions = {**feeds.versions, **geo.database_versions()}
+    work = WorkFolder(options.checkpoint or default_checkpoint(output))
+    digest = fingerprint(input_path, {
+        "model": model.model_version, "chunk_size": options.chunk_size, "form": form,
+        "feeds": feed_versions,
+        "settings": repr(replace(settings, hash_key=b"")),
+        "hash_key": _key_digest(settings.hash_key)})
+    resumed = work.open(digest)
+    if not settings.hash_key:  # a random key, the same for every chunk and across resumes
+        settings = replace(settings, hash_key=work.secret("hash_key", lambda: secrets.token_bytes(32)))
+    settings = settings.with_defaults()
+    executor: LocalExecutor | DaskExecutor = (
+        DaskExecutor(options.scheduler, options.workers) if options.backend == "dask"
+        else LocalExecutor())
+    screening = Screening(sdn=feeds.sdn, name_threshold=settings.sanctions_name_threshold,
+                          feed_versions=feed_versions)
+    run = _Run(work, settings, executor, options, feeds=feeds, screening=screening)
+    try:
+        count = _pass_one(run, input_path, form)
+        index = _link_index(run, count)
+        _pass_two(run, count, index, model)
+    finally:
+        executor.close()
+    t = time.perf_counter()
+    parts = [work.path(f"scores/{i:06d}.parquet") for i in range(count)]
+    bands = assemble_scores(parts, output)
+    rejected = assemble_rejects([work.path(f"pass1/{i:06d}/rejects.parquet") for i in range(count)],
+                                rejects, form)
+    components = np.load(work.path("index/components.npy"))
+    ids = pd.read_parquet(work.path("index/ids.parquet"))["applicant_id"]
+    networks = write_networks(output, ids.to_numpy(dtype=object), components)
+    comparison = compare_with_previous(output, networks, options.previous)
+    run.timings["assemble"] = time.perf_counter() - t
+    if not options.keep_work:
+        work.remove()
+    run.timings["total"] = time.perf_counter() - t_start
+    hits = _sanctions_hits(parts) if feeds.sdn is not None else None
+    return BatchSummary(
+        scored=int(sum(bands.values())), bands=bands, rejected_records=rejected[0],
+        rejected_applicants=rejected[1], output=output, rejects=rejects,
+        model_version=model.model_version, chunks=count, resumed=resumed,
+        timings=run.timings, comparison=comparison,
+        linked_networks=int(networks["network"].nunique()),
+        peak_rss_mb=_peak_rss_mb(), peak_rss_by_stage_mb=run.peak_rss_mb,
+        peak_rss_children_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        feed_versions=feed_versions, stale_feeds=dict(feeds.stale),
+        sanctions=sanctions_summary(feeds, hits, settings.sanctions_scope),
+    )
+
+
+def _sanctions_hits(parts: list[Path]) -> pd.DataFrame:
+    """Every hit in the scored parts (applicant_id, match_kind), for the summary line."""
+    rows = []
+    for path in parts:
+        frame = pd.read_parquet(path, columns=["applicant_id", "sanctions_hits"])
+        for applicant_id, text in zip(frame["applicant_id"], frame["sanctions_hits"], strict=True):
+            if text and text != "[]":
+                rows += [(applicant_id, hit["match_kind"]) for hit in json.loads(text)]
+    return pd.DataFrame(rows, columns=["applicant_id", "match_kind"])
+
+
+def _key_digest(key: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(b"detector-batch:" + key).hexdigest() if key else ""
+
+
+# --------------------------------------------------------------------------- pass 1
+
+
+def _count_lines(path: Path) -> int:
+    import gzip
+
+    opener = gzip.open if path.name.endswith(".gz") else open
+    count = 0
+    with opener(path, "rb") as handle:
+        while block := handle.read(16 << 20):
+            count += block.count(b"\n")
+    return count
+
+
+def _pass_one(run: _Run, input_path: Path, form: str) -> int:
+    """Spill every chunk's pass-1 result; returns the number of chunks."""
+    t = time.perf_counter()
+    work, size = run.work, run.options.chunk_size
+    done = {int(p.name) for p in work.path("pass1").glob("[0-9]*")
+            if p.name.isdigit() and p.is_dir()} if work.path("pass1").exists() else set()
+    has_labels = False
+    if form == "tables":
+        if not work.done("partitions"):
+            with work.step("partitions") as folder:
+                chunk_count = partition_tables(input_path, size, folder)
+                (folder / "count.json").write_text(json.dumps({"chunks": chunk_count}))
+        chunk_count = json.loads(work.path("partitions/count.json").read_text())["chunks"]
+        has_labels = _find_table(input_path, "labels") is not None
+        sources = table_chunks(work.path("partitions"), chunk_count, done)
+        total = chunk_count * size
+    else:
+        total = _count_lines(input_path)
+        sources = jsonl_chunks(input_path, size, done)
+    run.timings["partition_or_count"] = time.perf_counter() - t
+    # Ids seen in earlier chunks (id -> line of the first copy), rebuilt from finished chunks.
+    seen: dict[str, int] = {}
+    progress = Progress("pass 1 (read, validate, signals, keys)", total, run.options.quiet)
+    settings = run.executor.share(run.settings)
+    feeds = run.executor.share(run.feeds)
+    index = 0
+
+    def fold_until(stop: int) -> None:
+        nonlocal index
+        while index < stop and index in done:
+            ids = pd.read_parquet(work.path(f"pass1/{index:06d}/ids.parquet"))
+            _remember(seen, ids)
+            progress.update(int(json.loads(work.path(f"pass1/{index:06d}/meta.json").read_text())["lines"]))
+            index += 1
+
+    seconds: dict[str, float] = {}
+    results = run.executor.map_ordered(pass_one, sources,
+                                       lambda src: (src, has_labels, settings, None, feeds))
+    for source, result in results:
+        fold_until(source.index)
+        earlier = _earlier(seen, result.ids)
+        if earlier:  # rare: copies of ids from earlier chunks; validate again knowing them
+            result = run.executor.run(pass_one, source, has_labels, settings, earlier, feeds)
+        _remember(seen, result.ids)
+        _spill(run.work, result, _source_rows(source))
+        for stage, s in result.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + s
+        progress.update(_source_rows(source))
+        index = source.index + 1
+    fold_until(1 << 62)
+    progress.close()
+    run.timings["pass1"] = time.perf_counter() - t
+    run.peak_rss_mb["pass1"] = _peak_rss_mb()
+    run.timings.update({f"pass1.{k}": v for k, v in seconds.items()})
+    return max(index, 1)
+
+
+def _source_rows(source: ChunkSource) -> int:
+    if source.lines is not None:
+        return len(source.lines)
+    applicants = (source.tables or {}).get("applicants")
+    return 0 if applicants is None else len(applicants)
+
+
+def _remember(seen: dict[str, int], ids: pd.DataFrame) -> None:
+    for applicant_id, line in zip(ids["applicant_id"], ids["line"], strict=True):
+        seen.setdefault(applicant_id, int(line))
+
+
+def _earlier(seen: dict[str, int], ids: pd.DataFrame) -> dict[str, int]:
+    return {i: seen[i] for i in ids["applicant_id"] if i in seen}
+
+
+def _spill(work: WorkFolder, result: PassOne, lines: int) -> None:
+    with work.step(f"pass1/{result.index:06d}") as folder:
+        result.rejects.astype(object).to_parquet(folder / "rejects.parquet", index=False)
+        result.ids.to_parquet(folder / "ids.parquet", index=False)
+        result.applicants.to_parquet(folder / "applicants.parquet", index=False)
+        result.sessions.to_parquet(folder / "sessions.parquet", index=False)
+        result.payouts.to_parquet(folder / "payouts.parquet", index=False)
+        result.signals.to_parquet(folder / "signals.parquet")
+        write_keys(result.keys, folder)
+        result.agency_payouts.to_parquet(folder / "agency_payouts.parquet", index=False)
+        (folder / "meta.json").write_text(json.dumps({
+            "lines": lines, "applicants": len(result.applicants), "seconds": result.seconds}))
+
+
+# --------------------------------------------------------------------------- link index
+
+
+def _first_rows(work: WorkFolder, count: int) -> list[int]:
+    sizes = [json.loads(work.path(f"pass1/{i:06d}/meta.json").read_text())["applicants"]
+             for i in range(count)]
+    return np.concatenate(([0], np.cumsum(sizes))).astype(int).tolist()
+
+
+def _link_index(run: _Run, count: int) -> LinkIndexView:
+    """Links over the whole population from the spilled keys, and others' red-flag scores."""
+    t = time.perf_counter()
+    work = run.work
+    if not work.done("index"):
+        first = _first_rows(work, count)
+        keys = LinkKeys.concat([read_keys(work.path(f"pass1/{i:06d}"), first[i])
+                                for i in range(count)])
+        links = links_from_keys(keys, run.settings)
+        ids = keys.applicants[["applicant_id"]]
+        del keys
+        shared = _agency_shared(work, count)
+        risk = np.concatenate([
+            chunk_risk(_signals(work, i, shared.get(i)), links.features.iloc[first[i]:first[i + 1]])
+            for i in range(count)]) if first[-1] else np.zeros(0)
+        with work.step("index") as folder:
+            for i, mask in shared.items():
+                np.save(folder / f"agency_shared_{i:06d}.npy", mask, allow_pickle=False)
+            links.features.to_parquet(folder / "link_features.parquet")
+            links.pairs.to_parquet(folder / "pairs.parquet", index=False)
+            np.save(folder / "components.npy", links.components, allow_pickle=False)
+            np.save(folder / "others_risk.npy", _others_risk(risk, links.components),
+                    allow_pickle=False)
+            ids.to_parquet(folder / "ids.parquet", index=False)
+    run.timings["link_index"] = time.perf_counter() - t
+    run.peak_rss_mb["link_index"] = _peak_rss_mb()
+    return LinkIndexView(
+        pairs=pd.read_parquet(work.path("index/pairs.parquet")),
+        components=np.load(work.path("index/components.npy")),
+        ids=pd.read_parquet(work.path("index/ids.parquet"))["applicant_id"].to_numpy(dtype=object))
+
+
+def _agency_shared(work: WorkFolder, count: int) -> dict[int, np.ndarray]:
+    """Per chunk whose agency accounts are shared only across chunks: the flag per payout."""
+    frames = []
+    for i in range(count):
+        frame = pd.read_parquet(work.path(f"pass1/{i:06d}/agency_payouts.parquet"))
+        frames.append(frame.assign(chunk=i))
+    agency = pd.concat(frames, ignore_index=True)
+    if agency.empty:
+        return {}
+    owner = agency["chunk"].astype(np.int64) * (1 << 32) + agency["row"]
+    holders = owner.groupby([agency["agency"], agency["account"]]).transform("nunique")
+    agency["shared"] = holders.to_numpy() >= 2
+    out: dict[int, np.ndarray] = {}
+    for i in agency.loc[agency["shared"] & ~agency["local"], "chunk"].unique():
+        rows = agency[agency["chunk"] == i]
+        payouts = pq_rows(work.path(f"pass1/{i:06d}/payouts.parquet"))
+        mask = np.zeros(payouts, dtype=bool)
+        mask[rows["position"].to_numpy()] = rows["shared"].to_numpy()
+        out[int(i)] = mask
+    return out
+
+
+def pq_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def _signals(work: WorkFolder, i: int, agency_shared: np.ndarray | None) -> pd.DataFrame:
+    folder = work.path(f"pass1/{i:06d}")
+    signals = pd.read_parquet(folder / "signals.parquet")
+    if agency_shared is None:
+        return signals
+    return corrected_signals(signals, pd.read_parquet(folder / "applicants.parquet"),
+                             pd.read_parquet(folder / "payouts.parquet"), agency_shared)
+
+
+def _others_risk(risk: np.ndarray, components: np.ndarray) -> np.ndarray:
+    """Mean red-flag score of the other members of each profile's network (NaN alone)."""
+    if len(risk) == 0:
+        return risk
+    total = np.bincount(components, weights=risk)
+    count = np.bincount(components)
+    others = count[components] - 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(others > 0, (total[components] - risk) / others, np.nan)
+
+
+# --------------------------------------------------------------------------- pass 2
+
+
+def _saved_mask(path: Path) -> np.ndarray | None:
+    return np.load(path, allow_pickle=False) if path.exists() else None
+
+
+def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
+    t = time.perf_counter()
+    work = run.work
+    first = _first_rows(work, count)
+    features = pd.read_parquet(work.path("index/link_features.parquet"))
+    others = np.load(work.path("index/others_risk.npy"))
+    todo = [i for i in range(count) if not work.path(f"scores/{i:06d}.parquet").exists()]
+    progress = Progress("pass 2 (score, reasons)", first[-1], run.options.quiet)
+    progress.update(sum(first[i + 1] - first[i] for i in range(count) if i not in set(todo)))
+    shared_index = run.executor.share(index)
+    shared_model = run.executor.share(model)
+    shared_screening = run.executor.share(run.screening)
+
+    def chunk_input(i: int) -> PassTwoInput:
+        folder = work.path(f"pass1/{i:06d}")
+        return PassTwoInput(
+            index=i, first_row=first[i],
+            applicants=pd.read_parquet(folder / "applicants.parquet"),
+            sessions=pd.read_parquet(folder / "sessions.parquet"),
+            payouts=pd.read_parquet(folder / "payouts.parquet"),
+            signals=pd.read_parquet(folder / "signals.parquet"),
+            link_features=features.iloc[first[i]:first[i + 1]],
+            others_risk=others[first[i]:first[i + 1]],
+            agency_shared=_saved_mask(work.path(f"index/agency_shared_{i:06d}.npy")))
+
+    work.path("scores").mkdir(exist_ok=True)
+    results = run.executor.map_ordered(pass_two, (chunk_input(i) for i in todo),
+                                       lambda item: (item, shared_index, shared_model,
+                                                     shared_screening))
+    for item, scores in results:
+        path = work.path(f"scores/{item.index:06d}.parquet")
+        temporary = path.with_name(path.name + ".tmp")
+        scores.to_parquet(temporary, index=False)
+        with open(temporary, "rb") as handle:
+            import os
+
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        progress.update(len(scores))
+    progress.close()
+    run.timings["pass2"] = time.perf_counter() - t
+    run.peak_rss_mb["pass2"] = _peak_rss_mb()
