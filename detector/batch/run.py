@@ -107,7 +107,8 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
     output_format(rejects)
     t_start = time.perf_counter()
     settings = settings.with_defaults() if settings.hash_key else settings
-    model = load_model(settings.model_dir or SHIPPED_MODEL_DIR)
+    # the promoted model when no --model is given (a hash key is not drawn here: see below)
+    model = load_model(settings.model_dir or settings.with_defaults().model_dir or SHIPPED_MODEL_DIR)
     feeds = ActiveFeeds.load(settings.with_defaults())  # read once; workers get them as data
     with GeoLookup.from_settings(settings.with_defaults(), feeds) as geo:  # a broken geo file fails now
         feed_versions = {**feeds.versions, **geo.database_versions()}
@@ -142,11 +143,11 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
     ids = pd.read_parquet(work.path("index/ids.parquet"))["applicant_id"]
     networks = write_networks(output, ids.to_numpy(dtype=object), components)
     comparison = compare_with_previous(output, networks, options.previous)
+    hits = _sanctions_hits(parts) if feeds.sdn is not None else None
     run.timings["assemble"] = time.perf_counter() - t
     if not options.keep_work:
         work.remove()
     run.timings["total"] = time.perf_counter() - t_start
-    hits = _sanctions_hits(parts) if feeds.sdn is not None else None
     return BatchSummary(
         scored=int(sum(bands.values())), bands=bands, rejected_records=rejected[0],
         rejected_applicants=rejected[1], output=output, rejects=rejects,
