@@ -34,6 +34,37 @@ class LocalExecutor:
         pass
 
 
+class LocalPoolExecutor(LocalExecutor):
+    """Runs chunks in ``workers`` forked processes of this machine, results in input order.
+
+    Used for pass 1 (parsing, validation, signals, MinHash), whose inputs are small (a chunk's
+    raw lines) and whose work is CPU-bound; at most two chunks per process are in flight.
+    """
+
+    def __init__(self, workers: int = 2):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers,
+                                         mp_context=multiprocessing.get_context("fork"))
+
+    def map_ordered(self, func: Callable[..., Any], items: Iterable[Any],
+                    args: Callable[[Any], tuple]) -> Iterator[tuple[Any, Any]]:
+        in_flight: deque = deque()
+        for item in items:
+            in_flight.append((item, self._pool.submit(func, *args(item))))
+            if len(in_flight) >= 2 * self.workers:
+                done_item, future = in_flight.popleft()
+                yield done_item, future.result()
+        while in_flight:
+            done_item, future = in_flight.popleft()
+            yield done_item, future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
 class DaskExecutor:
     """Runs chunks as tasks on a Dask cluster (``scheduler`` address, or a local cluster)."""
 

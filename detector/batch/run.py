@@ -33,7 +33,7 @@ from detector.batch.chunk_input import (
     partition_tables,
     table_chunks,
 )
-from detector.batch.executors import DaskExecutor, LocalExecutor
+from detector.batch.executors import DaskExecutor, LocalExecutor, LocalPoolExecutor
 from detector.batch.passes import (
     LinkIndexView,
     PassOne,
@@ -67,6 +67,7 @@ class BatchOptions:
     previous: Path | None = None
     quiet: bool = False
     keep_work: bool = False
+    local_processes: int = 2  # pass-1 processes of the local backend (1 = in this process)
 
 
 @dataclass
@@ -228,19 +229,28 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
             index += 1
 
     seconds: dict[str, float] = {}
-    results = run.executor.map_ordered(pass_one, sources,
-                                       lambda src: (src, has_labels, settings, None, feeds))
-    for source, result in results:
-        fold_until(source.index)
-        earlier = _earlier(seen, result.ids)
-        if earlier:  # rare: copies of ids from earlier chunks; validate again knowing them
-            result = run.executor.run(pass_one, source, has_labels, settings, earlier, feeds)
-        _remember(seen, result.ids)
-        _spill(run.work, result, _source_rows(source))
-        for stage, s in result.seconds.items():
-            seconds[stage] = seconds.get(stage, 0.0) + s
-        progress.update(_source_rows(source))
-        index = source.index + 1
+    # Locally, chunks are parsed and hashed in two processes: pass 1 is CPU-bound and its
+    # inputs are small; the driver folds results in input order as before.
+    parallel = (LocalPoolExecutor(run.options.local_processes)
+                if isinstance(run.executor, LocalExecutor) and run.options.local_processes > 1
+                else None)
+    try:
+        results = (parallel or run.executor).map_ordered(
+            pass_one, sources, lambda src: (src, has_labels, settings, None, feeds))
+        for source, result in results:
+            fold_until(source.index)
+            earlier = _earlier(seen, result.ids)
+            if earlier:  # rare: copies of ids from earlier chunks; validate again knowing them
+                result = run.executor.run(pass_one, source, has_labels, settings, earlier, feeds)
+            _remember(seen, result.ids)
+            _spill(run.work, result, _source_rows(source))
+            for stage, s in result.seconds.items():
+                seconds[stage] = seconds.get(stage, 0.0) + s
+            progress.update(_source_rows(source))
+            index = source.index + 1
+    finally:
+        if parallel is not None:
+            parallel.close()
     fold_until(1 << 62)
     progress.close()
     run.timings["pass1"] = time.perf_counter() - t
