@@ -142,6 +142,7 @@ class PassTwoInput:
     link_features: pd.DataFrame
     others_risk: np.ndarray
     agency_shared: np.ndarray | None = None  # see corrected_signals
+    pairs: pd.DataFrame | None = None  # the index's pairs touching this chunk (None: all)
 
 
 @dataclass
@@ -160,6 +161,22 @@ class LinkIndexView:
     pairs: pd.DataFrame
     components: np.ndarray
     ids: np.ndarray
+
+    def __post_init__(self) -> None:
+        a = self.pairs["a"].to_numpy(dtype=np.int64)
+        b = self.pairs["b"].to_numpy(dtype=np.int64)
+        self._a_order = np.argsort(a, kind="stable")
+        self._a_sorted = a[self._a_order]
+        self._b_order = np.argsort(b, kind="stable")
+        self._b_sorted = b[self._b_order]
+
+    def pairs_touching(self, first: int, stop: int) -> pd.DataFrame:
+        """Pairs with an end in rows ``[first, stop)``, in index order: what one chunk's evidence
+        reads, found by binary search instead of a pass over every pair of the population."""
+        positions = np.union1d(
+            self._a_order[np.searchsorted(self._a_sorted, first):np.searchsorted(self._a_sorted, stop)],
+            self._b_order[np.searchsorted(self._b_sorted, first):np.searchsorted(self._b_sorted, stop)])
+        return self.pairs.iloc[positions]
 
 
 def pass_two(chunk: PassTwoInput, index: LinkIndexView, model,
@@ -181,7 +198,8 @@ def pass_two(chunk: PassTwoInput, index: LinkIndexView, model,
                             payouts=chunk.payouts)
     table = FeatureTable(features=features, context=context,
                          sessions=chunk.sessions,
-                         links=PopulationLinks(pairs=index.pairs, features=chunk.link_features,
+                         links=PopulationLinks(pairs=index.pairs if chunk.pairs is None else chunk.pairs,
+                                               features=chunk.link_features,
                                                components=index.components))
     hits = None
     if screening.sdn is not None:

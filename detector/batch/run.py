@@ -394,7 +394,9 @@ def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
     todo = [i for i in range(count) if not work.path(f"scores/{i:06d}.parquet").exists()]
     progress = Progress("pass 2 (score, reasons)", first[-1], run.options.quiet)
     progress.update(sum(first[i + 1] - first[i] for i in range(count) if i not in set(todo)))
-    shared_index = run.executor.share(index)
+    # Workers get the ids and networks once; each chunk carries only the pairs it touches.
+    shared_index = run.executor.share(LinkIndexView(pairs=index.pairs.iloc[:0], components=index.components,
+                                                    ids=index.ids))
     shared_model = run.executor.share(model)
     shared_screening = run.executor.share(run.screening)
 
@@ -408,7 +410,8 @@ def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
             signals=pd.read_parquet(folder / "signals.parquet"),
             link_features=features.iloc[first[i]:first[i + 1]],
             others_risk=others[first[i]:first[i + 1]],
-            agency_shared=_saved_mask(work.path(f"index/agency_shared_{i:06d}.npy")))
+            agency_shared=_saved_mask(work.path(f"index/agency_shared_{i:06d}.npy")),
+            pairs=index.pairs_touching(first[i], first[i + 1]))
 
     work.path("scores").mkdir(exist_ok=True)
     results = run.executor.map_ordered(pass_two, (chunk_input(i) for i in todo),
