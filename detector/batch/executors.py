@@ -14,6 +14,21 @@ from typing import Any
 from detector.errors import ConfigurationError
 
 
+def in_order(submit: Callable[[Any], Any], items: Iterable[Any],
+             limit: int) -> Iterator[tuple[Any, Any]]:
+    """``(item, result)`` in the order of ``items``, with at most ``limit`` submitted and not yet
+    collected (``submit`` returns a future), so the driver's memory stays bounded."""
+    in_flight: deque = deque()
+    for item in items:
+        in_flight.append((item, submit(item)))
+        if len(in_flight) >= limit:
+            done_item, future = in_flight.popleft()
+            yield done_item, future.result()
+    while in_flight:
+        done_item, future = in_flight.popleft()
+        yield done_item, future.result()
+
+
 class LocalExecutor:
     """Runs every chunk in this process, one after the other (lowest memory)."""
 
@@ -51,15 +66,7 @@ class LocalPoolExecutor(LocalExecutor):
 
     def map_ordered(self, func: Callable[..., Any], items: Iterable[Any],
                     args: Callable[[Any], tuple]) -> Iterator[tuple[Any, Any]]:
-        in_flight: deque = deque()
-        for item in items:
-            in_flight.append((item, self._pool.submit(func, *args(item))))
-            if len(in_flight) >= 2 * self.workers:
-                done_item, future = in_flight.popleft()
-                yield done_item, future.result()
-        while in_flight:
-            done_item, future = in_flight.popleft()
-            yield done_item, future.result()
+        return in_order(lambda item: self._pool.submit(func, *args(item)), items, 2 * self.workers)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -96,18 +103,11 @@ class DaskExecutor:
     def map_ordered(self, func: Callable[..., Any], items: Iterable[Any],
                     args: Callable[[Any], tuple]) -> Iterator[tuple[Any, Any]]:
         """Results in the order of ``items`` with at most two tasks per worker in flight."""
-        in_flight: deque = deque()
-        limit = 2 * self.workers
-        for item in items:
+        def submit(item: Any) -> Any:
             # The chunk goes to the cluster as data of its own, not inside the task graph.
-            shipped = self.client.scatter(item)
-            in_flight.append((item, self.client.submit(func, *args(shipped), pure=False)))
-            if len(in_flight) >= limit:
-                done_item, future = in_flight.popleft()
-                yield done_item, future.result()
-        while in_flight:
-            done_item, future = in_flight.popleft()
-            yield done_item, future.result()
+            return self.client.submit(func, *args(self.client.scatter(item)), pure=False)
+
+        return in_order(submit, items, 2 * self.workers)
 
     def run(self, func: Callable[..., Any], item: Any, *args: Any) -> Any:
         return self.client.submit(func, self.client.scatter(item), *args, pure=False).result()

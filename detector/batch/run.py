@@ -51,7 +51,7 @@ from detector.errors import InputError
 from detector.io.formats import output_format
 from detector.io.read_input import _find_table
 from detector.linking.population_links import LinkKeys, links_from_keys
-from detector.scoring.run import sanctions_summary
+from detector.scoring.run import hits_in_scores, sanctions_summary
 from detector.settings import SHIPPED_MODEL_DIR, Settings
 
 DEFAULT_CHUNK_SIZE = 20_000
@@ -112,7 +112,7 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
     model = load_model(settings.model_dir or settings.with_defaults().model_dir or SHIPPED_MODEL_DIR)
     feeds = ActiveFeeds.load(settings.with_defaults())  # read once; workers get them as data
     with GeoLookup.from_settings(settings.with_defaults(), feeds) as geo:  # a broken geo file fails now
-        feed_versions = {**feeds.versions, **geo.database_versions()}
+        feed_versions = feeds.versions_with(geo)
     work = WorkFolder(options.checkpoint or default_checkpoint(output))
     digest = fingerprint(input_path, {
         "model": model.model_version, "chunk_size": options.chunk_size, "form": form,
@@ -164,13 +164,11 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
 
 def _sanctions_hits(parts: list[Path]) -> pd.DataFrame:
     """Every hit in the scored parts (applicant_id, match_kind), for the summary line."""
-    rows = []
-    for path in parts:
-        frame = pd.read_parquet(path, columns=["applicant_id", "sanctions_hits"])
-        for applicant_id, text in zip(frame["applicant_id"], frame["sanctions_hits"], strict=True):
-            if text and text != "[]":
-                rows += [(applicant_id, hit["match_kind"]) for hit in json.loads(text)]
-    return pd.DataFrame(rows, columns=["applicant_id", "match_kind"])
+    frames = [pd.read_parquet(path, columns=["applicant_id", "sanctions_hits"]) for path in parts]
+    scores = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        {"applicant_id": [], "sanctions_hits": []})
+    scores["sanctions_hits"] = [json.loads(text) if text else None for text in scores["sanctions_hits"]]
+    return hits_in_scores(scores)
 
 
 def _key_digest(key: bytes) -> str:

@@ -67,8 +67,6 @@ class ActiveFeeds:
             self.hosting_asns = {asn: (name or f"AS{asn}", "hosting")
                                  for asn, name in read_asn_feed(installed_file(folder))[0].items()}
 
-    def describe(self) -> str:
-        """One line for the score summary: versions used, or that no feed is loaded."""
-        if not self.versions:
-            return "no threat-intelligence feeds loaded (detector intel update)"
-        return "feeds used: " + ", ".join(f"{k} {v}" for k, v in self.versions.items())
+    def versions_with(self, geo) -> dict[str, str]:
+        """What a run records in ``feed_versions``: these feeds and the MaxMind databases read."""
+        return {**self.versions, **(geo.database_versions() if hasattr(geo, "database_versions") else {})}

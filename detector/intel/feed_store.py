@@ -33,6 +33,7 @@ from detector.intel.feed_formats import (
     read_tor_exits,
     sdn_files,
 )
+from detector.io.file_digest import file_sha256
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,6 @@ FEEDS: dict[str, FeedKind] = {
     "tor_exits": FeedKind("tor_exits", "Tor exit addresses", _single("tor_exits.txt"),
                           lambda folder: read_tor_exits(installed_file(folder))[1]),
 }
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _now() -> dt.datetime:
@@ -160,7 +153,7 @@ class FeedStore:
         for name, path in files.items():
             shutil.copyfile(path, folder / name)
             entries.append({"name": name, "source": str(path.resolve()), "bytes": (folder / name).stat().st_size,
-                            "sha256": _sha256(folder / name)})
+                            "sha256": file_sha256(folder / name)})
         try:
             content = kind.read(folder)
         except InputError as exc:

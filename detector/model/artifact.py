@@ -24,6 +24,7 @@ import skops.io as sio
 
 from detector.errors import ModelError
 from detector.features.catalogue import FEATURE_NAMES
+from detector.io.file_digest import file_sha256
 from detector.model.bands import Thresholds, band_for
 from detector.model.classifier import TrainedModel
 from detector.model.model_card import (
@@ -63,14 +64,6 @@ ALLOWED_TYPES: frozenset[str] = frozenset({
     "numpy.int64",
     "builtins.slice",
 })
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

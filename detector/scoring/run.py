@@ -68,7 +68,7 @@ def score_file(input_path: Path, output: Path, settings: Settings,
     t1 = time.perf_counter()
     with GeoLookup.from_settings(settings, feeds) as geo:
         result = score_population(loaded.population, model, settings, geo, feeds)
-        versions = {**feeds.versions, **geo.database_versions()}
+        versions = feeds.versions_with(geo)
     t2 = time.perf_counter()
     write_scores(result.scores, output)
     write_rejects(loaded.rejects, rejects)

@@ -107,6 +107,16 @@ def score_features(table: FeatureTable, population: Population, model,
     return ScoredPopulation(scores=out, table=table, timings=timings)
 
 
+def screen_population(population: Population, feeds: ActiveFeeds | None,
+                      settings: Settings) -> pd.DataFrame | None:
+    """Hits of the applicants and their payout holders on the loaded SDN list; None when no
+    list is loaded (not screened, which is not the same as no hits)."""
+    if feeds is None or feeds.sdn is None:
+        return None
+    return screen(population.applicants, population.payouts, feeds.sdn,
+                  name_threshold=settings.sanctions_name_threshold)
+
+
 def score_population(population: Population, model, settings: Settings, geo,
                      feeds: ActiveFeeds | None = None) -> ScoredPopulation:
     """Score every applicant; labels in the input count as already-known fronts for linking.
@@ -116,14 +126,12 @@ def score_population(population: Population, model, settings: Settings, geo,
     """
     known = population.applicants["label"].to_numpy(dtype=float)
     table = build_features(population, settings, geo, known_labels=known)
-    hits = None
     t = time.perf_counter()
-    if feeds is not None and feeds.sdn is not None:
-        hits = screen(population.applicants, population.payouts, feeds.sdn,
-                      name_threshold=settings.sanctions_name_threshold)
+    hits = screen_population(population, feeds, settings)
     screening = time.perf_counter() - t
-    versions = {**(feeds.versions if feeds is not None else {}),
-                **(geo.database_versions() if hasattr(geo, "database_versions") else {})}
+    from detector.intel.active_feeds import ActiveFeeds
+
+    versions = (feeds or ActiveFeeds()).versions_with(geo)
     scored = score_features(table, population, model, sanctions_hits=hits, feed_versions=versions)
     scored.timings["sanctions"] = screening
     scored.sanctions_hits = hits

@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from detector.features.build import FeatureTable
 from detector.features.catalogue import FEATURE_NAMES
+from detector.intel.active_feeds import ActiveFeeds
 from detector.io.population import Population
 from detector.linking.population_links import PopulationLinks
 from detector.model.rules_baseline import rules_score
-from detector.scoring.score import score_features, score_population
+from detector.scoring.score import score_features, score_population, screen_population
 from detector.settings import SHIPPED_MODEL_DIR, Settings
 from detector.store.db import Store
 from detector.store.lookup import StoreLinks, link_applicant
@@ -53,13 +54,12 @@ class ScoringEngine:
     settings: Settings
     model: Any
     geo: Any
-    feeds: Any = None
+    feeds: ActiveFeeds = field(default_factory=ActiveFeeds)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, settings: Settings) -> ScoringEngine:
         from detector.geo.geoip import GeoLookup
-        from detector.intel.active_feeds import ActiveFeeds
         from detector.model.artifact import load_model
 
         settings = settings.with_defaults()
@@ -69,15 +69,7 @@ class ScoringEngine:
 
     def screen(self, population: Population) -> tuple[pd.DataFrame | None, dict[str, str]]:
         """Sanctions hits (None when no SDN list is loaded) and the feed versions to record."""
-        from detector.sanctions import screen
-
-        hits = None
-        if self.feeds is not None and self.feeds.sdn is not None:
-            hits = screen(population.applicants, population.payouts, self.feeds.sdn,
-                          name_threshold=self.settings.sanctions_name_threshold)
-        versions = {**(self.feeds.versions if self.feeds is not None else {}),
-                    **self.geo.database_versions()}
-        return hits, versions
+        return screen_population(population, self.feeds, self.settings), self.feeds.versions_with(self.geo)
 
     def close(self) -> None:
         self.geo.close()

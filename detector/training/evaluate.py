@@ -124,7 +124,7 @@ def evaluate_file(input_path: Path, settings: Settings, truth_path: Path | None 
     feeds = ActiveFeeds.load(settings)  # evaluate the scorer with the feeds `score` would read
     with GeoLookup.from_settings(settings, feeds) as geo:
         data = evaluation_data(loaded.population, settings, geo, truth)
-        feed_versions = {**feeds.versions, **geo.database_versions()}
+        feed_versions = feeds.versions_with(geo)
     metrics = _metrics(data, model)
     metrics["feed_versions"] = feed_versions
     metrics["rejected_records"] = int(len(loaded.rejects))
