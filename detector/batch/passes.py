@@ -210,7 +210,7 @@ def pass_two(chunk: PassTwoInput, index: LinkIndexView, model,
                             first_row=chunk.first_row)
     out = scored.scores
     out["reasons"] = [reasons_to_json(r) for r in out["reasons"]]
-    for name in ("sanctions_hits", "feed_versions"):
-        out[name] = pd.Series([_as_json_text(v) for v in out[name].tolist()], index=out.index,
-                              dtype=object)
+    out["sanctions_hits"] = pd.Series([_as_json_text(v) for v in out["sanctions_hits"].tolist()],
+                                      index=out.index, dtype=object)
+    out["feed_versions"] = _as_json_text(dict(screening.feed_versions))  # one value per run
     return out
