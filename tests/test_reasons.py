@@ -64,6 +64,25 @@ def test_margin_ranks_reasons_of_a_saturated_score():
     assert [code for code, _ in reasons] == ["DEVICE_REMOTE_ACCESS", "PAYOUT_SHARED"]
 
 
+def test_a_saturated_score_splits_its_lift_across_its_reasons():
+    """At score 1.0 no single reason moves the score; each still shows its share, not 0.000."""
+    def saturated(X):
+        return np.minimum(1.0, predict(X) * 50)
+
+    def margin(X):
+        return -4 + 1.5 * np.nan_to_num(X[:, PAYOUT]) + 3 * np.nan_to_num(X[:, REMOTE])
+
+    x = np.zeros((1, N))
+    x[0, PAYOUT] = 2  # margin share 3.0
+    x[0, REMOTE] = 1  # margin share 3.0
+    assert saturated(x)[0] == 1.0
+    reasons = dict(reason_contributions(saturated, x, np.zeros(N), margin=margin)[0])
+    lift = 1.0 - saturated(np.zeros((1, N)))[0]  # 0.1: the benign profile already scores 0.9
+    assert abs(reasons["PAYOUT_SHARED"] - lift / 2) < 1e-9  # equal margins, equal shares
+    assert abs(reasons["DEVICE_REMOTE_ACCESS"] - lift / 2) < 1e-9
+    assert abs(sum(reasons.values()) - lift) < 1e-9
+
+
 def test_every_reason_code_has_an_evidence_sentence():
     import pandas as pd
 

@@ -1,9 +1,15 @@
 """Reasons: which signals raised a score, by how much, and the evidence an analyst can check.
 
-A reason's contribution is measured by occlusion: the score minus the score with that reason's
-features set to their benign reference values (learned on training negatives). Only rows in
+A reason's strength is measured by occlusion: how far the model moves when that reason's
+features are set to their benign reference values (learned on training negatives). Only rows in
 ``review`` or ``high`` are explained, and only reasons whose features are active, so explaining
 costs a few extra predictions per flagged row.
+
+The reported contribution is the reason's share of the row's lift: the score minus the score
+with every active reason occluded, split in proportion to the reasons' strengths. A plain
+occlusion drop would read 0.000 for every reason of a profile at score 1.000 (several red flags
+each saturate the score alone, so removing any one of them changes nothing), which tells an
+analyst nothing; the shares still add up to what the red flags together moved the score.
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ def reason_contributions(predict, X: np.ndarray, reference: np.ndarray,
     code's features are set to their reference. With ``margin`` (the model's uncalibrated
     log-odds), reasons are ranked and filtered by the drop in margin instead: calibration is
     monotone, so the order agrees, and the margin still separates reasons when several of them
-    each leave a saturated score at the top.
+    each leave a saturated score at the top. Contributions are each reason's share of the lift
+    (score minus the score with all active reasons occluded), in proportion to its strength.
     """
     if len(X) == 0:
         return []
@@ -55,8 +62,14 @@ def reason_contributions(predict, X: np.ndarray, reference: np.ndarray,
     if not variants:
         return result
     stacked = np.vstack(variants)
-    occluded = predict(stacked)
     owner_arr = np.concatenate(owners)
+    benign = X.copy()  # every active reason occluded at once, one extra row per explained row
+    for v, rows in zip(variants, owners, strict=True):
+        changed = v != X[rows]
+        benign[rows] = np.where(changed, v, benign[rows])
+    occluded_all = predict(np.vstack([stacked, benign]))
+    occluded = occluded_all[:len(stacked)]
+    lift = np.maximum(base - occluded_all[len(stacked):], 0.0)
     if margin is not None:
         base_margin, occluded_margin = margin(X), margin(stacked)
         strength = base_margin[owner_arr] - occluded_margin
@@ -64,9 +77,12 @@ def reason_contributions(predict, X: np.ndarray, reference: np.ndarray,
     else:
         strength = base[owner_arr] - occluded
         floor = MIN_CONTRIBUTION
+    total = np.zeros(len(X))
+    np.add.at(total, owner_arr, np.maximum(strength, 0.0))
     ranked_by_row: list[list[tuple[str, float, float]]] = [[] for _ in range(len(X))]
     for row, code, score, power in zip(owner_arr, codes, occluded, strength, strict=True):
-        ranked_by_row[row].append((code, float(base[row] - score), float(power)))
+        share = lift[row] * max(power, 0.0) / total[row] if total[row] > 0 else base[row] - score
+        ranked_by_row[row].append((code, float(share), float(power)))
     for row in range(len(X)):
         ranked = sorted(ranked_by_row[row], key=lambda item: -item[2])
         strong = [r for r in ranked if r[2] >= floor][:MAX_REASONS]
