@@ -383,48 +383,80 @@ def _saved_mask(path: Path) -> np.ndarray | None:
     return np.load(path, allow_pickle=False) if path.exists() else None
 
 
-def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
-    t = time.perf_counter()
-    work = run.work
-    first = _first_rows(work, count)
-    features = pd.read_parquet(work.path("index/link_features.parquet"))
-    others = np.load(work.path("index/others_risk.npy"))
-    todo = [i for i in range(count) if not work.path(f"scores/{i:06d}.parquet").exists()]
-    progress = Progress("pass 2 (score, reasons)", first[-1], run.options.quiet)
-    progress.update(sum(first[i + 1] - first[i] for i in range(count) if i not in set(todo)))
-    # Workers get the ids and networks once; each chunk carries only the pairs it touches.
-    shared_index = run.executor.share(LinkIndexView(pairs=index.pairs.iloc[:0], components=index.components,
-                                                    ids=index.ids))
-    shared_model = run.executor.share(model)
-    shared_screening = run.executor.share(run.screening)
+@dataclass
+class _PassTwoInputs:
+    """Where each chunk's pass-2 input comes from: its spill and its rows of the index."""
 
-    def chunk_input(i: int) -> PassTwoInput:
-        folder = work.path(f"pass1/{i:06d}")
+    work: WorkFolder
+    first: list[int]
+    features: pd.DataFrame
+    others: np.ndarray
+    index: LinkIndexView
+
+    def chunk(self, i: int) -> PassTwoInput:
+        folder, first = self.work.path(f"pass1/{i:06d}"), self.first
         return PassTwoInput(
             index=i, first_row=first[i],
             applicants=pd.read_parquet(folder / "applicants.parquet"),
             sessions=pd.read_parquet(folder / "sessions.parquet"),
             payouts=pd.read_parquet(folder / "payouts.parquet"),
             signals=pd.read_parquet(folder / "signals.parquet"),
-            link_features=features.iloc[first[i]:first[i + 1]],
-            others_risk=others[first[i]:first[i + 1]],
-            agency_shared=_saved_mask(work.path(f"index/agency_shared_{i:06d}.npy")),
-            pairs=index.pairs_touching(first[i], first[i + 1]))
+            link_features=self.features.iloc[first[i]:first[i + 1]],
+            others_risk=self.others[first[i]:first[i + 1]],
+            agency_shared=_saved_mask(self.work.path(f"index/agency_shared_{i:06d}.npy")),
+            pairs=self.index.pairs_touching(first[i], first[i + 1]))
 
+
+def _pass_two_of_chunk(i: int, inputs: _PassTwoInputs, model, screening: Screening) -> pd.DataFrame:
+    """Pass 2 of chunk ``i`` in a local process, which reads the chunk's spill itself."""
+    return pass_two(inputs.chunk(i), inputs.index, model, screening)
+
+
+def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
+    t = time.perf_counter()
+    work = run.work
+    first = _first_rows(work, count)
+    inputs = _PassTwoInputs(work, first, pd.read_parquet(work.path("index/link_features.parquet")),
+                            np.load(work.path("index/others_risk.npy")), index)
+    todo = [i for i in range(count) if not work.path(f"scores/{i:06d}.parquet").exists()]
+    progress = Progress("pass 2 (score, reasons)", first[-1], run.options.quiet)
+    progress.update(sum(first[i + 1] - first[i] for i in range(count) if i not in set(todo)))
     work.path("scores").mkdir(exist_ok=True)
-    results = run.executor.map_ordered(pass_two, (chunk_input(i) for i in todo),
-                                       lambda item: (item, shared_index, shared_model,
-                                                     shared_screening))
-    for item, scores in results:
-        path = work.path(f"scores/{item.index:06d}.parquet")
-        temporary = path.with_name(path.name + ".tmp")
-        scores.to_parquet(temporary, index=False)
-        with open(temporary, "rb") as handle:
-            import os
-
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        progress.update(len(scores))
+    pool = (LocalPoolExecutor(run.options.local_processes)
+            if isinstance(run.executor, LocalExecutor) and run.options.local_processes > 1
+            else None)
+    try:
+        if pool is not None:
+            # Local processes inherit the index and the model with the fork and read their
+            # chunk's spill from the work folder: only chunk numbers and scores travel.
+            shared = pool.share(inputs), pool.share(model), pool.share(run.screening)
+            results = pool.map_ordered(_pass_two_of_chunk, todo, lambda i: (i, *shared))
+        else:
+            # Workers get the ids and networks once; each chunk carries only the pairs it touches.
+            shared_index = run.executor.share(LinkIndexView(
+                pairs=index.pairs.iloc[:0], components=index.components, ids=index.ids))
+            shared_model = run.executor.share(model)
+            shared_screening = run.executor.share(run.screening)
+            results = ((item.index, scores) for item, scores in run.executor.map_ordered(
+                pass_two, (inputs.chunk(i) for i in todo),
+                lambda item: (item, shared_index, shared_model, shared_screening)))
+        for i, scores in results:
+            _write_part(work.path(f"scores/{i:06d}.parquet"), scores)
+            progress.update(len(scores))
+    finally:
+        if pool is not None:
+            pool.close()
     progress.close()
     run.timings["pass2"] = time.perf_counter() - t
     run.peak_rss_mb["pass2"] = _peak_rss_mb()
+
+
+def _write_part(path: Path, scores: pd.DataFrame) -> None:
+    """Write a chunk's scores under a temporary name, then rename: whole or absent."""
+    import os
+
+    temporary = path.with_name(path.name + ".tmp")
+    scores.to_parquet(temporary, index=False)
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
