@@ -66,6 +66,21 @@ def _resolve(value: Any) -> Any:
     return _SHARED[value.key] if isinstance(value, SharedValue) else value
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool process initializer: end this process when the driver is gone (killed, even by
+    SIGKILL), instead of waiting for tasks forever as an orphan."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-driver").start()
+
+
 def _call_with_shared(func: Callable[..., Any], *args: Any) -> Any:
     return func(*(_resolve(arg) for arg in args))
 
@@ -97,10 +112,13 @@ class LocalPoolExecutor(LocalExecutor):
         if self._pool is None:
             import gc
             import multiprocessing
+            import os
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                             mp_context=multiprocessing.get_context("fork"))
+                                             mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_exit_with_parent,
+                                             initargs=(os.getpid(),))
             # The collector of a forked process writes to every object it scans, copying
             # the driver's pages; frozen objects are not scanned.
             gc.freeze()
