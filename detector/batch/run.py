@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import resource
 import secrets
+import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -227,21 +228,29 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
             index += 1
 
     seconds: dict[str, float] = {}
-    # Locally, chunks are parsed and hashed in two processes: pass 1 is CPU-bound and its
-    # inputs are small; the driver folds results in input order as before.
+    # Locally, chunks are parsed and hashed in two processes that spill their own results
+    # (pass 1 is CPU-bound; only ids travel back); the driver checks ids in input order and
+    # then moves each spill into place.
     parallel = (LocalPoolExecutor(run.options.local_processes)
                 if isinstance(run.executor, LocalExecutor) and run.options.local_processes > 1
                 else None)
     try:
-        results = (parallel or run.executor).map_ordered(
-            pass_one, sources, lambda src: (src, has_labels, settings, None, feeds))
+        results = (parallel.map_ordered(
+            _pass_one_spilled, sources, lambda src: (src, has_labels, settings, feeds, work))
+            if parallel is not None else run.executor.map_ordered(
+            pass_one, sources, lambda src: (src, has_labels, settings, None, feeds)))
         for source, result in results:
             fold_until(source.index)
             earlier = _earlier(seen, result.ids)
             if earlier:  # rare: copies of ids from earlier chunks; validate again knowing them
+                if isinstance(result, _Spilled):
+                    shutil.rmtree(work.path(result.folder))
                 result = run.executor.run(pass_one, source, has_labels, settings, earlier, feeds)
             _remember(seen, result.ids)
-            _spill(run.work, result, _source_rows(source))
+            if isinstance(result, _Spilled):
+                work.promote(result.folder, f"pass1/{source.index:06d}")
+            else:
+                _spill(run.work, result, _source_rows(source))
             for stage, s in result.seconds.items():
                 seconds[stage] = seconds.get(stage, 0.0) + s
             progress.update(_source_rows(source))
@@ -257,6 +266,24 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
     return max(index, 1)
 
 
+@dataclass
+class _Spilled:
+    """A chunk's pass 1 spilled by a local process into ``folder``, not yet checked for ids
+    seen in earlier chunks (a resumed run ignores it until the driver moves it into place)."""
+
+    folder: str
+    ids: pd.DataFrame
+    seconds: dict[str, float]
+
+
+def _pass_one_spilled(source: ChunkSource, has_labels: bool, settings: Settings, feeds,
+                      work: WorkFolder) -> _Spilled:
+    result = pass_one(source, has_labels, settings, None, feeds)
+    folder = f"pass1/{source.index:06d}.unchecked"
+    _spill(work, result, _source_rows(source), folder)
+    return _Spilled(folder, result.ids, result.seconds)
+
+
 def _source_rows(source: ChunkSource) -> int:
     if source.lines is not None:
         return len(source.lines)
@@ -265,16 +292,18 @@ def _source_rows(source: ChunkSource) -> int:
 
 
 def _remember(seen: dict[str, int], ids: pd.DataFrame) -> None:
-    for applicant_id, line in zip(ids["applicant_id"], ids["line"], strict=True):
-        seen.setdefault(applicant_id, int(line))
+    # Plain lists: iterating an Arrow-backed column item by item is many times slower.
+    for applicant_id, line in zip(ids["applicant_id"].to_numpy(dtype=object).tolist(),
+                                  ids["line"].to_numpy(dtype=np.int64).tolist(), strict=True):
+        seen.setdefault(applicant_id, line)
 
 
 def _earlier(seen: dict[str, int], ids: pd.DataFrame) -> dict[str, int]:
-    return {i: seen[i] for i in ids["applicant_id"] if i in seen}
+    return {i: seen[i] for i in ids["applicant_id"].to_numpy(dtype=object).tolist() if i in seen}
 
 
-def _spill(work: WorkFolder, result: PassOne, lines: int) -> None:
-    with work.step(f"pass1/{result.index:06d}") as folder:
+def _spill(work: WorkFolder, result: PassOne, lines: int, name: str | None = None) -> None:
+    with work.step(name or f"pass1/{result.index:06d}") as folder:
         result.rejects.astype(object).to_parquet(folder / "rejects.parquet", index=False)
         result.ids.to_parquet(folder / "ids.parquet", index=False)
         result.applicants.to_parquet(folder / "applicants.parquet", index=False)
