@@ -75,8 +75,11 @@ def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> di
     count once per process, so this overstates) and PSS (shared pages split between the
     processes sharing them, so the sum counts each page once: the memory actually used).
     """
+    import resource
+
     out = work / f"scores-{backend}.parquet"
     t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen([sys.executable, "-c", SCORE_IN_CHILD, str(population), str(out),
                               str(chunk_size), backend], stdout=subprocess.PIPE, text=True)
     peak_rss = peak_pss = 0
@@ -94,6 +97,8 @@ def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> di
         raise SystemExit(f"{backend} run failed with status {child.returncode}")
     result = json.loads(stdout.strip().splitlines()[-1])
     result["process_wall"] = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the tree, once its processes ended
+    result["cpu_seconds"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     result["peak_tree_rss_mb"] = peak_rss / 2**20
     result["peak_tree_pss_mb"] = peak_pss / 2**20
     return result
@@ -178,6 +183,9 @@ def main() -> None:
               f"process tree peak PSS {result['peak_tree_pss_mb']:,.0f} MB "
               f"(RSS summed per process {result['peak_tree_rss_mb']:,.0f} MB); "
               f"floor ratio {per / floor_total:.2f}x; bands {result['bands']}")
+        print(f"    CPU time of the process tree {result['cpu_seconds']:,.0f} s "
+              f"({result['cpu_seconds'] / result['process_wall']:.2f} cores busy on average; "
+              "other agents' load takes the rest)")
         for stage, seconds in result["timings"].items():
             print(f"    {stage:<24} {seconds:9.2f}")
         print("    driver peak RSS after each stage (MB): "

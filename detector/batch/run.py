@@ -337,12 +337,14 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
         ids = keys.applicants[["applicant_id"]]
         del keys
         shared = _agency_shared(work, count)
-        risk = np.concatenate([
-            chunk_risk(_signals(work, i, shared.get(i)), links.features.iloc[first[i]:first[i + 1]])
-            for i in range(count)]) if first[-1] else np.zeros(0)
         with work.step("index") as folder:
-            for i, mask in shared.items():
-                np.save(folder / f"agency_shared_{i:06d}.npy", mask, allow_pickle=False)
+            risk_parts = []
+            for i in range(count):
+                signals = _signals(work, i, shared.get(i))
+                if i in shared:  # pass 2 reads these instead of correcting them again
+                    signals.to_parquet(folder / f"signals_{i:06d}.parquet")
+                risk_parts.append(chunk_risk(signals, links.features.iloc[first[i]:first[i + 1]]))
+            risk = np.concatenate(risk_parts) if first[-1] else np.zeros(0)
             links.features.to_parquet(folder / "link_features.parquet")
             links.pairs.to_parquet(folder / "pairs.parquet", index=False)
             np.save(folder / "components.npy", links.components, allow_pickle=False)
@@ -408,10 +410,6 @@ def _others_risk(risk: np.ndarray, components: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- pass 2
 
 
-def _saved_mask(path: Path) -> np.ndarray | None:
-    return np.load(path, allow_pickle=False) if path.exists() else None
-
-
 @dataclass
 class _PassTwoInputs:
     """Where each chunk's pass-2 input comes from: its spill and its rows of the index."""
@@ -424,15 +422,15 @@ class _PassTwoInputs:
 
     def chunk(self, i: int) -> PassTwoInput:
         folder, first = self.work.path(f"pass1/{i:06d}"), self.first
+        corrected = self.work.path(f"index/signals_{i:06d}.parquet")  # see _link_index
         return PassTwoInput(
             index=i, first_row=first[i],
             applicants=pd.read_parquet(folder / "applicants.parquet"),
             sessions=pd.read_parquet(folder / "sessions.parquet"),
             payouts=pd.read_parquet(folder / "payouts.parquet"),
-            signals=pd.read_parquet(folder / "signals.parquet"),
+            signals=pd.read_parquet(corrected if corrected.exists() else folder / "signals.parquet"),
             link_features=self.features.iloc[first[i]:first[i + 1]],
             others_risk=self.others[first[i]:first[i + 1]],
-            agency_shared=_saved_mask(self.work.path(f"index/agency_shared_{i:06d}.npy")),
             pairs=self.index.pairs_touching(first[i], first[i + 1]))
 
 

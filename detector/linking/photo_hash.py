@@ -101,14 +101,17 @@ class _BucketTable:
     search grow faster than the population. Wide keys fall back to binary search.
     """
 
-    DIRECT_MAX_BITS = 22  # 2**22 int64 starts and counts: 64 MB at most
+    DIRECT_MAX_BITS = 22  # 2**22 starts and counts: 32 MB at most
 
     def __init__(self, keys: np.ndarray, order: np.ndarray, width: int):
         """``keys`` hold ``width`` bits; ``order`` sorts them (stable)."""
         self._direct = width <= self.DIRECT_MAX_BITS
         if self._direct:
-            self._counts = np.bincount(keys.astype(np.int64), minlength=1 << width)
-            self._starts = np.cumsum(self._counts) - self._counts
+            counts = np.bincount(keys.astype(np.int64), minlength=1 << width)
+            # Narrow integers halve the table, which is read at random once per query.
+            small = np.int32 if keys.size < 2**31 else np.int64
+            self._counts = counts.astype(small)
+            self._starts = (np.cumsum(counts) - counts).astype(small)
         else:
             self._sorted = keys[order]
 
@@ -133,10 +136,11 @@ def _candidates(values: np.ndarray, max_bits: int, max_bucket: int) -> np.ndarra
         bucket = _BucketTable(keys, order, width)
         for mask in _flip_masks(width, radius):
             lo, sizes = bucket.find(keys ^ mask)
-            sizes[sizes > max_bucket] = 0
-            if not sizes.any():
+            hit = np.flatnonzero((sizes > 0) & (sizes <= max_bucket))
+            if not hit.size:
                 continue
-            left = np.repeat(np.arange(n), sizes)
+            lo, sizes = lo[hit].astype(np.int64), sizes[hit].astype(np.int64)
+            left = np.repeat(hit, sizes)
             first = np.repeat(np.cumsum(sizes) - sizes, sizes)
             right = order[np.repeat(lo, sizes) + np.arange(left.size) - first]
             keep = left < right
