@@ -3,9 +3,11 @@
 Generates N synthetic contractors with sessions, payouts, proposals and resumes (in slices of
 50,000 with consecutive seeds, streamed to one .jsonl.gz; not timed as scoring), then scores
 them with the local backend and with a local Dask cluster of 2 workers, each in a child
-process. Reports wall time, rate, peak RSS of the whole process tree (driver + workers,
-sampled every 0.2 s), the per-stage breakdown, and the floor: the per-applicant cost of IP
-lookups, phone parsing, text MinHash and model prediction, each timed alone on a sample.
+process. Reports wall time, rate, the driver's peak RSS, the peak memory of the whole process
+tree (driver + workers, sampled every 0.2 s: PSS, which counts pages shared after a fork
+once, and RSS summed per process, which counts them once per process), the per-stage
+breakdown, and the floor: the per-applicant cost of IP lookups, phone parsing, text MinHash
+and model prediction, each timed alone on a sample.
 Targets on a 2-core machine (1,000,000 applicants): < 10 min, peak RSS < 6 GB, rate within
 1.5x of the floor.
 
@@ -54,17 +56,39 @@ def generate(n: int, seed: int, path: Path) -> None:
     path.with_suffix(".tmp").rename(path)
 
 
+def _pss_bytes(pid: int) -> int:
+    """Proportional set size: each page shared by k processes counts 1/k in each."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> dict:
+    """Score in a child process, sampling the memory of its process tree every 0.2 s.
+
+    Two tree totals: RSS summed over processes (pages forked children share with the driver
+    count once per process, so this overstates) and PSS (shared pages split between the
+    processes sharing them, so the sum counts each page once: the memory actually used).
+    """
+    import resource
+
     out = work / f"scores-{backend}.parquet"
     t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen([sys.executable, "-c", SCORE_IN_CHILD, str(population), str(out),
                               str(chunk_size), backend], stdout=subprocess.PIPE, text=True)
-    peak = 0
+    peak_rss = peak_pss = 0
     root = psutil.Process(child.pid)
     while child.poll() is None:
         try:
-            tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            tree = [p for p in [root, *root.children(recursive=True)] if p.is_running()]
+            peak_rss = max(peak_rss, sum(p.memory_info().rss for p in tree))
+            peak_pss = max(peak_pss, sum(_pss_bytes(p.pid) for p in tree))
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -73,7 +97,10 @@ def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> di
         raise SystemExit(f"{backend} run failed with status {child.returncode}")
     result = json.loads(stdout.strip().splitlines()[-1])
     result["process_wall"] = time.perf_counter() - t
-    result["peak_tree_rss_mb"] = peak / 2**20
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the tree, once its processes ended
+    result["cpu_seconds"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result["peak_tree_rss_mb"] = peak_rss / 2**20
+    result["peak_tree_pss_mb"] = peak_pss / 2**20
     return result
 
 
@@ -153,8 +180,12 @@ def main() -> None:
         per = result["process_wall"] / max(result["scored"], 1)
         print(f"[{backend}] scored {result['scored']:,} (+{result['rejected']} rejected records) "
               f"in {result['process_wall']:,.1f}s incl. start-up: {rate:,.0f} applicants/s; "
-              f"peak RSS of the process tree {result['peak_tree_rss_mb']:,.0f} MB; "
+              f"process tree peak PSS {result['peak_tree_pss_mb']:,.0f} MB "
+              f"(RSS summed per process {result['peak_tree_rss_mb']:,.0f} MB); "
               f"floor ratio {per / floor_total:.2f}x; bands {result['bands']}")
+        print(f"    CPU time of the process tree {result['cpu_seconds']:,.0f} s "
+              f"({result['cpu_seconds'] / result['process_wall']:.2f} cores busy on average; "
+              "other agents' load takes the rest)")
         for stage, seconds in result["timings"].items():
             print(f"    {stage:<24} {seconds:9.2f}")
         print("    driver peak RSS after each stage (MB): "

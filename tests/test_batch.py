@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 from click.testing import CliRunner
 
@@ -117,9 +118,13 @@ def test_killed_run_resumes_to_the_same_output(linked, tmp_path):
     while time.monotonic() < deadline and len(list((work / "pass1").glob("0*[0-9]"))) < 3:
         assert process.poll() is None, "run finished before it could be killed"
         time.sleep(0.05)
+    helpers = psutil.Process(process.pid).children(recursive=True)
+    assert helpers, "pass 1 should run in local processes"
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert not out.exists()
+    _, alive = psutil.wait_procs(helpers, timeout=15)
+    assert not alive, "the run's processes should end with it, not linger as orphans"
     finished = len(list((work / "pass1").glob("0*[0-9]")))
     assert 3 <= finished < 10
     rerun = subprocess.run(_command(linked, out), env=env, capture_output=True, text=True,

@@ -102,3 +102,26 @@ def test_every_reason_code_has_an_evidence_sentence():
         sentence = writer.sentence(0, code)
         assert sentence != code and len(sentence) > 15, code
     assert "b" in writer.sentence(0, "PAYOUT_SHARED")
+
+
+def test_network_sentences_name_the_first_other_members_and_count_the_rest():
+    import pandas as pd
+
+    from detector.scoring.evidence import MAX_IDS, EvidenceWriter
+    from tests.helpers import applicant, population
+
+    # One network of 12 profiles; the sentence is written for its third member.
+    pop = population([applicant(f"p{i:02d}") for i in range(12)])
+    features = pd.DataFrame(1.0, index=pop.applicants["applicant_id"], columns=list(FEATURE_NAMES))
+    features["link_component_size"] = 12.0
+    sessions = pop.sessions.assign(country=None, as_org=None, anonymiser_source=None, anonymised=False)
+    pairs = pd.DataFrame({"a": range(11), "b": range(1, 12), "kind": ["payout"] * 11,
+                          "similarity": [1.0] * 11})
+    writer = EvidenceWriter(pop.applicants, features, pd.DataFrame(index=features.index), sessions,
+                            pop.payouts, pairs, np.zeros(12, dtype=np.int64), np.array([2]))
+    others = [f"p{i:02d}" for i in range(12) if i != 2]
+    listing = ", ".join(others[:MAX_IDS]) + f" and {len(others) - MAX_IDS} more"
+    assert writer.sentence(2, "NETWORK_SIZE").endswith(f"claimed countries: {listing}")
+    assert writer.sentence(2, "NETWORK_RED_FLAGS").startswith("the 11 linked profile(s)")
+    assert writer.sentence(2, "NETWORK_RED_FLAGS").endswith(listing)
+    assert writer.sentence(2, "LINKED_TO_FRONT").endswith(f"network members: {listing}")

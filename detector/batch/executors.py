@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from detector.errors import ConfigurationError
@@ -49,27 +50,98 @@ class LocalExecutor:
         pass
 
 
+# Values shared with forked pool processes: set in the driver before the processes start, so
+# every process inherits them with the fork instead of receiving a copy with each task.
+_SHARED: dict[int, Any] = {}
+
+
+@dataclass(frozen=True)
+class SharedValue:
+    """A handle to a value the pool's processes inherited (see :meth:`LocalPoolExecutor.share`)."""
+
+    key: int
+
+
+def _resolve(value: Any) -> Any:
+    return _SHARED[value.key] if isinstance(value, SharedValue) else value
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Pool process initializer: end this process when the driver is gone (killed, even by
+    SIGKILL), instead of waiting for tasks forever as an orphan."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-driver").start()
+
+
+def _call_with_shared(func: Callable[..., Any], *args: Any) -> Any:
+    return func(*(_resolve(arg) for arg in args))
+
+
 class LocalPoolExecutor(LocalExecutor):
     """Runs chunks in ``workers`` forked processes of this machine, results in input order.
 
-    Used for pass 1 (parsing, validation, signals, MinHash), whose inputs are small (a chunk's
-    raw lines) and whose work is CPU-bound; at most two chunks per process are in flight.
+    Task arguments travel by pipe, so they should be small (a chunk's raw lines, a chunk
+    number); large read-only values (the link index, the model) are given to :meth:`share`
+    before the first task and reach the processes with the fork. At most two chunks per
+    process are in flight.
     """
 
     def __init__(self, workers: int = 2):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers,
-                                         mp_context=multiprocessing.get_context("fork"))
+        self._pool: Any = None
+        self._keys: list[int] = []
+
+    def share(self, value: Any) -> Any:
+        if self._pool is not None:
+            raise RuntimeError("share values before the first task: processes inherit them "
+                               "when they are forked")
+        key = max(_SHARED, default=-1) + 1
+        _SHARED[key] = value
+        self._keys.append(key)
+        return SharedValue(key)
+
+    def _submit(self, func: Callable[..., Any], args: tuple) -> Any:
+        if self._pool is None:
+            import gc
+            import multiprocessing
+            import os
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                             mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_exit_with_parent,
+                                             initargs=(os.getpid(),))
+            # The collector of a forked process writes to every object it scans, copying
+            # the driver's pages; frozen objects are not scanned.
+            gc.freeze()
+            try:
+                future = self._pool.submit(int)  # forks the processes now
+            finally:
+                gc.unfreeze()
+            future.result()
+        return self._pool.submit(_call_with_shared, func, *args)
 
     def map_ordered(self, func: Callable[..., Any], items: Iterable[Any],
                     args: Callable[[Any], tuple]) -> Iterator[tuple[Any, Any]]:
-        return in_order(lambda item: self._pool.submit(func, *args(item)), items, 2 * self.workers)
+        return in_order(lambda item: self._submit(func, args(item)), items, 2 * self.workers)
+
+    def run(self, func: Callable[..., Any], item: Any, *args: Any) -> Any:
+        return _call_with_shared(func, item, *args)
 
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        for key in self._keys:
+            _SHARED.pop(key, None)
+        self._keys.clear()
 
 
 class DaskExecutor:

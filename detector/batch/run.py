@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import resource
 import secrets
+import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -227,21 +228,29 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
             index += 1
 
     seconds: dict[str, float] = {}
-    # Locally, chunks are parsed and hashed in two processes: pass 1 is CPU-bound and its
-    # inputs are small; the driver folds results in input order as before.
+    # Locally, chunks are parsed and hashed in two processes that spill their own results
+    # (pass 1 is CPU-bound; only ids travel back); the driver checks ids in input order and
+    # then moves each spill into place.
     parallel = (LocalPoolExecutor(run.options.local_processes)
                 if isinstance(run.executor, LocalExecutor) and run.options.local_processes > 1
                 else None)
     try:
-        results = (parallel or run.executor).map_ordered(
-            pass_one, sources, lambda src: (src, has_labels, settings, None, feeds))
+        results = (parallel.map_ordered(
+            _pass_one_spilled, sources, lambda src: (src, has_labels, settings, feeds, work))
+            if parallel is not None else run.executor.map_ordered(
+            pass_one, sources, lambda src: (src, has_labels, settings, None, feeds)))
         for source, result in results:
             fold_until(source.index)
             earlier = _earlier(seen, result.ids)
             if earlier:  # rare: copies of ids from earlier chunks; validate again knowing them
+                if isinstance(result, _Spilled):
+                    shutil.rmtree(work.path(result.folder))
                 result = run.executor.run(pass_one, source, has_labels, settings, earlier, feeds)
             _remember(seen, result.ids)
-            _spill(run.work, result, _source_rows(source))
+            if isinstance(result, _Spilled):
+                work.promote(result.folder, f"pass1/{source.index:06d}")
+            else:
+                _spill(run.work, result, _source_rows(source))
             for stage, s in result.seconds.items():
                 seconds[stage] = seconds.get(stage, 0.0) + s
             progress.update(_source_rows(source))
@@ -257,6 +266,24 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
     return max(index, 1)
 
 
+@dataclass
+class _Spilled:
+    """A chunk's pass 1 spilled by a local process into ``folder``, not yet checked for ids
+    seen in earlier chunks (a resumed run ignores it until the driver moves it into place)."""
+
+    folder: str
+    ids: pd.DataFrame
+    seconds: dict[str, float]
+
+
+def _pass_one_spilled(source: ChunkSource, has_labels: bool, settings: Settings, feeds,
+                      work: WorkFolder) -> _Spilled:
+    result = pass_one(source, has_labels, settings, None, feeds)
+    folder = f"pass1/{source.index:06d}.unchecked"
+    _spill(work, result, _source_rows(source), folder)
+    return _Spilled(folder, result.ids, result.seconds)
+
+
 def _source_rows(source: ChunkSource) -> int:
     if source.lines is not None:
         return len(source.lines)
@@ -265,16 +292,18 @@ def _source_rows(source: ChunkSource) -> int:
 
 
 def _remember(seen: dict[str, int], ids: pd.DataFrame) -> None:
-    for applicant_id, line in zip(ids["applicant_id"], ids["line"], strict=True):
-        seen.setdefault(applicant_id, int(line))
+    # Plain lists: iterating an Arrow-backed column item by item is many times slower.
+    for applicant_id, line in zip(ids["applicant_id"].to_numpy(dtype=object).tolist(),
+                                  ids["line"].to_numpy(dtype=np.int64).tolist(), strict=True):
+        seen.setdefault(applicant_id, line)
 
 
 def _earlier(seen: dict[str, int], ids: pd.DataFrame) -> dict[str, int]:
-    return {i: seen[i] for i in ids["applicant_id"] if i in seen}
+    return {i: seen[i] for i in ids["applicant_id"].to_numpy(dtype=object).tolist() if i in seen}
 
 
-def _spill(work: WorkFolder, result: PassOne, lines: int) -> None:
-    with work.step(f"pass1/{result.index:06d}") as folder:
+def _spill(work: WorkFolder, result: PassOne, lines: int, name: str | None = None) -> None:
+    with work.step(name or f"pass1/{result.index:06d}") as folder:
         result.rejects.astype(object).to_parquet(folder / "rejects.parquet", index=False)
         result.ids.to_parquet(folder / "ids.parquet", index=False)
         result.applicants.to_parquet(folder / "applicants.parquet", index=False)
@@ -308,12 +337,14 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
         ids = keys.applicants[["applicant_id"]]
         del keys
         shared = _agency_shared(work, count)
-        risk = np.concatenate([
-            chunk_risk(_signals(work, i, shared.get(i)), links.features.iloc[first[i]:first[i + 1]])
-            for i in range(count)]) if first[-1] else np.zeros(0)
         with work.step("index") as folder:
-            for i, mask in shared.items():
-                np.save(folder / f"agency_shared_{i:06d}.npy", mask, allow_pickle=False)
+            risk_parts = []
+            for i in range(count):
+                signals = _signals(work, i, shared.get(i))
+                if i in shared:  # pass 2 reads these instead of correcting them again
+                    signals.to_parquet(folder / f"signals_{i:06d}.parquet")
+                risk_parts.append(chunk_risk(signals, links.features.iloc[first[i]:first[i + 1]]))
+            risk = np.concatenate(risk_parts) if first[-1] else np.zeros(0)
             links.features.to_parquet(folder / "link_features.parquet")
             links.pairs.to_parquet(folder / "pairs.parquet", index=False)
             np.save(folder / "components.npy", links.components, allow_pickle=False)
@@ -379,52 +410,80 @@ def _others_risk(risk: np.ndarray, components: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- pass 2
 
 
-def _saved_mask(path: Path) -> np.ndarray | None:
-    return np.load(path, allow_pickle=False) if path.exists() else None
+@dataclass
+class _PassTwoInputs:
+    """Where each chunk's pass-2 input comes from: its spill and its rows of the index."""
+
+    work: WorkFolder
+    first: list[int]
+    features: pd.DataFrame
+    others: np.ndarray
+    index: LinkIndexView
+
+    def chunk(self, i: int) -> PassTwoInput:
+        folder, first = self.work.path(f"pass1/{i:06d}"), self.first
+        corrected = self.work.path(f"index/signals_{i:06d}.parquet")  # see _link_index
+        return PassTwoInput(
+            index=i, first_row=first[i],
+            applicants=pd.read_parquet(folder / "applicants.parquet"),
+            sessions=pd.read_parquet(folder / "sessions.parquet"),
+            payouts=pd.read_parquet(folder / "payouts.parquet"),
+            signals=pd.read_parquet(corrected if corrected.exists() else folder / "signals.parquet"),
+            link_features=self.features.iloc[first[i]:first[i + 1]],
+            others_risk=self.others[first[i]:first[i + 1]],
+            pairs=self.index.pairs_touching(first[i], first[i + 1]))
+
+
+def _pass_two_of_chunk(i: int, inputs: _PassTwoInputs, model, screening: Screening) -> pd.DataFrame:
+    """Pass 2 of chunk ``i`` in a local process, which reads the chunk's spill itself."""
+    return pass_two(inputs.chunk(i), inputs.index, model, screening)
 
 
 def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
     t = time.perf_counter()
     work = run.work
     first = _first_rows(work, count)
-    features = pd.read_parquet(work.path("index/link_features.parquet"))
-    others = np.load(work.path("index/others_risk.npy"))
+    inputs = _PassTwoInputs(work, first, pd.read_parquet(work.path("index/link_features.parquet")),
+                            np.load(work.path("index/others_risk.npy")), index)
     todo = [i for i in range(count) if not work.path(f"scores/{i:06d}.parquet").exists()]
     progress = Progress("pass 2 (score, reasons)", first[-1], run.options.quiet)
     progress.update(sum(first[i + 1] - first[i] for i in range(count) if i not in set(todo)))
-    # Workers get the ids and networks once; each chunk carries only the pairs it touches.
-    shared_index = run.executor.share(LinkIndexView(pairs=index.pairs.iloc[:0], components=index.components,
-                                                    ids=index.ids))
-    shared_model = run.executor.share(model)
-    shared_screening = run.executor.share(run.screening)
-
-    def chunk_input(i: int) -> PassTwoInput:
-        folder = work.path(f"pass1/{i:06d}")
-        return PassTwoInput(
-            index=i, first_row=first[i],
-            applicants=pd.read_parquet(folder / "applicants.parquet"),
-            sessions=pd.read_parquet(folder / "sessions.parquet"),
-            payouts=pd.read_parquet(folder / "payouts.parquet"),
-            signals=pd.read_parquet(folder / "signals.parquet"),
-            link_features=features.iloc[first[i]:first[i + 1]],
-            others_risk=others[first[i]:first[i + 1]],
-            agency_shared=_saved_mask(work.path(f"index/agency_shared_{i:06d}.npy")),
-            pairs=index.pairs_touching(first[i], first[i + 1]))
-
     work.path("scores").mkdir(exist_ok=True)
-    results = run.executor.map_ordered(pass_two, (chunk_input(i) for i in todo),
-                                       lambda item: (item, shared_index, shared_model,
-                                                     shared_screening))
-    for item, scores in results:
-        path = work.path(f"scores/{item.index:06d}.parquet")
-        temporary = path.with_name(path.name + ".tmp")
-        scores.to_parquet(temporary, index=False)
-        with open(temporary, "rb") as handle:
-            import os
-
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        progress.update(len(scores))
+    pool = (LocalPoolExecutor(run.options.local_processes)
+            if isinstance(run.executor, LocalExecutor) and run.options.local_processes > 1
+            else None)
+    try:
+        if pool is not None:
+            # Local processes inherit the index and the model with the fork and read their
+            # chunk's spill from the work folder: only chunk numbers and scores travel.
+            shared = pool.share(inputs), pool.share(model), pool.share(run.screening)
+            results = pool.map_ordered(_pass_two_of_chunk, todo, lambda i: (i, *shared))
+        else:
+            # Workers get the ids and networks once; each chunk carries only the pairs it touches.
+            shared_index = run.executor.share(LinkIndexView(
+                pairs=index.pairs.iloc[:0], components=index.components, ids=index.ids))
+            shared_model = run.executor.share(model)
+            shared_screening = run.executor.share(run.screening)
+            results = ((item.index, scores) for item, scores in run.executor.map_ordered(
+                pass_two, (inputs.chunk(i) for i in todo),
+                lambda item: (item, shared_index, shared_model, shared_screening)))
+        for i, scores in results:
+            _write_part(work.path(f"scores/{i:06d}.parquet"), scores)
+            progress.update(len(scores))
+    finally:
+        if pool is not None:
+            pool.close()
     progress.close()
     run.timings["pass2"] = time.perf_counter() - t
     run.peak_rss_mb["pass2"] = _peak_rss_mb()
+
+
+def _write_part(path: Path, scores: pd.DataFrame) -> None:
+    """Write a chunk's scores under a temporary name, then rename: whole or absent."""
+    import os
+
+    temporary = path.with_name(path.name + ".tmp")
+    scores.to_parquet(temporary, index=False)
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)

@@ -71,6 +71,13 @@ class WorkFolder:
         os.replace(temporary, final)
         _fsync_dir(final.parent)
 
+    def promote(self, source: str, name: str) -> None:
+        """Move the finished step ``source`` into place as ``name`` (both in this folder)."""
+        final = self.root / name
+        shutil.rmtree(final, ignore_errors=True)
+        os.replace(self.root / source, final)
+        _fsync_dir(final.parent)
+
     def done(self, name: str) -> bool:
         return (self.root / name).is_dir()
 

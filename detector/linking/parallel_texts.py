@@ -1,4 +1,4 @@
-"""Run the two near-duplicate text searches (resumes, proposals) on two cores at once.
+"""Run independent searches (near-duplicate resumes and proposals, reused photos) on two cores.
 
 Text MinHash is pure-Python tokenising and holds the GIL, so threads do not help. A forked
 worker inherits the texts without copying them through a pipe and returns only the pairs.

@@ -93,6 +93,37 @@ def _choose_bands(n: int, max_bits: int, max_bucket: int) -> int:
     return best
 
 
+class _BucketTable:
+    """Where each key's run starts in the sorted keys, and its length.
+
+    Narrow keys get a direct table (one counting pass, then two array reads per query):
+    a population probes each hash hundreds of times, and a binary search per probe made the
+    search grow faster than the population. Wide keys fall back to binary search.
+    """
+
+    DIRECT_MAX_BITS = 22  # 2**22 starts and counts: 32 MB at most
+
+    def __init__(self, keys: np.ndarray, order: np.ndarray, width: int):
+        """``keys`` hold ``width`` bits; ``order`` sorts them (stable)."""
+        self._direct = width <= self.DIRECT_MAX_BITS
+        if self._direct:
+            counts = np.bincount(keys.astype(np.int64), minlength=1 << width)
+            # Narrow integers halve the table, which is read at random once per query.
+            small = np.int32 if keys.size < 2**31 else np.int64
+            self._counts = counts.astype(small)
+            self._starts = (np.cumsum(counts) - counts).astype(small)
+        else:
+            self._sorted = keys[order]
+
+    def find(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Start in the sorted keys and number of keys equal to each query (of ``width`` bits)."""
+        if self._direct:
+            query = query.astype(np.int64)
+            return self._starts[query], self._counts[query]
+        lo = np.searchsorted(self._sorted, query, side="left")
+        return lo, np.searchsorted(self._sorted, query, side="right") - lo
+
+
 def _candidates(values: np.ndarray, max_bits: int, max_bucket: int) -> np.ndarray:
     """Encoded pairs i * n + j (i < j) that agree within radius on some band."""
     n = values.size
@@ -102,16 +133,14 @@ def _candidates(values: np.ndarray, max_bits: int, max_bucket: int) -> np.ndarra
     for shift, width in _band_layout(bands):
         keys = (values >> np.uint64(shift)) & np.uint64((1 << width) - 1)
         order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
+        bucket = _BucketTable(keys, order, width)
         for mask in _flip_masks(width, radius):
-            query = keys ^ mask
-            lo = np.searchsorted(sorted_keys, query, side="left")
-            hi = np.searchsorted(sorted_keys, query, side="right")
-            sizes = hi - lo
-            sizes[sizes > max_bucket] = 0
-            if not sizes.any():
+            lo, sizes = bucket.find(keys ^ mask)
+            hit = np.flatnonzero((sizes > 0) & (sizes <= max_bucket))
+            if not hit.size:
                 continue
-            left = np.repeat(np.arange(n), sizes)
+            lo, sizes = lo[hit].astype(np.int64), sizes[hit].astype(np.int64)
+            left = np.repeat(hit, sizes)
             first = np.repeat(np.cumsum(sizes) - sizes, sizes)
             right = order[np.repeat(lo, sizes) + np.arange(left.size) - first]
             keep = left < right

@@ -244,14 +244,18 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
         add(kind, pairs_sharing(found["row"].to_numpy(), found["key"].to_numpy(), settings.hub_cap))
     add("residential_ip", pairs_overlapping(keys.ip_spans, settings.hub_cap,
                                             settings.shared_ip_window_days))
-    resume = _text_pairs(keys.resume_rows, keys.resume_signatures,
-                         settings.resume_similarity_threshold, settings.hub_cap)
-    proposal = _text_pairs(keys.proposal_rows, keys.proposal_signatures,
-                           settings.resume_similarity_threshold, settings.hub_cap)
+    # The three searches over the whole population are independent: on two cores at once
+    # for large populations (forked processes; see run_text_jobs).
+    resume, proposal, photo = run_text_jobs([
+        (_text_pairs, (keys.resume_rows, keys.resume_signatures,
+                       settings.resume_similarity_threshold, settings.hub_cap)),
+        (_text_pairs, (keys.proposal_rows, keys.proposal_signatures,
+                       settings.resume_similarity_threshold, settings.hub_cap)),
+        (near_photo_pairs, (list(people["photo_phash"]), settings.photo_max_bit_distance,
+                            settings.hub_cap)),
+    ], total_texts=len(keys.resume_rows) + len(keys.proposal_rows))
     add("resume", _different_identity(resume, norm_names))
     add("proposal", _different_identity(proposal, norm_names))
-    photo = near_photo_pairs(list(people["photo_phash"]), settings.photo_max_bit_distance,
-                             max_bucket=settings.hub_cap)
     photo = photo.rename(columns={"i": "a", "j": "b"})[["a", "b"]]
     add("photo", _different_identity(photo, norm_names))
 

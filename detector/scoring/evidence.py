@@ -38,9 +38,11 @@ def _counts(frame: pd.DataFrame, column: str) -> Counter:
     return Counter(str(v) for v in frame.get(column, pd.Series(dtype=object)).dropna())
 
 
-def _ids(ids: list[str]) -> str:
+def _ids(ids: list[str], total: int | None = None) -> str:
+    """The first ``MAX_IDS`` ids and how many more (``total``: how many ``ids`` stands for)."""
+    total = len(ids) if total is None else total
     shown = ", ".join(ids[:MAX_IDS])
-    return shown + (f" and {len(ids) - MAX_IDS} more" if len(ids) > MAX_IDS else "")
+    return shown + (f" and {total - MAX_IDS} more" if total > MAX_IDS else "")
 
 
 def _providers(anon: pd.DataFrame) -> str:
@@ -75,6 +77,7 @@ class EvidenceWriter:
         ids = own_ids if all_ids is None else np.asarray(all_ids, dtype=object)
         self.ids = ids
         self.first_row = first_row
+        self._last_row: tuple[int, pd.Series, pd.Series, pd.Series] | None = None
         wanted = set(own_ids[rows])
         self.sessions = {k: g for k, g in sessions[sessions["applicant_id"].isin(wanted)]
                          .groupby("applicant_id", sort=False)}
@@ -96,11 +99,28 @@ class EvidenceWriter:
         self.members = {c: ids[idx.to_numpy()].tolist() for c, idx in
                         pd.Series(in_wanted).groupby(components[in_wanted])}
 
+    def _other_members(self, row: int, aid: str) -> tuple[list[str], int]:
+        """The first ``MAX_IDS`` other members of the row's network and how many there are.
+
+        A network can hold tens of thousands of profiles: listing all of them for every
+        sentence made scoring a chunk grow with the population.
+        """
+        members = self.members.get(self.components[row + self.first_row], [])
+        shown = [m for m in members[:MAX_IDS + 1] if m != aid][:MAX_IDS]
+        # The row is a member of its own network, and ids are unique (validation rejects copies).
+        return shown, len(members) - 1
+
+    def _row(self, row: int) -> tuple[pd.Series, pd.Series, pd.Series]:
+        """The row's applicant, features and context, kept for the row's next reason."""
+        if self._last_row is None or self._last_row[0] != row:
+            self._last_row = (row, self.applicants.iloc[row], self.features.iloc[row],
+                              self.context.iloc[row] if len(self.context.columns)
+                              else pd.Series(dtype=object))
+        return self._last_row[1:]
+
     def sentence(self, row: int, code: str) -> str:
-        app = self.applicants.iloc[row]
+        app, f, ctx = self._row(row)
         aid = app["applicant_id"]
-        f = self.features.iloc[row]
-        ctx = self.context.iloc[row] if len(self.context.columns) else pd.Series(dtype=object)
         cc = app["claimed_country"]
         sess = self.sessions.get(aid, pd.DataFrame())
         n = len(sess)
@@ -114,23 +134,24 @@ class EvidenceWriter:
                 extra = f" (highest similarity {f['link_proposal_max_similarity']:.2f})"
             return f"{len(others)} other profile(s) {LINK_WORDS[kind]}{extra}: {_ids(others)}"
         if code == "NETWORK_SIZE" or code == "NETWORK_NAMES" or code == "NETWORK_COUNTRIES":
-            members = [m for m in self.members.get(self.components[row + self.first_row], []) if m != aid]
+            shown, count = self._other_members(row, aid)
             return (f"linked network of {int(f['link_component_size'])} profiles with "
                     f"{int(f['link_component_distinct_names'])} distinct names and "
-                    f"{int(f['link_component_distinct_countries'])} claimed countries: {_ids(members)}")
+                    f"{int(f['link_component_distinct_countries'])} claimed countries: "
+                    f"{_ids(shown, count)}")
         if code == "LINKS_OF_SEVERAL_KINDS":
             kinds = {k: len(v) for k, v in self.links[row].items() if k != "proposal"}
             listing = ", ".join(f"{LINK_WORDS.get(k, k).split(' ', 1)[-1]}: {c}" for k, c in sorted(kinds.items()))
             return (f"concealed links of {int(f['link_evidence_kinds'])} different kinds to other profiles "
                     f"({listing or 'shared webmail digit suffix'})")
         if code == "NETWORK_RED_FLAGS":
-            members = [m for m in self.members.get(self.components[row + self.first_row], []) if m != aid]
-            return (f"the {len(members)} linked profile(s) show red flags themselves (mean red-flag "
-                    f"score {f['link_component_others_risk']:.2f} of 1): {_ids(members)}")
+            shown, count = self._other_members(row, aid)
+            return (f"the {count} linked profile(s) show red flags themselves (mean red-flag "
+                    f"score {f['link_component_others_risk']:.2f} of 1): {_ids(shown, count)}")
         if code == "LINKED_TO_FRONT":
             return (f"linked network contains {int(f['link_known_fronts'])} profile(s) already "
                     f"confirmed as fronts; network members: "
-                    f"{_ids([m for m in self.members.get(self.components[row + self.first_row], []) if m != aid])}")
+                    f"{_ids(*self._other_members(row, aid))}")
         if code == "EMAIL_SUFFIX_SHARED":
             return (f"{int(f['link_email_suffix_shared'])} other profile(s) use a webmail address "
                     f"ending in the same digits '{ctx.get('_email_suffix')}'")
