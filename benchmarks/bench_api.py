@@ -152,13 +152,14 @@ async def _concurrent(url: str, headers: dict, bodies: list[dict], concurrency: 
             **_percentiles(latencies)}
 
 
-def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int) -> dict:
+def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int,
+            server_workers: int = 1) -> dict:
     import httpx
 
     key = _key(path)
     env = {**os.environ, "DETECTOR_HASH_KEY": HASH_KEY, "OMP_NUM_THREADS": "1"}
     server = subprocess.Popen([sys.executable, "-m", "detector.cli", "serve", "--store", str(path),
-                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                               "--port", str(port), "--workers", str(server_workers)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -206,6 +207,8 @@ def main() -> None:
     parser.add_argument("--concurrency", default="8,32", help="Comma-separated client counts.")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=777)
+    parser.add_argument("--server-workers", type=int, default=1,
+                        help="Server processes (detector serve --workers).")
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
     report: dict = {"store": str(args.store)}
@@ -217,7 +220,8 @@ def main() -> None:
         return
     report["load_before"] = os.getloadavg()
     report.update(measure(args.store, args.port, args.sequential, args.requests,
-                          [int(c) for c in args.concurrency.split(",")], args.seed))
+                          [int(c) for c in args.concurrency.split(",")], args.seed, args.server_workers))
+    report["server_workers"] = args.server_workers
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
 

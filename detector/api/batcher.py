@@ -30,7 +30,7 @@ from detector.io.fast_records import CleanApplicant, clean_records
 from detector.io.read_input import load_population_from_records
 from detector.store.audit import audit
 from detector.store.db import Store
-from detector.store.one_scoring import can_score_alone, score_one_with_store
+from detector.store.one_scoring import can_score_alone, prepare_one, score_one_with_store
 from detector.store.scoring import ScoringEngine, StoreScored, score_with_store
 
 log = logging.getLogger("detector.api")
@@ -134,12 +134,12 @@ class ScoreBatcher:
 
     def _score_alone(self, jobs: list[_Job]) -> None:
         """Score clean one-applicant requests one after another in one store transaction."""
+        prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
         results = []
         with self.engine.lock, self.store.session() as session:
-            for job in jobs:
-                assert job.clean is not None
-                results.append(score_one_with_store(session, job.clean, self.engine, source="api"))
-                audit(session, job.actor, "score", job.clean.fields["applicant_id"])
+            for job, ready in zip(jobs, prepared, strict=True):
+                results.append(score_one_with_store(session, ready, self.engine, source="api"))
+                audit(session, job.actor, "score", ready.applicant.fields["applicant_id"])
         for job, result in zip(jobs, results, strict=True):
             job.future.set_result(result)
 

@@ -174,7 +174,7 @@ def _ip_zone_gap(moment: pd.Timestamp, country: object, claimed: float) -> float
     zones = list(dict.fromkeys(country_zones(country)))[:12]  # type: ignore[arg-type]
     if not zones:
         return NAN
-    gaps = _circular_gap(np.asarray([offset_hours(moment, z) for z in zones]), claimed)
+    gaps = _circular_gap(np.asarray([offset_hours(moment, z) for z in zones]), np.asarray(claimed))
     return NAN if np.all(np.isnan(gaps)) else float(np.nanmin(gaps))
 
 

@@ -78,7 +78,7 @@ def _identifiers(applicant: CleanApplicant, name: str, name_hash: int, key: byte
 
 def _sessions(applicant: CleanApplicant, geo: list[tuple], key: bytes) -> list[dict]:
     sessions = applicant.sessions
-    ip_hashes = keyed_hash([s["ip"] for s in sessions], key, "ip") if sessions else []
+    ip_hashes = keyed_hash([s["ip"] for s in sessions], key, "ip")
     devices = [s["device_id"] for s in sessions]
     present = [i for i, d in enumerate(devices) if _present(d)]
     device_hash = np.zeros(len(sessions), dtype=np.int64)
@@ -117,8 +117,9 @@ def one_row_facts(applicants: list[CleanApplicant], geo: list[list[tuple]], curv
     key = settings.hash_key
     names = [normalise_name(a.fields["full_name"]) for a in applicants]
     name_hashes = keyed_hash(names, key, "name")
-    resume_sig, resume_keys, resume_linkable = _text_material([a.fields["resume_text"] for a in applicants], names)
-    proposal_texts = [_latest_proposal(a) for a in applicants]
+    resume_sig, resume_keys, resume_linkable = _text_material(
+        [a.fields["resume_text"] for a in applicants], names)
+    proposal_texts: list[object] = [_latest_proposal(a) for a in applicants]
     proposal_sig, proposal_keys, proposal_linkable = _text_material(proposal_texts, names)
     photo_values, photo_present = parse_photo_hashes([a.fields["photo_phash"] for a in applicants])
     photo_signed = to_signed(photo_values)

@@ -13,6 +13,7 @@ the caller uses the frame path.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -25,8 +26,9 @@ from detector.io.fast_records import CleanApplicant, population_of
 from detector.linking.population_links import PopulationLinks
 from detector.model.rules_baseline import RULES, TOTAL_POINTS
 from detector.scoring.score import SCORE_COLUMNS, score_features
-from detector.signals.one_applicant import one_applicant_signals
+from detector.signals.one_applicant import OneApplicantSignals, one_applicant_signals
 from detector.signals.session_geo import annotate_sessions
+from detector.store.material import RowFacts
 from detector.store.one_material import one_row_facts
 from detector.store.schema import Applicant
 from detector.store.scoring import (
@@ -70,17 +72,33 @@ def can_score_alone(engine: ScoringEngine) -> bool:
     return engine.feeds.sdn is None
 
 
-def score_one_with_store(session: Session, applicant: CleanApplicant, engine: ScoringEngine,
-                         source: str = "api") -> StoreScored:
-    """Score one applicant against the store, then add it (a known id is rescored in place)."""
-    timings: dict[str, float] = {}
+@dataclass
+class PreparedApplicant:
+    """What scoring one applicant needs before touching the store (computed outside its lock)."""
+
+    applicant: CleanApplicant
+    signals: OneApplicantSignals
+    facts: RowFacts
+    seconds: float
+
+
+def prepare_one(applicant: CleanApplicant, engine: ScoringEngine) -> PreparedApplicant:
+    """Geolocation, signals, hashes and text signatures of one applicant."""
     t0 = time.perf_counter()
-    settings = engine.settings
     geo_rows = engine.geo.rows([s["ip"] for s in applicant.sessions])
     signals = one_applicant_signals(applicant, geo_rows)
-    facts = one_row_facts([applicant], [geo_rows], [signals.curve], settings)[0]
+    facts = one_row_facts([applicant], [geo_rows], [signals.curve], engine.settings)[0]
+    return PreparedApplicant(applicant, signals, facts, time.perf_counter() - t0)
+
+
+def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedApplicant,
+                         engine: ScoringEngine, source: str = "api") -> StoreScored:
+    """Score one applicant against the store, then add it (a known id is rescored in place)."""
+    prepared = applicant if isinstance(applicant, PreparedApplicant) else prepare_one(applicant, engine)
+    clean, signals, facts = prepared.applicant, prepared.signals, prepared.facts
+    settings = engine.settings
+    timings: dict[str, float] = {"signals": prepared.seconds}
     t1 = time.perf_counter()
-    timings["signals"] = t1 - t0
 
     from detector.store.lookup import link_applicant
 
@@ -116,12 +134,12 @@ def score_one_with_store(session: Session, applicant: CleanApplicant, engine: Sc
                                "sanctions_hits": pd.Series([None], dtype=object),
                                "feed_versions": pd.Series([dict(versions)], dtype=object)})[SCORE_COLUMNS]
     else:
-        scores = _scored_with_reasons(applicant, signals.context, features, found, engine, versions)
+        scores = _scored_with_reasons(clean, signals.context, features, found, engine, versions)
     t3 = time.perf_counter()
     timings["predict_reasons"] = t3 - t2
     stored = scores.copy()
-    stored["reasons"] = [redact_reasons(scores["reasons"].iloc[0], applicant.fields["phone"],
-                                        applicant.fields["email"])]
+    stored["reasons"] = [redact_reasons(scores["reasons"].iloc[0], clean.fields["phone"],
+                                        clean.fields["email"])]
     insert_scores(session, [pk], stored, features, source, rules_risk=[risk])
     timings["write"] = time.perf_counter() - t3
     return StoreScored(scores=scores, links=[found], features=features, timings=timings)
