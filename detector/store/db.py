@@ -53,7 +53,8 @@ def _sqlite_begin(connection) -> None:
     timeout, and every read inside sees the latest commit: what PostgreSQL's advisory lock
     gives the scoring path there.
     """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    deferred = connection.get_execution_options().get("sqlite_read_only", False)
+    connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -114,6 +115,14 @@ class Store:
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back on an error."""
         with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A unit of work that only reads: on SQLite it does not wait for the write lock (a
+        reader sees the last commit; a write inside may fail with "database is locked")."""
+        with self.sessions.begin() as session:
+            session.connection(execution_options={"sqlite_read_only": True})
             yield session
 
     def dispose(self) -> None:

@@ -24,6 +24,7 @@ from detector.features.build import FeatureTable
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io.fast_records import CleanApplicant, population_of
 from detector.linking.population_links import PopulationLinks
+from detector.model.one_row import OneRowPredictor, one_row_predictor
 from detector.model.rules_baseline import RULES, TOTAL_POINTS
 from detector.scoring.score import SCORE_COLUMNS, score_features
 from detector.signals.one_applicant import OneApplicantSignals, one_applicant_signals
@@ -65,6 +66,18 @@ def rules_risk(row: np.ndarray) -> float:
 
 def _as_float(value: object) -> float:
     return np.nan if value is None else float(value)  # type: ignore[arg-type]
+
+
+_PREDICTORS: dict[int, tuple[object, OneRowPredictor | None]] = {}
+
+
+def _predictor(model) -> OneRowPredictor | None:
+    """The model's one-row scorer, built once per loaded model."""
+    cached = _PREDICTORS.get(id(model))
+    if cached is None or cached[0] is not model:
+        cached = (model, one_row_predictor(model))
+        _PREDICTORS[id(model)] = cached
+    return cached[1]
 
 
 def can_score_alone(engine: ScoringEngine) -> bool:
@@ -125,7 +138,9 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
     timings["store_linking"] = t2 - t1
 
     model = engine.model
-    score = np.asarray(model.predict_proba(features), dtype=float)
+    predictor = _predictor(model)
+    score = (np.asarray([predictor.predict(values)]) if predictor is not None
+             else np.asarray(model.predict_proba(features), dtype=float))
     band = np.asarray(model.band(score))
     versions = engine.feeds.versions_with(engine.geo)
     if band[0] == "low":
