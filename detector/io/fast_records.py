@@ -17,6 +17,7 @@ import ipaddress
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -160,6 +161,37 @@ def _ip(value: object) -> str:
     return canonical
 
 
+# The everyday form of an RFC 3339 timestamp; other spellings the contract accepts (a space
+# for the 'T', offsets without a colon, more than nanosecond digits) go through pandas.
+_PLAIN_INSTANT = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):(\d{2}))", re.ASCII)
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+
+
+def _plain_instant(text: str) -> pd.Timestamp | None:
+    """The instant of an everyday RFC 3339 timestamp (years 1900-2199), computed exactly in
+    nanoseconds as pandas parses it; None for anything else (pandas then decides)."""
+    match = _PLAIN_INSTANT.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    if not (1900 <= year <= 2199 and hour <= 23 and minute <= 59 and second <= 59):
+        return None
+    try:
+        days = date(year, month, day).toordinal() - _EPOCH_DAY
+    except ValueError:
+        return None
+    offset = 0
+    if match.group(8):
+        hours, minutes = int(match.group(9)), int(match.group(10))
+        if hours > 23 or minutes > 59:
+            return None
+        offset = (hours * 60 + minutes) * (1 if match.group(8) == "+" else -1)
+    fraction = int((match.group(7) or "").ljust(9, "0"))
+    seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset * 60
+    return pd.Timestamp(seconds * 1_000_000_000 + fraction, tz="UTC")
+
+
 class _Timestamps:
     """Timestamp strings collected over the whole request, parsed in one vectorised call."""
 
@@ -176,6 +208,9 @@ class _Timestamps:
     def parse(self) -> list[pd.Timestamp]:
         if not self.raw:
             return []
+        plain = [_plain_instant(text.upper()) for text in self.raw]
+        if all(moment is not None for moment in plain):
+            return plain  # type: ignore[return-value]
         values, bad = coerce.timestamps(pd.Series(self.raw, dtype=object))
         if bad.any() or values.isna().any():
             raise Unclean

@@ -43,6 +43,24 @@ def test_the_example_population_and_a_synthetic_world_are_accepted_with_identica
         assert _assert_same(batch)
 
 
+STAMPS = ["2026-09-14T16:02:11Z", "2026-09-14t16:02:11z", "2026-09-14T16:02:11.5Z", "2026-09-14T16:02:11.123456789Z",
+          "2026-09-14T16:02:11.1234567891Z", "2026-09-14T16:02:11+05:45", "2026-09-14T16:02:11-09:30",
+          "2026-09-14T00:30:00+14:00", "2024-02-29T23:59:59-12:00", "2026-09-14 16:02:11Z",
+          "2026-09-14T16:02:11+0200", "1969-12-31T23:59:59.999Z", "2199-12-31T23:59:59Z", "1900-01-01T00:00:00+01:00",
+          " 2026-09-14T16:02:11Z ", "1677-09-21T00:12:44Z", "2262-04-11T23:47:16Z"]
+BAD_STAMPS = ["2026-02-29T00:00:00Z", "2026-09-14T24:00:00Z", "2026-09-14T16:60:00Z", "2026-09-14T16:02:60Z",
+              "2026-13-01T00:00:00Z", "2026-09-14T16:02:11+24:00", "1500-01-01T00:00:00Z", "9999-01-01T00:00:00Z"]
+
+
+def test_timestamps_are_read_exactly_as_the_frame_validator_reads_them():
+    good = _api_records([json.loads(EXAMPLE.read_text().splitlines()[0])])[0]
+    for stamp in STAMPS + BAD_STAMPS:
+        record = {**good, "created_at": stamp,
+                  "sessions": [{"started_at": stamp, "ip": "203.0.113.7"}] + good.get("sessions", [])}
+        accepted = _assert_same([record])
+        assert accepted == load_population_from_records([record]).rejects.empty, stamp
+
+
 def test_records_with_problems_are_left_to_the_frame_validator():
     good = _api_records([json.loads(EXAMPLE.read_text().splitlines()[0])])[0]
     bad = [
