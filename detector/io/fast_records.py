@@ -13,7 +13,6 @@ accepted here is accepted there with identical values.
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import re
 from dataclasses import dataclass, field

@@ -58,8 +58,8 @@ class OneRowPredictor:
         total = float(raw[0, 0])
         for tree in self.trees:
             total += tree.leaf_value(row)
-        proba = np.asarray(self.calibrator.predict(np.asarray([total])), dtype=float)  # type: ignore[attr-defined]
-        positive = float(proba[0])
+        calibrated = self.calibrator.predict(np.asarray([total]))  # type: ignore[attr-defined]
+        positive = float(np.asarray(calibrated, dtype=np.float64)[0])
         if 1.0 < positive <= 1.0 + 1e-5:  # as CalibratedClassifierCV trims
             positive = 1.0
         return positive
