@@ -158,19 +158,21 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
 
     key = _key(path)
     env = {**os.environ, "DETECTOR_HASH_KEY": HASH_KEY, "OMP_NUM_THREADS": "1"}
+    log = path.with_name(f"serve-{port}.log").open("w+")
     server = subprocess.Popen([sys.executable, "-m", "detector.cli", "serve", "--store", str(path),
-                               "--port", str(port), "--workers", str(server_workers)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
+                               "--port", str(port), "--workers", str(server_workers)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+        for _ in range(600):  # every worker has loaded model, geolocation and store
+            log.seek(0)
+            if log.read().count("Application startup complete") >= server_workers:
+                if httpx.get(f"{base}/health", timeout=5).status_code == 200:
                     break
-            except httpx.HTTPError:
-                time.sleep(0.5)
+            time.sleep(0.5)
         else:
-            raise SystemExit("server did not start: " + server.stderr.read().decode()[-2000:])
+            log.seek(0)
+            raise SystemExit("server did not start: " + log.read()[-2000:])
         bodies = _fresh_applicants(sequential + requests * len(concurrency) + 20, seed)
         headers = {"Authorization": f"Bearer {key}"}
         latencies = []
@@ -192,6 +194,7 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def main() -> None:

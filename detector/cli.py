@@ -494,8 +494,10 @@ def serve(host, port, store_url, model, workers, **geo):
     settings = _store_settings(store_url, model, **geo)
     open_store(settings).dispose()  # create or migrate once, before the workers start
     export_worker_settings(settings)
+    # A worker loading the model on a busy machine can miss uvicorn's 5 s health ping and be
+    # killed and restarted over and over: give it a minute.
     uvicorn.run("detector.api.app:app_from_environment", factory=True, workers=workers, host=host,
-                port=port, log_level="info")
+                port=port, log_level="info", timeout_worker_healthcheck=60)
 
 
 if __name__ == "__main__":
