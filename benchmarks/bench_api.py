@@ -89,7 +89,7 @@ def build_store(path: Path, profiles: int, chunk: int, workers: int) -> dict:
         for index in deferred:
             index.create(connection)
     print(f"  indexes built ({time.perf_counter() - t1:,.0f} s)", flush=True)
-    with store.engine.connect() as connection:
+    with store.engine.begin() as connection:  # committed: planner statistics for the lookups
         connection.exec_driver_sql("ANALYZE")
     store.dispose()
     return {"profiles": loaded, "build_seconds": round(time.perf_counter() - t0, 1),
