@@ -89,7 +89,7 @@ def build_store(path: Path, profiles: int, chunk: int, workers: int) -> dict:
         for index in deferred:
             index.create(connection)
     print(f"  indexes built ({time.perf_counter() - t1:,.0f} s)", flush=True)
-    with store.engine.connect() as connection:
+    with store.engine.begin() as connection:  # committed: planner statistics for the lookups
         connection.exec_driver_sql("ANALYZE")
     store.dispose()
     return {"profiles": loaded, "build_seconds": round(time.perf_counter() - t0, 1),
@@ -152,24 +152,27 @@ async def _concurrent(url: str, headers: dict, bodies: list[dict], concurrency: 
             **_percentiles(latencies)}
 
 
-def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int) -> dict:
+def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int,
+            server_workers: int = 1) -> dict:
     import httpx
 
     key = _key(path)
     env = {**os.environ, "DETECTOR_HASH_KEY": HASH_KEY, "OMP_NUM_THREADS": "1"}
+    log = path.with_name(f"serve-{port}.log").open("w+")
     server = subprocess.Popen([sys.executable, "-m", "detector.cli", "serve", "--store", str(path),
-                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
+                               "--port", str(port), "--workers", str(server_workers)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+        for _ in range(600):  # every worker has loaded model, geolocation and store
+            log.seek(0)
+            if log.read().count("Application startup complete") >= server_workers:
+                if httpx.get(f"{base}/health", timeout=5).status_code == 200:
                     break
-            except httpx.HTTPError:
-                time.sleep(0.5)
+            time.sleep(0.5)
         else:
-            raise SystemExit("server did not start: " + server.stderr.read().decode()[-2000:])
+            log.seek(0)
+            raise SystemExit("server did not start: " + log.read()[-2000:])
         bodies = _fresh_applicants(sequential + requests * len(concurrency) + 20, seed)
         headers = {"Authorization": f"Bearer {key}"}
         latencies = []
@@ -191,6 +194,7 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def main() -> None:
@@ -206,6 +210,8 @@ def main() -> None:
     parser.add_argument("--concurrency", default="8,32", help="Comma-separated client counts.")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=777)
+    parser.add_argument("--server-workers", type=int, default=1,
+                        help="Server processes (detector serve --workers).")
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
     report: dict = {"store": str(args.store)}
@@ -217,7 +223,8 @@ def main() -> None:
         return
     report["load_before"] = os.getloadavg()
     report.update(measure(args.store, args.port, args.sequential, args.requests,
-                          [int(c) for c in args.concurrency.split(",")], args.seed))
+                          [int(c) for c in args.concurrency.split(",")], args.seed, args.server_workers))
+    report["server_workers"] = args.server_workers
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
 

@@ -475,15 +475,30 @@ def store_create_user(username, role, password, store_url):
 @click.option("--port", default=8000, show_default=True, type=int)
 @STORE_OPTION
 @click.option("--model", type=PATH, help="Model folder (default: the shipped model).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes sharing the port and the store (e.g. one per core).")
 @geo_options
-def serve(host, port, store_url, model, **geo):
+def serve(host, port, store_url, model, workers, **geo):
     """Run the scoring API and the analyst console on the store."""
     import uvicorn
 
     from detector.api.app import create_app
+    from detector.api.no_delay import NoDelayH11Protocol
 
-    app = create_app(_store_settings(store_url, model, **geo))
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if workers == 1:
+        app = create_app(_store_settings(store_url, model, **geo))
+        uvicorn.run(app, host=host, port=port, log_level="info", http=NoDelayH11Protocol)
+        return
+    from detector.api.app import export_worker_settings
+    from detector.store.db import open_store
+
+    settings = _store_settings(store_url, model, **geo)
+    open_store(settings).dispose()  # create or migrate once, before the workers start
+    export_worker_settings(settings)
+    # A worker loading the model on a busy machine can miss uvicorn's 5 s health ping and be
+    # killed and restarted over and over: give it a minute.
+    uvicorn.run("detector.api.app:app_from_environment", factory=True, workers=workers, host=host,
+                port=port, log_level="info", timeout_worker_healthcheck=60, http=NoDelayH11Protocol)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -67,3 +68,21 @@ def _include_console(app: FastAPI) -> None:
     setup = getattr(console, "setup", None)
     if callable(setup):
         setup(app)
+
+
+def export_worker_settings(settings: Settings) -> None:
+    """Hand the command line's settings to server worker processes through ``DETECTOR_*``
+    variables (workers start from an import string and read only the environment)."""
+    paths = {"DETECTOR_STORE_URL": settings.store_url, "DETECTOR_MODEL_DIR": settings.model_dir,
+             "DETECTOR_GEOIP_COUNTRY": settings.geoip_country, "DETECTOR_GEOIP_ASN": settings.geoip_asn,
+             "DETECTOR_GEOIP_ANONYMOUS": settings.geoip_anonymous}
+    for name, value in paths.items():
+        if value:
+            os.environ[name] = str(value)
+    if settings.vpn_cidr_files:
+        os.environ["DETECTOR_VPN_CIDR_FILES"] = os.pathsep.join(str(p) for p in settings.vpn_cidr_files)
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``detector serve --workers N``."""
+    return create_app(Settings.from_env())

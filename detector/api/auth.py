@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from detector.api.errors import ApiError
-from detector.store.accounts import Principal, authenticate_key
+from detector.store.accounts import Principal, authenticate_key, touch_api_key
 
 _bearer = HTTPBearer(auto_error=False, description="An API key from `detector store create-key`")
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The same key, as a header")
@@ -26,8 +26,11 @@ def require_scope(scope: str) -> Callable[..., Principal]:
             raise ApiError(401, "an API key is required: send 'Authorization: Bearer <key>'",
                            headers={"WWW-Authenticate": "Bearer"})
         store = request.app.state.store
-        with store.session() as session:
-            principal = authenticate_key(session, key)
+        with store.read_session() as session:  # no wait for a scoring transaction's write lock
+            principal = authenticate_key(session, key, touch=False)
+        if principal is not None and principal.touch_due:
+            with store.session() as session:
+                touch_api_key(session, principal.actor)
         if principal is None:
             raise ApiError(401, "the API key is unknown or revoked", headers={"WWW-Authenticate": "Bearer"})
         if scope not in principal.scopes:

@@ -4,6 +4,13 @@ Per-call overhead (pandas frames, model calls, a commit) dominates scoring one a
 store writes are serialised anyway, so a single worker thread takes every waiting request
 at once, scores them as one population against the store, and hands each caller its rows.
 Requests never wait for a batch to fill: a lone request is scored immediately.
+
+A request of one clean applicant (the usual sign-up call) takes the per-applicant fast path
+(``detector.io.fast_records``, ``detector.store.one_scoring``): plain Python instead of frames,
+same features, scores and reasons. Such requests taken together share one store transaction
+but are each scored alone, so a result never depends on which requests happened to arrive
+together. Anything else (lists, records with problems, sanctions screening on) is validated
+and scored as a population by the frame path.
 """
 
 from __future__ import annotations
@@ -19,9 +26,11 @@ import numpy as np
 import pandas as pd
 
 from detector.api.errors import ApiError, problems_from_rejects
+from detector.io.fast_records import CleanApplicant, clean_records
 from detector.io.read_input import load_population_from_records
 from detector.store.audit import audit
 from detector.store.db import Store
+from detector.store.one_scoring import can_score_alone, prepare_one, score_one_with_store
 from detector.store.scoring import ScoringEngine, StoreScored, score_with_store
 
 log = logging.getLogger("detector.api")
@@ -34,6 +43,7 @@ class _Job:
     actor: str
     future: Future
     ids: frozenset[str] = frozenset()
+    clean: CleanApplicant | None = None  # set when the request takes the fast path
 
 
 def _renumber(text: str, offset: int) -> str:
@@ -99,17 +109,39 @@ class ScoreBatcher:
             jobs = self._take()
             if jobs is None:
                 return
-            try:
-                self._score(jobs)
-            except Exception as error:  # one bad request must not fail the others
-                if len(jobs) == 1:
-                    jobs[0].future.set_exception(error)
-                    continue
-                for job in jobs:
-                    try:
-                        self._score([job])
-                    except Exception as single:
-                        job.future.set_exception(single)
+            fast = can_score_alone(self.engine)
+            for job in jobs:
+                found = clean_records(job.records) if fast and len(job.records) == 1 else None
+                job.clean = found[0] if found else None
+            for group, scorer in (([j for j in jobs if j.clean is not None], self._score_alone),
+                                  ([j for j in jobs if j.clean is None], self._score)):
+                if group:
+                    self._guarded(group, scorer)
+
+    @staticmethod
+    def _guarded(jobs: list[_Job], scorer) -> None:
+        try:
+            scorer(jobs)
+        except Exception as error:  # one bad request must not fail the others
+            if len(jobs) == 1:
+                jobs[0].future.set_exception(error)
+                return
+            for job in jobs:
+                try:
+                    scorer([job])
+                except Exception as single:
+                    job.future.set_exception(single)
+
+    def _score_alone(self, jobs: list[_Job]) -> None:
+        """Score clean one-applicant requests one after another in one store transaction."""
+        prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
+        results = []
+        with self.engine.lock, self.store.session() as session:
+            for job, ready in zip(jobs, prepared, strict=True):
+                results.append(score_one_with_store(session, ready, self.engine, source="api"))
+                audit(session, job.actor, "score", ready.applicant.fields["applicant_id"])
+        for job, result in zip(jobs, results, strict=True):
+            job.future.set_result(result)
 
     def _score(self, jobs: list[_Job]) -> None:
         """Validate all jobs' records in one pass (the validator's cost is mostly per call),

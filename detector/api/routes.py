@@ -76,7 +76,7 @@ def score(request: Request,
             tags=["applicants"], summary="A stored applicant: latest score, reasons, decisions")
 def get_applicant(request: Request, applicant_id: str,
                   principal: ReadKey) -> dict:
-    with request.app.state.store.session() as session:
+    with request.app.state.store.read_session() as session:
         detail = queries.applicant_detail(session, applicant_id)
     score = detail.score
     return {
@@ -96,7 +96,7 @@ def get_applicant(request: Request, applicant_id: str,
             tags=["applicants"], summary="Profiles linked to a stored applicant and what links them")
 def get_links(request: Request, applicant_id: str,
               principal: ReadKey) -> dict:
-    with request.app.state.store.session() as session:
+    with request.app.state.store.read_session() as session:
         found = queries.links(session, applicant_id)
         size = queries.applicant_detail(session, applicant_id).component_size
     return {"applicant_id": applicant_id, "component_size": size,
@@ -147,7 +147,7 @@ def health(request: Request) -> dict:
             summary="Prometheus metrics")
 def metrics(request: Request, principal: ReadKey) -> Response:
     state = request.app.state
-    with state.store.session() as session:
+    with state.store.read_session() as session:
         counts = queries.store_counts(session)
     for key, value in counts.items():
         if key.startswith("status_"):

@@ -34,7 +34,7 @@ def _admin(user: ConsoleUser, csrf_token: str | None = None) -> None:
 
 def _users_page(request: Request, user: ConsoleUser, message: str | None = None,
                 error: str | None = None, status_code: int = 200) -> Response:
-    with request.app.state.store.session() as session:
+    with request.app.state.store.read_session() as session:  # also called inside a write session
         users = [(u.username, u.role, u.active, u.created_at, u.last_login_at)
                  for u in accounts.list_users(session)]
     return render("admin_users.html", status_code, title="Users", user=user, users=users,
@@ -97,7 +97,7 @@ def change_active(request: Request, username: str, user: User, active: Annotated
 
 def _keys_page(request: Request, user: ConsoleUser, new_key: str | None = None,
                message: str | None = None, error: str | None = None, status_code: int = 200) -> Response:
-    with request.app.state.store.session() as session:
+    with request.app.state.store.read_session() as session:  # also called inside a write session
         keys = [(k.prefix, k.name, k.scopes, k.created_at, k.last_used_at, k.revoked_at)
                 for k in accounts.list_api_keys(session)]
     return render("admin_keys.html", status_code, title="API keys", user=user, keys=keys,

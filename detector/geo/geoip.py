@@ -276,11 +276,17 @@ class GeoLookup:
                 if row[12] is None or row[12].startswith("asn-list:"):
                     row[12] = f"cidr-list:{cidr_list.name}"
 
-    def lookup(self, ips: Sequence[str]) -> pd.DataFrame:
-        """One row per input IP, same order, with COLUMNS; malformed IPs give unknown values."""
-        codes, uniques = pd.factorize(pd.Series(list(ips), dtype=object), use_na_sentinel=True)
+    def rows(self, ips: Sequence[str]) -> list[Row]:
+        """One tuple of COLUMNS per IP, same order: ``lookup`` without the frame (one applicant's
+        few sessions in the scoring API)."""
+        for _ in range(2):  # twice: a full cache is cleared while filling
+            self._fill_cache([ip for ip in dict.fromkeys(ips) if ip not in self._cache])
+            if all(ip in self._cache for ip in ips):
+                break
+        return [self._cache[ip] for ip in ips]
+
+    def _fill_cache(self, missing: list) -> None:
         cache = self._cache
-        missing = [ip for ip in uniques if ip not in cache]
         if missing:
             parsed_ok: list[tuple[str, int, int]] = []
             new_keys: list[str] = []
@@ -298,6 +304,12 @@ class GeoLookup:
                 cache.clear()
             for key, row in zip(new_keys, rows, strict=True):
                 cache[key] = tuple(row)
+
+    def lookup(self, ips: Sequence[str]) -> pd.DataFrame:
+        """One row per input IP, same order, with COLUMNS; malformed IPs give unknown values."""
+        codes, uniques = pd.factorize(pd.Series(list(ips), dtype=object), use_na_sentinel=True)
+        cache = self._cache
+        self._fill_cache([ip for ip in uniques if ip not in cache])
         table = [cache[ip] for ip in uniques] + [_UNKNOWN]
         codes = np.where(codes < 0, len(table) - 1, codes)
         columns = list(zip(*table, strict=True))

@@ -12,11 +12,11 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from detector.errors import InputError
@@ -36,6 +36,7 @@ class Principal:
     scopes: frozenset[str]
     role: str | None = None
     user_pk: int | None = None
+    touch_due: bool = False  # an API key whose last use is to be recorded
 
 
 ROLE_SCOPES = {
@@ -173,8 +174,12 @@ def create_api_key(session: Session, name: str, scopes: str | list[str], actor: 
     return key
 
 
-def authenticate_key(session: Session, key: str) -> Principal | None:
-    """The principal of a live API key, or None. Compares hashes in constant time."""
+def authenticate_key(session: Session, key: str, touch: bool = True) -> Principal | None:
+    """The principal of a live API key, or None. Compares hashes in constant time.
+
+    With ``touch`` the key's last use is recorded (at most once a minute); without it the
+    session only reads, and :func:`key_use_is_stale` tells whether :func:`touch_api_key` is due.
+    """
     if not key.startswith(KEY_PREFIX) or key.count("_") < 2:
         return None
     prefix = key[len(KEY_PREFIX):].split("_", 1)[0]
@@ -183,10 +188,21 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
         return None
     if not hmac.compare_digest(row.key_hash, _sha256(key)):
         return None
-    now = utcnow()
-    if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
-        row.last_used_at = now  # coarse, so every request is not a write
-    return Principal(actor=f"key:{prefix}", scopes=frozenset(row.scopes.split(",")))
+    stale = key_use_is_stale(row.last_used_at)
+    if touch and stale:
+        row.last_used_at = utcnow()  # coarse, so every request is not a write
+    return Principal(actor=f"key:{prefix}", scopes=frozenset(row.scopes.split(",")),
+                     touch_due=stale and not touch)
+
+
+def key_use_is_stale(last_used_at: datetime | None) -> bool:
+    return last_used_at is None or utcnow() - last_used_at > timedelta(minutes=1)
+
+
+def touch_api_key(session: Session, actor: str) -> None:
+    """Record that the key of ``actor`` ('key:PREFIX') was just used."""
+    prefix = actor.removeprefix("key:")
+    session.execute(update(ApiKey).where(ApiKey.prefix == prefix).values(last_used_at=utcnow()))
 
 
 def list_api_keys(session: Session) -> list[ApiKey]:

@@ -29,7 +29,12 @@ def store_url(settings: Settings) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL lets the API read while a writer commits; foreign keys enforce the cascades."""
+    """WAL lets the API read while a writer commits; foreign keys enforce the cascades.
+
+    The driver's own transaction handling is switched off: transactions begin in
+    :func:`_sqlite_begin` instead.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -38,10 +43,25 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection) -> None:
+    """Every transaction takes SQLite's write lock up front (``BEGIN IMMEDIATE``).
+
+    Several server processes may share one store file. A deferred transaction that reads and
+    then writes would either fail with "database is locked" when another process committed in
+    between, or (scoring) link an applicant against a snapshot that misses profiles another
+    process just added. Taking the lock first serialises writers, waiting up to the busy
+    timeout, and every read inside sees the latest commit: what PostgreSQL's advisory lock
+    gives the scoring path there.
+    """
+    deferred = connection.get_execution_options().get("sqlite_read_only", False)
+    connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
@@ -95,6 +115,14 @@ class Store:
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back on an error."""
         with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A unit of work that only reads: on SQLite it does not wait for the write lock (a
+        reader sees the last commit; a write inside may fail with "database is locked")."""
+        with self.sessions.begin() as session:
+            session.connection(execution_options={"sqlite_read_only": True})
             yield session
 
     def dispose(self) -> None:

@@ -316,9 +316,14 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
         size = len(members)
         fronts = sum(1 for m in members if m.label == 1.0)
         countries = {m.claimed_country for m in members if m.claimed_country is not None}
-    names = set(session.scalars(select(Identifier.hash).distinct()
-                                .join(Applicant, and_(Applicant.pk == Identifier.applicant_pk, in_components))
-                                .where(Identifier.kind == "name")).all())
+    if len(members) > MAX_REFRESH:
+        names = set(session.scalars(select(Identifier.hash).distinct()
+                                    .join(Applicant, and_(Applicant.pk == Identifier.applicant_pk, in_components))
+                                    .where(Identifier.kind == "name")).all())
+    else:  # by the members' keys: an index probe per member whatever the planner's statistics say
+        names = {value for kind, value in session.execute(
+            select(Identifier.kind, Identifier.hash).where(Identifier.applicant_pk.in_([m.pk for m in members])))
+            if kind == "name"}
     if my_country is not None:
         countries.add(my_country)
     stats = {

@@ -55,3 +55,47 @@ def test_serve_starts_on_the_embedded_store_and_scores(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_serve_with_two_worker_processes_scores_concurrent_linked_signups(tmp_path):
+    """Two server processes on one SQLite store: concurrent requests all succeed, and a sign-up
+    scored by either process links to the profile the other one just stored."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = {**os.environ, "DETECTOR_HASH_KEY": TEST_HASH_KEY.decode(), "OMP_NUM_THREADS": "1"}
+    cli = [sys.executable, "-m", "detector.cli"]
+    subprocess.run([*cli, "store", "init"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    key = subprocess.run([*cli, "store", "create-key", "--scopes", "score,read"], cwd=tmp_path, env=env,
+                         check=True, capture_output=True, text=True).stdout.strip()
+    port = _free_port()
+    server = subprocess.Popen([*cli, "serve", "--port", str(port), "--workers", "2"], cwd=tmp_path,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("server did not start: " + server.stderr.read().decode()[-2000:])
+        template = json.loads(EXAMPLE.read_text().splitlines()[0])
+        records = [{**template, "applicant_id": f"copy-{i}"} for i in range(12)]  # one device, one resume
+        headers = {"Authorization": f"Bearer {key}"}
+
+        def post(record: dict) -> httpx.Response:
+            return httpx.post(f"{base}/v1/score", json=record, headers=headers, timeout=120)
+
+        with ThreadPoolExecutor(6) as pool:
+            responses = list(pool.map(post, records))
+        assert [r.status_code for r in responses] == [200] * len(records)
+        linked = [len({p["applicant_id"] for p in r.json()["results"][0]["linked_profiles"]}) for r in responses]
+        # each copy links to every copy stored before it, whichever process stored that one
+        assert sorted(linked) == list(range(len(records)))
+        last = httpx.get(f"{base}/v1/applicants/copy-0/links", headers=headers, timeout=30).json()
+        assert last["component_size"] == len(records)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,0 +1,175 @@
+"""Score one validated applicant against the store: the scoring API's per-request fast path.
+
+The same steps as :func:`detector.store.scoring.score_with_store` for a population of one,
+with the per-applicant work in plain Python (``detector.signals.one_applicant``,
+``detector.store.one_material``) instead of DataFrames. The store lookups, inserts and
+component merge are the same functions. Scores, bands and reasons are the frame path's:
+the model is called on the same feature row, and an applicant whose band is above ``low``
+gets its reasons and evidence from the frame code (``score_features``), on frames built for
+that one applicant only. Sanctions screening needs the frames too, so with an SDN list loaded
+the caller uses the frame path.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from detector.features.build import FeatureTable
+from detector.features.catalogue import FEATURE_NAMES
+from detector.io.fast_records import CleanApplicant, population_of
+from detector.linking.population_links import PopulationLinks
+from detector.model.one_row import OneRowPredictor, one_row_predictor
+from detector.model.rules_baseline import RULES, TOTAL_POINTS
+from detector.scoring.score import SCORE_COLUMNS, score_features
+from detector.signals.one_applicant import OneApplicantSignals, one_applicant_signals
+from detector.signals.session_geo import annotate_sessions
+from detector.store.material import RowFacts
+from detector.store.one_material import one_row_facts
+from detector.store.schema import Applicant
+from detector.store.scoring import (
+    LINK_FEATURES,
+    ScoringEngine,
+    StoreScored,
+    _evidence_population,
+    _writer_lock,
+    redact_reasons,
+)
+from detector.store.write import (
+    insert_links,
+    insert_row,
+    insert_scores,
+    merge_components,
+    replace_applicant,
+    update_members,
+)
+
+_RULE_COLUMNS = [FEATURE_NAMES.index(rule.feature) for rule in RULES]
+_RULE_POINTS = np.array([rule.points for rule in RULES])
+_RULE_THRESHOLDS = np.array([rule.value for rule in RULES], dtype=float)
+_RULE_STRICT = np.array([rule.op == ">" for rule in RULES])
+
+
+def rules_risk(row: np.ndarray) -> float:
+    """``rules_score`` of one feature row (catalogue order), with the same arithmetic."""
+    values = row[_RULE_COLUMNS]
+    with np.errstate(invalid="ignore"):
+        hit = np.where(_RULE_STRICT, values > _RULE_THRESHOLDS, values >= _RULE_THRESHOLDS)
+    hits = np.where(np.isnan(values), False, hit).astype(float)[None, :]
+    return float((hits @ _RULE_POINTS / TOTAL_POINTS)[0])
+
+
+def _as_float(value: object) -> float:
+    return np.nan if value is None else float(value)  # type: ignore[arg-type]
+
+
+_PREDICTORS: dict[int, tuple[object, OneRowPredictor | None]] = {}
+
+
+def _predictor(model) -> OneRowPredictor | None:
+    """The model's one-row scorer, built once per loaded model."""
+    cached = _PREDICTORS.get(id(model))
+    if cached is None or cached[0] is not model:
+        cached = (model, one_row_predictor(model))
+        _PREDICTORS[id(model)] = cached
+    return cached[1]
+
+
+def can_score_alone(engine: ScoringEngine) -> bool:
+    """The fast path applies unless sanctions screening (frame-based) is switched on."""
+    return engine.feeds.sdn is None
+
+
+@dataclass
+class PreparedApplicant:
+    """What scoring one applicant needs before touching the store (computed outside its lock)."""
+
+    applicant: CleanApplicant
+    signals: OneApplicantSignals
+    facts: RowFacts
+    seconds: float
+
+
+def prepare_one(applicant: CleanApplicant, engine: ScoringEngine) -> PreparedApplicant:
+    """Geolocation, signals, hashes and text signatures of one applicant."""
+    t0 = time.perf_counter()
+    geo_rows = engine.geo.rows([s["ip"] for s in applicant.sessions])
+    signals = one_applicant_signals(applicant, geo_rows)
+    facts = one_row_facts([applicant], [geo_rows], [signals.curve], engine.settings)[0]
+    return PreparedApplicant(applicant, signals, facts, time.perf_counter() - t0)
+
+
+def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedApplicant,
+                         engine: ScoringEngine, source: str = "api") -> StoreScored:
+    """Score one applicant against the store, then add it (a known id is rescored in place)."""
+    prepared = applicant if isinstance(applicant, PreparedApplicant) else prepare_one(applicant, engine)
+    clean, signals, facts = prepared.applicant, prepared.signals, prepared.facts
+    settings = engine.settings
+    timings: dict[str, float] = {"signals": prepared.seconds}
+    t1 = time.perf_counter()
+
+    from detector.store.lookup import link_applicant
+
+    _writer_lock(session)
+    applicant_id = facts.applicant["applicant_id"]
+    own = session.execute(select(Applicant.pk).where(Applicant.applicant_id == applicant_id)).scalar_one_or_none()
+    found = link_applicant(session, facts, settings, exclude_pk=own)
+    values = np.asarray([signals.features[name] for name in FEATURE_NAMES], dtype=float)
+    for name in LINK_FEATURES:
+        values[FEATURE_NAMES.index(name)] = _as_float(found.features[name])
+    risk = rules_risk(values)
+    if own is None:
+        pk = insert_row(session, facts, risk)
+        merge_components(session, pk, found.merge_components, current=pk)
+    else:
+        pk = own
+        replace_applicant(session, pk, facts)
+        merge_components(session, pk, found.merge_components)
+    update_members(session, found.member_updates)
+    insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs])
+    features = pd.DataFrame(values[None, :], index=pd.Index([applicant_id], name="applicant_id"),
+                            columns=list(FEATURE_NAMES))
+    t2 = time.perf_counter()
+    timings["store_linking"] = t2 - t1
+
+    model = engine.model
+    predictor = _predictor(model)
+    score = (np.asarray([predictor.predict(values)]) if predictor is not None
+             else np.asarray(model.predict_proba(features), dtype=float))
+    band = np.asarray(model.band(score))
+    versions = engine.feeds.versions_with(engine.geo)
+    if band[0] == "low":
+        scores = pd.DataFrame({"applicant_id": [applicant_id], "score": np.round(score, 6), "band": band,
+                               "reasons": [[]], "model_version": model.model_version,
+                               "sanctions_hits": pd.Series([None], dtype=object),
+                               "feed_versions": pd.Series([dict(versions)], dtype=object)})[SCORE_COLUMNS]
+    else:
+        scores = _scored_with_reasons(clean, signals.context, features, found, engine, versions)
+    t3 = time.perf_counter()
+    timings["predict_reasons"] = t3 - t2
+    stored = scores.copy()
+    stored["reasons"] = [redact_reasons(scores["reasons"].iloc[0], clean.fields["phone"],
+                                        clean.fields["email"])]
+    insert_scores(session, [pk], stored, features, source, rules_risk=[risk])
+    timings["write"] = time.perf_counter() - t3
+    return StoreScored(scores=scores, links=[found], features=features, timings=timings)
+
+
+def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.DataFrame, found,
+                         engine: ScoringEngine, versions: dict[str, str]) -> pd.DataFrame:
+    """Score, band and reasons with evidence from the frame code, for this one applicant."""
+    population = population_of([applicant])
+    sessions = annotate_sessions(population.sessions, engine.geo)
+    table = FeatureTable(features=features, links=PopulationLinks(
+        pairs=pd.DataFrame({"a": [], "b": [], "kind": [], "similarity": []}),
+        features=pd.DataFrame(index=features.index), components=np.zeros(0, dtype=np.int64)),
+        sessions=sessions, context=pd.DataFrame([context], index=features.index))
+    evidence_population, pairs, components = _evidence_population(population, [found])
+    table.links = PopulationLinks(pairs=pairs, features=features[LINK_FEATURES], components=components)
+    return score_features(table, evidence_population, engine.model, sanctions_hits=None,
+                          feed_versions=versions).scores
