@@ -123,6 +123,20 @@ def test_order_length_and_duplicates_are_kept(shipped_geo: GeoLookup) -> None:
     assert len(shipped_geo.lookup([])) == 0
 
 
+def test_a_full_cache_never_loses_the_ips_of_the_call_that_fills_it() -> None:
+    """Long batch runs overflow the per-IP cache; every lookup must still answer every IP."""
+    settings = Settings().with_defaults()
+    first = ["8.8.8.8", "77.88.8.8", "175.45.176.1"]
+    second = ["8.8.8.8", "1.1.1.1", "bad-ip", "9.9.9.9", "175.45.176.1"]  # two of them cached
+    with GeoLookup(settings.geoip_country, settings.geoip_asn, cache_size=4) as geo:
+        assert geo.lookup(first)["country"].tolist() == ["US", "RU", "KP"]
+        rows = geo.lookup(second)
+        again = geo.rows(first + second)
+    with GeoLookup(settings.geoip_country, settings.geoip_asn) as roomy:
+        assert rows.equals(roomy.lookup(second))
+        assert again == roomy.rows(first + second)
+
+
 def test_shipped_databases_know_north_korea(shipped_geo: GeoLookup) -> None:
     row = shipped_geo.lookup(["175.45.176.1"]).iloc[0]
     assert row["country"] == "KP" and row["asn"] == 131279

@@ -279,11 +279,21 @@ class GeoLookup:
     def rows(self, ips: Sequence[str]) -> list[Row]:
         """One tuple of COLUMNS per IP, same order: ``lookup`` without the frame (one applicant's
         few sessions in the scoring API)."""
-        for _ in range(2):  # twice: a full cache is cleared while filling
-            self._fill_cache([ip for ip in dict.fromkeys(ips) if ip not in self._cache])
-            if all(ip in self._cache for ip in ips):
-                break
+        self._cache_all(list(dict.fromkeys(ips)))
         return [self._cache[ip] for ip in ips]
+
+    def _cache_all(self, uniques: list) -> None:
+        """Make every IP of ``uniques`` present in the cache at once.
+
+        A cache that would overflow is cleared *before* filling, and then every requested IP is
+        looked up again: clearing halfway would drop IPs this very call still needs.
+        """
+        cache = self._cache
+        missing = [ip for ip in uniques if ip not in cache]
+        if missing and len(cache) + len(missing) > self._cache_size:
+            cache.clear()
+            missing = list(uniques)
+        self._fill_cache(missing)
 
     def _fill_cache(self, missing: list) -> None:
         cache = self._cache
@@ -300,8 +310,6 @@ class GeoLookup:
             rows = [self._lookup_one(p[0]) for p in parsed_ok]
             if self._cidr_lists and rows:
                 self._apply_cidr_lists(rows, parsed_ok)
-            if len(cache) + len(rows) > self._cache_size:
-                cache.clear()
             for key, row in zip(new_keys, rows, strict=True):
                 cache[key] = tuple(row)
 
@@ -309,7 +317,7 @@ class GeoLookup:
         """One row per input IP, same order, with COLUMNS; malformed IPs give unknown values."""
         codes, uniques = pd.factorize(pd.Series(list(ips), dtype=object), use_na_sentinel=True)
         cache = self._cache
-        self._fill_cache([ip for ip in uniques if ip not in cache])
+        self._cache_all(list(uniques))
         table = [cache[ip] for ip in uniques] + [_UNKNOWN]
         codes = np.where(codes < 0, len(table) - 1, codes)
         columns = list(zip(*table, strict=True))
