@@ -49,6 +49,7 @@ from detector.batch.progress import Progress
 from detector.batch.summary import BatchSummary, compare_with_previous, write_networks
 from detector.batch.work_folder import WorkFolder, fingerprint, read_keys, write_keys
 from detector.errors import InputError
+from detector.features.build import others_mean
 from detector.io.formats import output_format
 from detector.io.read_input import _find_table
 from detector.linking.population_links import LinkKeys, links_from_keys
@@ -348,7 +349,7 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
             links.features.to_parquet(folder / "link_features.parquet")
             links.pairs.to_parquet(folder / "pairs.parquet", index=False)
             np.save(folder / "components.npy", links.components, allow_pickle=False)
-            np.save(folder / "others_risk.npy", _others_risk(risk, links.components),
+            np.save(folder / "others_risk.npy", others_mean(risk, links.components),
                     allow_pickle=False)
             ids.to_parquet(folder / "ids.parquet", index=False)
     run.timings["link_index"] = time.perf_counter() - t
@@ -394,17 +395,6 @@ def _signals(work: WorkFolder, i: int, agency_shared: np.ndarray | None) -> pd.D
         return signals
     return corrected_signals(signals, pd.read_parquet(folder / "applicants.parquet"),
                              pd.read_parquet(folder / "payouts.parquet"), agency_shared)
-
-
-def _others_risk(risk: np.ndarray, components: np.ndarray) -> np.ndarray:
-    """Mean red-flag score of the other members of each profile's network (NaN alone)."""
-    if len(risk) == 0:
-        return risk
-    total = np.bincount(components, weights=risk)
-    count = np.bincount(components)
-    others = count[components] - 1
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(others > 0, (total[components] - risk) / others, np.nan)
 
 
 # --------------------------------------------------------------------------- pass 2

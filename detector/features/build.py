@@ -40,6 +40,13 @@ def others_risk(features: pd.DataFrame, components: np.ndarray) -> np.ndarray:
     from detector.model.rules_baseline import rules_score
 
     risk = np.asarray(rules_score(features.assign(link_component_others_risk=np.nan)), dtype=float)
+    return others_mean(risk, components)
+
+
+def others_mean(risk: np.ndarray, components: np.ndarray) -> np.ndarray:
+    """Mean of ``risk`` over the other members of each profile's component (NaN alone)."""
+    if len(risk) == 0:
+        return risk
     total = np.bincount(components, weights=risk)
     count = np.bincount(components)
     others = count[components] - 1

@@ -30,12 +30,11 @@ from detector.signals.names import name_similarity
 from detector.signals.network import EARTH_RADIUS_KM, MAX_REPORTED_KMH, MIN_TRAVEL_HOURS
 from detector.signals.session_geo import ANONYMISER_FLAGS, OPERATOR_COUNTRIES
 from detector.signals.timezone_rhythm import (
-    DEFAULT_SESSION_HOURS,
-    MAX_SESSION_HOURS,
     MIN_SESSIONS_FOR_CURVE,
     MIN_SESSIONS_FOR_WEEKS,
     NIGHT_HOURS,
     _circular_gap,
+    add_activity,
     best_fit_offsets,
     operator_hours_llr,
 )
@@ -140,14 +139,7 @@ def activity_curve(starts: list[pd.Timestamp], durations: list[float]) -> np.nda
     if not starts:
         return curve[0]
     hour0 = np.asarray([t.hour + t.minute / 60 for t in starts], dtype=float)
-    dur = np.asarray(durations, dtype=float) / 3600
-    dur = np.where(np.isnan(dur), DEFAULT_SESSION_HOURS, np.clip(dur, 0.05, MAX_SESSION_HOURS))
-    nbins = np.ceil(dur).astype(int)
-    rep = np.repeat(np.arange(len(starts)), nbins)
-    step = np.arange(len(rep)) - np.repeat(np.cumsum(nbins) - nbins, nbins)
-    bins = (np.floor(hour0[rep]).astype(int) + step) % 24
-    weights = (dur / nbins)[rep]
-    np.add.at(curve, (np.zeros(len(rep), dtype=int), bins), weights)
+    add_activity(curve, np.zeros(len(starts), dtype=int), hour0, np.asarray(durations, dtype=float))
     return curve[0]
 
 

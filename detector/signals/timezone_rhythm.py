@@ -46,7 +46,15 @@ def activity_curves(sessions: pd.DataFrame, ids: pd.Index) -> np.ndarray:
     row = ids.get_indexer(sessions["applicant_id"])
     start = sessions["started_at"]
     hour0 = (start.dt.hour + start.dt.minute / 60).to_numpy(dtype=float)
-    dur = sessions["duration_s"].to_numpy(dtype=float) / 3600
+    add_activity(curves, row, hour0, sessions["duration_s"].to_numpy(dtype=float))
+    return curves
+
+
+def add_activity(curves: np.ndarray, row: np.ndarray, hour0: np.ndarray,
+                 duration_s: np.ndarray) -> None:
+    """Add each session's hours to ``curves[row]``: start hour ``hour0``, length ``duration_s``
+    (NaN: the default length), spread over the UTC hours it covers."""
+    dur = duration_s / 3600
     dur = np.where(np.isnan(dur), DEFAULT_SESSION_HOURS, np.clip(dur, 0.05, MAX_SESSION_HOURS))
     nbins = np.ceil(dur).astype(int)
     rep = np.repeat(np.arange(len(row)), nbins)
@@ -54,7 +62,6 @@ def activity_curves(sessions: pd.DataFrame, ids: pd.Index) -> np.ndarray:
     bins = (np.floor(hour0[rep]).astype(int) + step) % 24
     weights = (dur / nbins)[rep]
     np.add.at(curves, (row[rep], bins), weights)
-    return curves
 
 
 # Probability of activity by local hour: the working-day template with a floor, so that one

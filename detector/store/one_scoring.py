@@ -39,15 +39,9 @@ from detector.store.scoring import (
     _evidence_population,
     _writer_lock,
     redact_reasons,
+    store_linked,
 )
-from detector.store.write import (
-    insert_links,
-    insert_row,
-    insert_scores,
-    merge_components,
-    replace_applicant,
-    update_members,
-)
+from detector.store.write import insert_scores
 
 _RULE_COLUMNS = [FEATURE_NAMES.index(rule.feature) for rule in RULES]
 _RULE_POINTS = np.array([rule.points for rule in RULES])
@@ -123,15 +117,7 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
     for name in LINK_FEATURES:
         values[FEATURE_NAMES.index(name)] = _as_float(found.features[name])
     risk = rules_risk(values)
-    if own is None:
-        pk = insert_row(session, facts, risk)
-        merge_components(session, pk, found.merge_components, current=pk)
-    else:
-        pk = own
-        replace_applicant(session, pk, facts)
-        merge_components(session, pk, found.merge_components)
-    update_members(session, found.member_updates)
-    insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs])
+    pk = store_linked(session, facts, own, found, risk)
     features = pd.DataFrame(values[None, :], index=pd.Index([applicant_id], name="applicant_id"),
                             columns=list(FEATURE_NAMES))
     t2 = time.perf_counter()

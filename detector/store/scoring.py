@@ -129,6 +129,20 @@ def _rules_risk(row: np.ndarray, columns: pd.Index) -> float:
     return float(rules_score(frame)[0])
 
 
+def store_linked(session: Session, facts, own: int | None, found, risk: float) -> int:
+    """Write one linked applicant: its row (new, or replacing ``own``), its network and links."""
+    if own is None:
+        pk = insert_row(session, facts, risk)
+        merge_components(session, pk, found.merge_components, current=pk)
+    else:
+        pk = own
+        replace_applicant(session, pk, facts)
+        merge_components(session, pk, found.merge_components)
+    update_members(session, found.member_updates)
+    insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs])
+    return pk
+
+
 def _writer_lock(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
@@ -187,16 +201,8 @@ def score_with_store(session: Session, population: Population, engine: ScoringEn
         found = link_applicant(session, facts, settings, exclude_pk=own)
         values[row, link_columns] = [found.features[name] for name in LINK_FEATURES]
         risk = _rules_risk(values[row], features.columns)
-        if own is None:
-            pk = insert_row(session, facts, risk)
-            existing[applicant_id] = pk
-            merge_components(session, pk, found.merge_components, current=pk)
-        else:
-            pk = own
-            replace_applicant(session, pk, facts)
-            merge_components(session, pk, found.merge_components)
-        update_members(session, found.member_updates)
-        insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs])
+        pk = store_linked(session, facts, own, found, risk)
+        existing[applicant_id] = pk
         found_links.append(found)
         pks.append(pk)
         risks.append(risk)

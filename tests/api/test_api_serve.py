@@ -19,6 +19,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _wait_until_healthy(base: str, server: subprocess.Popen) -> None:
+    """Up to two minutes for ``/health``: workers load the model and geodata first."""
+    for _ in range(240):
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    pytest.fail("server did not start: " + server.stderr.read().decode()[-2000:])
+
+
 @pytest.mark.slow
 def test_serve_starts_on_the_embedded_store_and_scores(tmp_path):
     env = {**os.environ, "DETECTOR_HASH_KEY": TEST_HASH_KEY.decode(), "OMP_NUM_THREADS": "1"}
@@ -33,14 +44,7 @@ def test_serve_starts_on_the_embedded_store_and_scores(tmp_path):
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(240):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("server did not start: " + server.stderr.read().decode()[-2000:])
+        _wait_until_healthy(base, server)
         record = json.loads(EXAMPLE.read_text().splitlines()[0])
         record["applicant_id"] = "new-signup"
         headers = {"Authorization": f"Bearer {key}"}
@@ -73,14 +77,7 @@ def test_serve_with_two_worker_processes_scores_concurrent_linked_signups(tmp_pa
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(240):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("server did not start: " + server.stderr.read().decode()[-2000:])
+        _wait_until_healthy(base, server)
         template = json.loads(EXAMPLE.read_text().splitlines()[0])
         records = [{**template, "applicant_id": f"copy-{i}"} for i in range(12)]  # one device, one resume
         headers = {"Authorization": f"Bearer {key}"}
