@@ -7,6 +7,7 @@ in a real subprocess so exit codes, stderr and files are what a user sees.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,16 @@ def test_a_broken_geoip_file_is_a_one_line_configuration_error(world, model_dir,
                  "--geoip-country", str(broken), check=False)
     assert result.returncode == 4
     assert "GeoIP2-City-Test-Invalid-Node-Count.mmdb" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_scores_file_shows_phones_and_emails_masked(tmp_path):
+    """Evidence lets an analyst check a contact reason without the file carrying the contact."""
+    source = Path(__file__).resolve().parents[1] / "examples" / "applicants.jsonl"
+    out = tmp_path / "scores.csv"
+    run("score", str(source), "-o", str(out))
+    text = out.read_text()
+    records = [json.loads(line) for line in source.read_text().splitlines() if line.strip()]
+    contacts = {r[f] for r in records for f in ("phone", "email") if isinstance(r.get(f), str) and r[f]}
+    assert not [c for c in contacts if c in text]
+    evidence = " ".join(r["evidence"] for rs in read_scores(out)["reasons"] for r in rs)
+    assert re.search(r"name\+digits \('[a-z]x+\d+@[\w.]+'\)", evidence), "an email reason, masked"

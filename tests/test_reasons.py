@@ -102,6 +102,8 @@ def test_every_reason_code_has_an_evidence_sentence():
         sentence = writer.sentence(0, code)
         assert sentence != code and len(sentence) > 15, code
     assert "b" in writer.sentence(0, "PAYOUT_SHARED")
+    assert "'+1xxxxxxxx47' is a VoIP number" in writer.sentence(0, "ID_PHONE_VOIP")
+    assert "('x1@gmail.com')" in writer.sentence(0, "ID_EMAIL_PATTERN")  # nothing to hide but digits
 
 
 def test_network_sentences_name_the_first_other_members_and_count_the_rest():

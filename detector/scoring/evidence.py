@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
+from detector.scoring.masked import masked_email, masked_phone
 from detector.signals.session_geo import OPERATOR_COUNTRIES
 
 MAX_IDS = 8
@@ -208,13 +209,13 @@ class EvidenceWriter:
         if code == "TZ_SIX_DAY_WEEKS":
             return f"active {f['tz_active_days_per_week']:.1f} days per week"
         if code == "ID_PHONE_INVALID":
-            return f"phone number '{app.get('phone')}' is not a valid number"
+            return f"phone number '{masked_phone(app.get('phone'))}' is not a valid number"
         if code == "ID_PHONE_VOIP":
-            return f"phone number '{app.get('phone')}' is a VoIP number"
+            return f"phone number '{masked_phone(app.get('phone'))}' is a VoIP number"
         if code == "ID_PHONE_REGION":
             return f"phone number is registered in {ctx.get('_phone_region')} while the claimed country is {cc}"
         if code == "ID_EMAIL_PATTERN":
-            return f"webmail address of the form name+digits ('{app.get('email')}')"
+            return f"webmail address of the form name+digits ('{masked_email(app.get('email'))}')"
         pays = self.payouts.get(aid, pd.DataFrame())
         if code == "PAYOUT_COUNTRY":
             abroad = sorted({str(c) for c in pays.get("account_country", pd.Series(dtype=object)).dropna() if c != cc})
