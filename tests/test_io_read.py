@@ -14,6 +14,7 @@ import pytest
 from detector.errors import InputError
 from detector.io import load_population, load_population_from_records
 from detector.io.write_population import write_population
+from detector.training.label_options import decision_times
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLE = SHARED / "spec" / "example-applicant.json"
@@ -316,3 +317,28 @@ def test_corrupt_gzip(tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputError, match=r"cannot read '.*in\.jsonl\.gz'.*gzip-compressed JSON Lines"):
         load_population(path)
+
+
+def test_folder_labels_keep_when_they_were_decided(tmp_path):
+    folder = write_tables(
+        tmp_path / "t",
+        applicants=[applicant_row("a-1"), applicant_row("a-2"), applicant_row("a-3")],
+        labels=[{"applicant_id": "a-1", "label": "1", "decided_at": "2026-10-02T09:30:00+02:00"},
+                {"applicant_id": "a-2", "label": "0", "decided_at": None},
+                {"applicant_id": "a-3", "label": "0", "decided_at": "last week"}],
+    )
+    result = load_population(folder)
+    decided = result.population.applicants.set_index("applicant_id")["decided_at"]
+    assert decided["a-1"] == pd.Timestamp("2026-10-02T07:30:00Z")
+    assert pd.isna(decided["a-2"])
+    assert decision_times(result.population.applicants).tolist()[1] == pd.Timestamp("2026-09-14T16:02:11Z")
+    (reject,) = result.rejects.itertuples()
+    assert (reject.applicant_id, reject.field) == ("a-3", "decided_at")
+    assert reject.reason.startswith("decided_at 'last week' (labels row 3) is not an RFC 3339 timestamp")
+
+
+def test_nested_label_keeps_its_decision_time(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({**applicant("a-1"), "label": 1, "decided_at": "2026-10-02T07:30:00Z"}) + "\n")
+    decided = load_population(path).population.applicants["decided_at"]
+    assert decided.tolist() == [pd.Timestamp("2026-10-02T07:30:00Z")]

@@ -236,6 +236,9 @@ def _check_applicant(record: object, stamps: _Timestamps) -> CleanApplicant:
     fields["hourly_rate_usd"] = _number(record.get("hourly_rate_usd"))
     fields["shipping_country"] = _country(record.get("shipping_country"), required=False)
     fields["label"] = _zero_one(record.get("label"))
+    if record.get("decided_at") is not None:
+        raise Unclean  # a decision time comes with training data; the frame validator reads it
+    fields["decided_at"] = pd.NaT
     if fields["claimed_timezone"] is None:
         fields["claimed_timezone"] = single_timezone(fields["claimed_country"])
     lists = {}

@@ -27,6 +27,7 @@ APPLICANT_COLUMNS: dict[str, str] = {
     "shipping_country": "object",
     "agency_id": "object",
     "label": "float64",  # 1.0 front, 0.0 cleared, NaN unlabelled
+    "decided_at": "datetime64[ns, UTC]",  # when the label was decided, NaT unknown
 }
 SESSION_COLUMNS: dict[str, str] = {
     "applicant_id": "object",

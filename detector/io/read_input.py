@@ -52,7 +52,7 @@ _TABLES: dict[str, tuple[list[str], list[str], bool]] = {
     "sessions": (list(SESSION_COLUMNS), ["applicant_id", "started_at", "ip"], True),
     "payouts": (list(PAYOUT_COLUMNS), ["applicant_id", "method", "account_ref"], True),
     "proposals": (list(PROPOSAL_COLUMNS), ["applicant_id", "submitted_at", "text"], False),
-    "labels": (["applicant_id", "label"], ["applicant_id", "label"], False),
+    "labels": (["applicant_id", "label", "decided_at"], ["applicant_id", "label"], False),
 }
 _NESTED = {"session": "sessions", "payout": "payouts", "proposal": "proposals"}
 _SUB_FIELDS = {

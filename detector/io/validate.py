@@ -143,21 +143,24 @@ def _check_free_text(table: pd.DataFrame, name: str, problems: _Problems) -> pd.
 
 
 def _check_timestamp(
-    table: pd.DataFrame, name: str, problems: _Problems, required_why: str
+    table: pd.DataFrame, name: str, problems: _Problems, required_why: str | None,
+    where: pd.Series | None = None,
 ) -> pd.Series:
+    """Parsed timestamps (``required_why`` None: optional); ``where`` names each row's source."""
     values, bad = coerce.timestamps(table[name])
     problems.add(
         bad,
         name,
         [
-            f"{name} {coerce.show(v)} is not an RFC 3339 timestamp with a time zone; "
+            f"{name} {coerce.show(v)}{w} is not an RFC 3339 timestamp with a time zone; "
             f"use e.g. {TIMESTAMP_EXAMPLE}"
-            for v in _values_at(table[name], bad)
+            for v, w in zip(_values_at(table[name], bad), _at(where, bad), strict=True)
         ],
     )
-    problems.add(
-        values.isna() & ~bad, name, f"{name} is missing; {required_why}, e.g. {TIMESTAMP_EXAMPLE}"
-    )
+    if required_why is not None:
+        problems.add(
+            values.isna() & ~bad, name, f"{name} is missing; {required_why}, e.g. {TIMESTAMP_EXAMPLE}"
+        )
     return values
 
 
@@ -284,21 +287,18 @@ def _check_applicants(raw: RawInput, label_rows: pd.Series | None,
     out["hourly_rate_usd"] = rate.where(~bad)
     out["shipping_country"] = _check_country(table, "shipping_country", problems)
     label, bad = coerce.zero_one(table["label"])
-    where = (
-        [f" (labels row {int(r)})" for r in label_rows[bad].tolist()]
-        if label_rows is not None
-        else [""] * int(bad.sum())
-    )
+    where = _label_sources(label_rows, n)
     problems.add(
         bad,
         "label",
         [
             f"label {coerce.show(v)}{w} is not 0 or 1; use 1 for a confirmed front, "
             "0 for reviewed and cleared, or leave it out"
-            for v, w in zip(_values_at(table["label"], bad), where, strict=True)
+            for v, w in zip(_values_at(table["label"], bad), _at(where, bad), strict=True)
         ],
     )
     out["label"] = label
+    out["decided_at"] = _check_timestamp(table, "decided_at", problems, None, where)
 
     listed = raw.list_problems
     for owner, name, reason in zip(
@@ -323,6 +323,17 @@ def _check_applicants(raw: RawInput, label_rows: pd.Series | None,
         }
     )
     return out, rejected, rejects
+
+
+def _label_sources(label_rows: pd.Series | None, n: int) -> pd.Series | None:
+    """Where each applicant's label came from: its labels-table row, or None (nested form)."""
+    if label_rows is None:
+        return None
+    return pd.Series([f" (labels row {int(r)})" if pd.notna(r) else "" for r in label_rows.tolist()])
+
+
+def _at(where: pd.Series | None, bad: pd.Series) -> list[str]:
+    return [""] * int(bad.sum()) if where is None else where[bad.to_numpy()].tolist()
 
 
 def _fill_timezones(applicants: pd.DataFrame) -> None:
@@ -380,11 +391,13 @@ def _join_labels(raw: RawInput):
             ],
         )
     usable &= ~duplicate
-    by_id = pd.DataFrame({"label": labels["label"][usable], "row": lines[usable]})
+    by_id = pd.DataFrame({"label": labels["label"][usable], "decided_at": labels["decided_at"][usable],
+                          "row": lines[usable]})
     by_id.index = pd.Index(ids[usable], dtype=object)
     raw_ids = coerce.text(raw.applicants["applicant_id"])[0]
     raw.applicants = raw.applicants.copy()
     raw.applicants["label"] = raw_ids.map(by_id["label"]).to_numpy(dtype=object)
+    raw.applicants["decided_at"] = raw_ids.map(by_id["decided_at"]).to_numpy(dtype=object)
     label_rows = raw_ids.map(by_id["row"])
     found = problems.frame()
     pos = found["pos"].to_numpy(dtype=np.int64)

@@ -117,12 +117,13 @@ def _write_folder(population: Population, folder: Path, table_format: TableForma
     applicants = population.applicants
     labelled = applicants[applicants["label"].notna()]
     tables = {
-        "applicants": applicants.drop(columns=["label"]),
+        "applicants": applicants.drop(columns=["label", "decided_at"]),
         "sessions": population.sessions,
         "payouts": population.payouts,
         "proposals": population.proposals,
         "labels": pd.DataFrame(
-            {"applicant_id": labelled["applicant_id"], "label": labelled["label"].astype("int64")}
+            {"applicant_id": labelled["applicant_id"], "label": labelled["label"].astype("int64"),
+             "decided_at": labelled["decided_at"]}
         ),
     }
     for name, table in tables.items():

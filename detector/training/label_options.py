@@ -19,10 +19,9 @@ reviewed. Two choices follow, each protecting against a different mistake.
     a network's remaining members from the evidence the model memorised on its other members.
     ``time``: components whose first profile was created on or after ``test_after`` (or the
     newest ``test_share`` of them) are held out. Protects against trusting a model on tactics
-    it has only seen the past of: it is trained on older applications and tested on newer
-    ones, as it will be used. Whole components move together either way. The time is the
-    profile's ``created_at`` (the application time); the labels' ``decided_at`` is not kept
-    by input validation.
+    it has only seen the past of: it is trained on older decisions and tested on newer ones,
+    as it will be used. Whole components move together either way. The time is the label's
+    ``decided_at`` where the input gives one, else the profile's ``created_at``.
 """
 
 from __future__ import annotations
@@ -66,9 +65,14 @@ def fitted_labels(labels: np.ndarray, options: LabelOptions) -> np.ndarray:
     return labels
 
 
-def held_out(labels: np.ndarray, components: np.ndarray, created_at: pd.Series,
+def decision_times(applicants: pd.DataFrame) -> pd.Series:
+    """When each label was decided: ``decided_at`` where given, else the application time."""
+    return applicants["decided_at"].fillna(applicants["created_at"])
+
+
+def held_out(labels: np.ndarray, components: np.ndarray, times: pd.Series,
              options: LabelOptions) -> np.ndarray:
-    """Boolean per applicant: in the test set (only labelled rows can be)."""
+    """Boolean per applicant: in the test set (only labelled rows can be); ``times`` orders them."""
     labelled = ~np.isnan(labels)
     test = np.zeros(labels.shape[0], dtype=bool)
     if options.split == "none":
@@ -76,7 +80,7 @@ def held_out(labels: np.ndarray, components: np.ndarray, created_at: pd.Series,
     rows = np.flatnonzero(labelled)
     groups = components[rows]
     if options.split == "time":
-        times = pd.to_datetime(created_at.iloc[rows], utc=True).reset_index(drop=True)
+        times = pd.to_datetime(times.iloc[rows], utc=True).reset_index(drop=True)
         if options.test_after is not None:
             cut = pd.Timestamp(options.test_after)
             cut = cut.tz_localize("UTC") if cut.tzinfo is None else cut.tz_convert("UTC")

@@ -16,7 +16,7 @@ from detector.io import load_population
 from detector.io.population import Population
 from detector.settings import Settings
 from detector.training.known_fronts import cross_fitted_known_fronts
-from detector.training.label_options import LabelOptions, fitted_labels, held_out
+from detector.training.label_options import LabelOptions, decision_times, fitted_labels, held_out
 from detector.training.truth import load_truth
 
 MIN_PER_CLASS = 10
@@ -67,7 +67,7 @@ def train_population(population: Population, settings: Settings, geo, truth: pd.
     table = build_features(population, settings, geo, known_labels=None)
     components = table.links.components
     if options.split != "none":
-        test = held_out(labels_given, components, population.applicants["created_at"], options)
+        test = held_out(labels_given, components, decision_times(population.applicants), options)
         labels_all = np.where(test, np.nan, labels_given)  # test labels reach nothing below
         labelled = ~np.isnan(labels_all)
         positives, negatives = int(np.sum(labels_all == 1)), int(np.sum(labels_all == 0))
