@@ -89,6 +89,7 @@ def varied_population():
             hourly_rate_usd=45.5,
             shipping_country="US",
             label=1,
+            decided_at="2026-10-01T08:00:00+02:00",
             resume_text='multi\nline, "quoted" resume',
             sessions=[
                 {"started_at": "2026-09-14T15:58:40.123456789Z", "ip": "2001:db8::1",

@@ -397,7 +397,7 @@ def _join_labels(raw: RawInput):
     raw_ids = coerce.text(raw.applicants["applicant_id"])[0]
     raw.applicants = raw.applicants.copy()
     raw.applicants["label"] = raw_ids.map(by_id["label"]).to_numpy(dtype=object)
-    raw.applicants["decided_at"] = raw_ids.map(by_id["decided_at"]).to_numpy(dtype=object)
+    raw.applicants["decided_at"] = by_id["decided_at"].reindex(raw_ids.to_numpy()).array  # keeps typed times
     label_rows = raw_ids.map(by_id["row"])
     found = problems.frame()
     pos = found["pos"].to_numpy(dtype=np.int64)
