@@ -26,17 +26,21 @@ TRUTH_COLUMNS = ["applicant_id", "label", "segment", "tactic", "cell_id", "agenc
 
 
 def generate_population(
-    n: int, seed: int, settings: SynthSettings | None = None, *, pools: IpPools | None = None
+    n: int, seed: int, settings: SynthSettings | None = None, *, pools: IpPools | None = None,
+    taken: set[str] | None = None,
 ) -> tuple[list[dict], pd.DataFrame]:
     """``n`` applicant records (nested, INPUT.md layout, with ``label``) and their truth table.
 
     Without ``settings`` the world itself is drawn from the seed (:meth:`SynthSettings.randomised`),
-    so different seeds give different base rates, mixes and habits.
+    so different seeds give different base rates, mixes and habits. ``taken`` holds the emails,
+    phone numbers and handles already given out; pass one set to every call that builds one
+    population from several seeds, so that people of different slices never share a contact by
+    chance (on a platform an email or phone belongs to one account). It is updated in place.
     """
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
     settings = settings or SynthSettings.randomised(random.Random(f"synth-world-{seed}"))
-    ctx = Ctx(settings, seed, pools or IpPools.load())
+    ctx = Ctx(settings, seed, pools or IpPools.load(), taken)
     people = _compose(ctx, n)
     ctx.rng.shuffle(people)
     records, truth = [], []

@@ -70,7 +70,8 @@ class Person:
 class Ctx:
     """Random sources, settings and shared lookups of one generation run."""
 
-    def __init__(self, settings: SynthSettings, seed: int, pools: IpPools) -> None:
+    def __init__(self, settings: SynthSettings, seed: int, pools: IpPools,
+                 taken: set[str] | None = None) -> None:
         self.s = settings
         self.rng = random.Random(seed)
         self.np = np.random.default_rng(seed)
@@ -80,7 +81,7 @@ class Ctx:
         self.countries = list(weights)
         self.country_w = [weights[c] for c in self.countries]
         self._tokens: set[str] = set()
-        self._used: set[str] = set()
+        self._used: set[str] = set() if taken is None else taken
 
     def token(self, nbytes: int = 8) -> str:
         """A fresh opaque random token (device ids, applicant ids, agency ids)."""
