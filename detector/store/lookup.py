@@ -179,7 +179,7 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
         return set()
     unsigned = value & 0xFFFFFFFFFFFFFFFF
     radius = max_bits // PHOTO_BANDS
-    hashes: dict[int, int] = {}
+    hashes: dict[int, int | None] = {}
     for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
         probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
         hashes.update(session.execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes,
