@@ -182,8 +182,8 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
     hashes: dict[int, int | None] = {}
     for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
         probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
-        hashes.update(session.execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes,
-                                                           "n": MAX_PHOTO_CANDIDATES}).tuples().all())
+        rows = session.execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes, "n": MAX_PHOTO_CANDIDATES})
+        hashes.update((pk, photo) for pk, photo in rows)
     hashes.pop(exclude if exclude is not None else -1, None)
     close = {pk: v for pk, v in hashes.items()
              if v is not None and ((v ^ value) & 0xFFFFFFFFFFFFFFFF).bit_count() <= max_bits}
