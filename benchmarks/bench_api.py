@@ -152,6 +152,21 @@ async def _concurrent(url: str, headers: dict, bodies: list[dict], concurrency: 
             **_percentiles(latencies)}
 
 
+def _server_cpu_seconds(pid: int) -> float:
+    """User and system CPU of the server process and its worker processes so far."""
+    import psutil
+
+    root = psutil.Process(pid)
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int,
             server_workers: int = 1) -> dict:
     import httpx
@@ -187,9 +202,13 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
                     raise SystemExit(f"score failed: {response.status_code} {response.text[:500]}")
         result = {"sequential": _percentiles(latencies)}
         rest = bodies[20 + sequential:]
-        result["concurrent"] = [
-            asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
-            for i, clients in enumerate(concurrency)]
+        result["concurrent"] = []
+        for i, clients in enumerate(concurrency):
+            cpu = _server_cpu_seconds(server.pid)
+            run = asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
+            # CPU the server processes spent per score: what the shared machine cannot distort
+            run["server_cpu_ms_per_score"] = round((_server_cpu_seconds(server.pid) - cpu) * 1000 / requests, 1)
+            result["concurrent"].append(run)
         return result
     finally:
         server.terminate()

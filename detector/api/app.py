@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     engine = ScoringEngine.open(settings)
     store = open_store(engine.settings)  # refuses to start without DETECTOR_HASH_KEY
+    store.checkpoint_in_background()
     metrics = Metrics()
 
     @asynccontextmanager

@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from detector.api.errors import ApiError
-from detector.store.accounts import Principal, authenticate_key, touch_api_key
+from detector.store.accounts import Principal, check_api_key, touch_api_key
 
 _bearer = HTTPBearer(auto_error=False, description="An API key from `detector store create-key`")
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The same key, as a header")
@@ -26,8 +26,9 @@ def require_scope(scope: str) -> Callable[..., Principal]:
             raise ApiError(401, "an API key is required: send 'Authorization: Bearer <key>'",
                            headers={"WWW-Authenticate": "Bearer"})
         store = request.app.state.store
-        with store.read_session() as session:  # no wait for a scoring transaction's write lock
-            principal = authenticate_key(session, key, touch=False)
+        with store.engine.connect() as connection:  # no wait for a scoring transaction's write lock
+            connection.execution_options(sqlite_read_only=True)
+            principal = check_api_key(connection, key)
         if principal is not None and principal.touch_due:
             with store.session() as session:
                 touch_api_key(session, principal.actor)

@@ -27,6 +27,7 @@ class _Tree:
     left: list[int]
     right: list[int]
     leaf: list[bool]
+    uses: frozenset[int]  # columns this tree splits on
 
     def leaf_value(self, row: list[float]) -> float:
         node = 0
@@ -53,16 +54,56 @@ class OneRowPredictor:
         """The calibrated probability for one row of features in catalogue order."""
         clipped = self.clipper.transform(np.asarray(features, dtype=np.float64)[None, self.columns])  # type: ignore[attr-defined]
         row = clipped[0].tolist()
+        return float(self.calibrate(np.asarray([self._sum([tree.leaf_value(row) for tree in self.trees])]))[0])
+
+    def _sum(self, leaves: list[float]) -> float:
+        """The raw score: baseline plus every tree's leaf, added one by one as scikit-learn does."""
         raw = np.zeros((1, 1))
         raw += self.baseline
         total = float(raw[0, 0])
-        for tree in self.trees:
-            total += tree.leaf_value(row)
-        calibrated = self.calibrator.predict(np.asarray([total]))  # type: ignore[attr-defined]
-        positive = float(np.asarray(calibrated, dtype=np.float64)[0])
-        if 1.0 < positive <= 1.0 + 1e-5:  # as CalibratedClassifierCV trims
-            positive = 1.0
+        for value in leaves:
+            total += value
+        return total
+
+    def calibrate(self, raw: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities of raw scores (element-wise, so batching changes nothing)."""
+        positive = np.asarray(self.calibrator.predict(raw), dtype=np.float64).copy()  # type: ignore[attr-defined]
+        positive[(1.0 < positive) & (positive <= 1.0 + 1e-5)] = 1.0  # as CalibratedClassifierCV trims
         return positive
+
+    def around(self, features: np.ndarray) -> RowVariants:
+        """Scores of rows that differ from ``features`` in a few columns (reason occlusion)."""
+        return RowVariants(self, np.asarray(features, dtype=np.float64))
+
+
+class RowVariants:
+    """Raw and calibrated scores of variants of one base row, as ``margin`` and ``predict_proba``
+    give them, re-walking only the trees that split on a column the variant changed."""
+
+    def __init__(self, predictor: OneRowPredictor, base: np.ndarray):
+        self.predictor = predictor
+        clipped = predictor.clipper.transform(base[None, predictor.columns])  # type: ignore[attr-defined]
+        self.base = clipped[0].tolist()
+        self.leaves = [tree.leaf_value(self.base) for tree in predictor.trees]
+        self.trees_of: dict[int, list[int]] = {}
+        for i, tree in enumerate(predictor.trees):
+            for column in tree.uses:
+                self.trees_of.setdefault(column, []).append(i)
+
+    def margin(self, rows: np.ndarray) -> np.ndarray:
+        clipped = self.predictor.clipper.transform(np.asarray(rows, dtype=np.float64)[:, self.predictor.columns])  # type: ignore[attr-defined]
+        out = []
+        for values in clipped.tolist():
+            changed = {i for j, (a, b) in enumerate(zip(values, self.base, strict=True))
+                       if not (a == b or (a != a and b != b)) for i in self.trees_of.get(j, [])}
+            leaves = list(self.leaves)
+            for i in changed:
+                leaves[i] = self.predictor.trees[i].leaf_value(values)
+            out.append(self.predictor._sum(leaves))
+        return np.asarray(out, dtype=np.float64)
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        return self.predictor.calibrate(self.margin(rows))
 
 
 def one_row_predictor(model) -> OneRowPredictor | None:
@@ -96,7 +137,9 @@ def one_row_predictor(model) -> OneRowPredictor | None:
                            threshold=nodes["num_threshold"].tolist(),
                            missing_left=nodes["missing_go_to_left"].astype(bool).tolist(),
                            left=nodes["left"].tolist(), right=nodes["right"].tolist(),
-                           leaf=nodes["is_leaf"].astype(bool).tolist()))
+                           leaf=nodes["is_leaf"].astype(bool).tolist(),
+                           uses=frozenset(int(f) for f, leaf in zip(nodes["feature_idx"], nodes["is_leaf"], strict=True)
+                                          if not leaf)))
     return OneRowPredictor(columns=[FEATURE_NAMES.index(n) for n in names], clipper=clipper,
                            baseline=float(np.asarray(boost._baseline_prediction).ravel()[0]),
                            trees=trees, calibrator=calibrated.calibrators[0])

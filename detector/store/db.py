@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from detector.errors import ConfigurationError
 from detector.settings import DEFAULT_STORE_FILE, Settings
+from detector.store.wal_checkpoints import INTERVAL_SECONDS as CHECKPOINT_SECONDS
+from detector.store.wal_checkpoints import WalCheckpointer
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -59,7 +61,9 @@ def _sqlite_begin(connection) -> None:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # a connection per concurrent request thread: SQLite connections beyond the pool are
+        # opened and closed per request (schema parse, pragmas), which the API paid under load
+        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=20, max_overflow=20)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -125,7 +129,17 @@ class Store:
             session.connection(execution_options={"sqlite_read_only": True})
             yield session
 
+    checkpointer: WalCheckpointer | None = None
+
+    def checkpoint_in_background(self, interval: float = CHECKPOINT_SECONDS) -> None:
+        """SQLite: WAL checkpoints on a thread instead of in commits (the API server's store)."""
+        if self.engine.dialect.name == "sqlite" and self.checkpointer is None:
+            self.checkpointer = WalCheckpointer(self.engine, interval)
+
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
+            self.checkpointer = None
         self.engine.dispose()
 
 

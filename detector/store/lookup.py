@@ -156,6 +156,12 @@ def _flip_masks(width: int, radius: int) -> list[int]:
     return masks
 
 
+# the key rows carry the hash: the candidates are compared from the lookup index alone
+_PHOTO_CANDIDATES = (select(PhotoKey.applicant_pk, PhotoKey.photo_hash)
+                     .where(PhotoKey.band == bindparam("band"), PhotoKey.value.in_(bindparam("probes", expanding=True)))
+                     .limit(bindparam("n")))
+
+
 def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int,
                     exclude: int | None) -> set[int]:
     """Profiles whose photo hash is within ``max_bits`` bits; placeholder photos link nobody."""
@@ -173,17 +179,13 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
         return set()
     unsigned = value & 0xFFFFFFFFFFFFFFFF
     radius = max_bits // PHOTO_BANDS
-    candidates: set[int] = set()
+    hashes: dict[int, int | None] = {}
     for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
         probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
-        candidates.update(session.scalars(
-            select(PhotoKey.applicant_pk).where(PhotoKey.band == band, PhotoKey.value.in_(probes))
-            .limit(MAX_PHOTO_CANDIDATES)).all())
-    candidates.discard(exclude if exclude is not None else -1)
-    if not candidates:
-        return set()
-    rows = session.execute(select(Applicant.pk, Applicant.photo_hash).where(Applicant.pk.in_(candidates))).all()
-    close = {pk: v for pk, v in rows
+        rows = session.execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes, "n": MAX_PHOTO_CANDIDATES})
+        hashes.update((pk, photo) for pk, photo in rows)
+    hashes.pop(exclude if exclude is not None else -1, None)
+    close = {pk: v for pk, v in hashes.items()
              if v is not None and ((v ^ value) & 0xFFFFFFFFFFFFFFFF).bit_count() <= max_bits}
     counts = holders_of(sorted(set(close.values()))) if close else {}
     return {pk for pk, v in close.items() if counts.get(v, 0) + (v == value) <= cap}

@@ -204,7 +204,8 @@ def link_material(population: Population, sessions: pd.DataFrame, settings: Sett
     for band, (shift, width) in enumerate(photo_band_layout()):
         vals = (photo_values[prow] >> np.uint64(shift)) & np.uint64((1 << width) - 1)
         photo_frames.append(pd.DataFrame({"row": prow.astype(np.int64), "band": band,
-                                          "value": vals.astype(np.int64)}))
+                                          "value": vals.astype(np.int64),
+                                          "photo_hash": to_signed(photo_values[prow])}))
     photo_keys = pd.concat(photo_frames, ignore_index=True)
 
     curves = activity_curves(sess, ids) if len(sess) else np.zeros((n, 24))

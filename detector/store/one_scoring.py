@@ -26,6 +26,8 @@ from detector.io.fast_records import CleanApplicant, population_of
 from detector.linking.population_links import PopulationLinks
 from detector.model.one_row import OneRowPredictor, one_row_predictor
 from detector.model.rules_baseline import RULES, TOTAL_POINTS
+from detector.scoring.evidence import EvidenceWriter
+from detector.scoring.reasons import reason_contributions
 from detector.scoring.score import SCORE_COLUMNS, score_features
 from detector.signals.one_applicant import OneApplicantSignals, one_applicant_signals
 from detector.signals.session_geo import annotate_sessions
@@ -130,12 +132,10 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
     band = np.asarray(model.band(score))
     versions = engine.feeds.versions_with(engine.geo)
     if band[0] == "low":
-        scores = pd.DataFrame({"applicant_id": [applicant_id], "score": np.round(score, 6), "band": band,
-                               "reasons": [[]], "model_version": model.model_version,
-                               "sanctions_hits": pd.Series([None], dtype=object),
-                               "feed_versions": pd.Series([dict(versions)], dtype=object)})[SCORE_COLUMNS]
+        scores = _score_frame(applicant_id, score, band, [], model.model_version, versions)
     else:
-        scores = _scored_with_reasons(clean, signals.context, features, found, engine, versions)
+        scores = _scored_with_reasons(clean, signals.context, features, found, engine, versions,
+                                      score, band)
     t3 = time.perf_counter()
     timings["predict_reasons"] = t3 - t2
     stored = scores.copy()
@@ -147,7 +147,8 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
 
 
 def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.DataFrame, found,
-                         engine: ScoringEngine, versions: dict[str, str]) -> pd.DataFrame:
+                         engine: ScoringEngine, versions: dict[str, str], score: np.ndarray,
+                         band: np.ndarray) -> pd.DataFrame:
     """Score, band and reasons with evidence from the frame code, for this one applicant."""
     population = population_of([applicant])
     sessions = annotate_sessions(population.sessions, engine.geo)
@@ -157,5 +158,28 @@ def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.
         sessions=sessions, context=pd.DataFrame([context], index=features.index))
     evidence_population, pairs, components = _evidence_population(population, [found])
     table.links = PopulationLinks(pairs=pairs, features=features[LINK_FEATURES], components=components)
-    return score_features(table, evidence_population, engine.model, sanctions_hits=None,
-                          feed_versions=versions).scores
+    model = engine.model
+    predictor = _predictor(model)
+    if predictor is None:
+        return score_features(table, evidence_population, model, sanctions_hits=None,
+                              feed_versions=versions).scores
+    # score_features' reasons for one flagged row, with the model's calls answered by the tree
+    # walker (the same numbers, without scikit-learn's per-call cost on each occluded variant)
+    row = features.to_numpy(dtype=float)
+    variants = predictor.around(row[0])
+    reference = np.asarray([model.reference_values[name] for name in FEATURE_NAMES], dtype=float)
+    (contributions,) = reason_contributions(variants.predict, row, reference, margin=variants.margin)
+    writer = EvidenceWriter(evidence_population.applicants, table.features, table.context, table.sessions,
+                            evidence_population.payouts, pairs, components, np.asarray([0]))
+    reasons = [{"code": code, "contribution": round(c, 4), "evidence": writer.sentence(0, code)}
+               for code, c in contributions]
+    return _score_frame(features.index[0], score, band, reasons, model.model_version, versions)
+
+
+def _score_frame(applicant_id: str, score: np.ndarray, band: np.ndarray, reasons: list[dict],
+                 model_version: str, versions: dict[str, str]) -> pd.DataFrame:
+    """The OUTPUT.md row of one applicant, with the columns and types ``score_features`` gives."""
+    return pd.DataFrame({"applicant_id": [applicant_id], "score": np.round(score, 6), "band": band,
+                         "reasons": [reasons], "model_version": model_version,
+                         "sanctions_hits": pd.Series([None], dtype=object),
+                         "feed_versions": pd.Series([dict(versions)], dtype=object)})[SCORE_COLUMNS]

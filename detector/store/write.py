@@ -114,7 +114,8 @@ def _insert_row_children(session: Session, pk: int, facts: RowFacts) -> None:
         (Payout, [{"applicant_pk": pk, **row} for row in facts.payouts]),
         (TextKey, [{"applicant_pk": pk, "field": f, "band_key": k}
                    for f, keys in facts.text_keys.items() for k in keys]),
-        (PhotoKey, [{"applicant_pk": pk, "band": b, "value": v} for b, v in facts.photo_keys]),
+        (PhotoKey, [{"applicant_pk": pk, "band": b, "value": v, "photo_hash": facts.applicant["photo_hash"]}
+                    for b, v in facts.photo_keys]),
     )
     for table, rows in children:
         if rows:
@@ -281,7 +282,7 @@ def rebuild_photo_keys(session: Session) -> int:
 
     session.execute(delete(PhotoKey))
     rows = session.execute(select(Applicant.pk, Applicant.photo_hash).where(Applicant.photo_hash.is_not(None))).all()
-    keys = [{"applicant_pk": pk, "band": band, "value": value}
+    keys = [{"applicant_pk": pk, "band": band, "value": value, "photo_hash": photo}
             for pk, photo in rows if photo is not None
             for band, value in photo_band_values(int(photo) & 0xFFFFFFFFFFFFFFFF)]
     _insert(session, PhotoKey, keys)

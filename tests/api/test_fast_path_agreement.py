@@ -20,7 +20,7 @@ from detector.io.read_input import load_population_from_records
 from detector.signals.one_applicant import one_applicant_signals
 from detector.store.material import link_material, row_facts
 from detector.store.one_material import one_row_facts
-from detector.store.one_scoring import score_one_with_store
+from detector.store.one_scoring import _predictor, score_one_with_store
 from detector.store.scoring import score_with_store, signal_features
 from detector.synth import generate_population
 from tests.store_support import EXAMPLE
@@ -98,6 +98,8 @@ def test_scores_bands_reasons_and_links_are_identical_through_the_store(world, e
         store = open_store(replace(engine.settings, store_url=str(tmp_path / f"store-{fast}.sqlite")))
         results[fast] = _score_all(store, engine, records, fast)
         store.dispose()
+    # the fast path's reasons came from the tree walker, not from the frame code it falls back to
+    assert _predictor(engine.model) is not None
     flagged = 0
     for frame, quick in zip(results[False], results[True], strict=True):
         a, b = frame.scores.iloc[0], quick.scores.iloc[0]
