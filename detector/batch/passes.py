@@ -17,6 +17,7 @@ from detector.batch.chunk_input import ChunkSource, raw_ids, raw_input
 from detector.features.build import applicant_signals, assemble_features
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io.population import Population
+from detector.io.read_input import _paused_gc
 from detector.io.validate import validate_raw
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.population_links import LinkKeys, PopulationLinks, link_keys
@@ -71,6 +72,14 @@ def _geo(settings: Settings, feeds=None):
 def pass_one(source: ChunkSource, has_labels_table: bool, settings: Settings,
              earlier_ids: dict[str, int] | None = None, feeds=None) -> PassOne:
     """Validate the chunk and compute everything that does not depend on other applicants."""
+    # The chunk's parsed records and frames hold no reference cycles; collections triggered
+    # by their allocations alone cost ~6% of the chunk's time.
+    with _paused_gc():
+        return _pass_one(source, has_labels_table, settings, earlier_ids, feeds)
+
+
+def _pass_one(source: ChunkSource, has_labels_table: bool, settings: Settings,
+              earlier_ids: dict[str, int] | None, feeds) -> PassOne:
     t0 = time.perf_counter()
     raw = raw_input(source, has_labels_table)
     ids = raw_ids(raw)
