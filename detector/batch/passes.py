@@ -123,12 +123,24 @@ def _agency_payouts(applicants: pd.DataFrame, payouts: pd.DataFrame,
 
 def corrected_signals(signals: pd.DataFrame, applicants: pd.DataFrame, payouts: pd.DataFrame,
                       agency_shared: np.ndarray | None) -> pd.DataFrame:
-    """Signals with the payout family recomputed when an agency's shared account spans chunks."""
+    """Signals with the payout family recomputed when an agency's shared account spans chunks.
+
+    Only applicants holding an account shared across the whole population can change (a
+    payout family depends on the applicant's own payouts alone, and an account shared within
+    the chunk is shared in the population too), so only theirs are recomputed.
+    """
     if agency_shared is None:
         return signals
-    fixed = payout_signals(applicants, payouts, agency_shared)
+    shared = np.asarray(agency_shared, dtype=bool)
+    holders = payouts["applicant_id"].to_numpy(dtype=object)[shared]
+    mine = payouts["applicant_id"].isin(holders).to_numpy()
+    fixed = payout_signals(applicants[applicants["applicant_id"].isin(holders).to_numpy()],
+                           payouts[mine], shared[mine])
     out = signals.copy()
-    out[fixed.columns] = fixed.reindex(out.index)
+    for column in fixed.columns:
+        values = out[column].to_numpy(dtype=float, copy=True)
+        values[out.index.get_indexer(fixed.index)] = fixed[column].to_numpy(dtype=float)
+        out[column] = values
     return out
 
 
