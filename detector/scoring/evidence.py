@@ -234,7 +234,7 @@ class EvidenceWriter:
             return f"phone number is registered in {ctx.get('_phone_region')} while the claimed country is {cc}"
         if code == "ID_EMAIL_PATTERN":
             return f"webmail address of the form name+digits ('{app.get('email')}')"
-        pays = self.payouts.get(aid, _NO_ROWS)
+        pays = self.payouts.get(aid, pd.DataFrame())
         if code == "PAYOUT_COUNTRY":
             abroad = sorted({str(c) for c in pays.get("account_country", pd.Series(dtype=object)).dropna() if c != cc})
             return (f"{_pct(f['pay_country_mismatch_share'])} of payout accounts are outside the claimed "
