@@ -4,8 +4,9 @@ Generates N synthetic contractors with sessions, payouts, proposals and resumes 
 50,000 with consecutive seeds, streamed to one .jsonl.gz; not timed as scoring), then scores
 them with the local backend and with a local Dask cluster of 2 workers, each in a child
 process. Reports wall time, rate, the driver's peak RSS, the peak memory of the whole process
-tree (driver + workers, sampled every 0.2 s: PSS, which counts pages shared after a fork
-once, and RSS summed per process, which counts them once per process), the per-stage
+tree (driver + workers: PSS sampled every second, which counts pages shared after a fork
+once, and RSS summed per process every 0.2 s, which counts them once per process; sampling
+PSS five times a second took ~15% of a core from the run), the per-stage
 breakdown, and the floor: the per-applicant cost of IP lookups, phone parsing, text MinHash
 and model prediction, each timed alone on a sample.
 Targets on a 2-core machine (1,000,000 applicants): < 10 min, peak RSS < 6 GB, rate within
@@ -73,7 +74,8 @@ def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> di
 
     Two tree totals: RSS summed over processes (pages forked children share with the driver
     count once per process, so this overstates) and PSS (shared pages split between the
-    processes sharing them, so the sum counts each page once: the memory actually used).
+    processes sharing them, so the sum counts each page once: the memory actually used; read
+    once a second, as reading it costs the kernel a walk of every page table).
     """
     import resource
 
@@ -84,13 +86,16 @@ def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> di
                               str(chunk_size), backend], stdout=subprocess.PIPE, text=True)
     peak_rss = peak_pss = 0
     root = psutil.Process(child.pid)
+    samples = 0
     while child.poll() is None:
         try:
             tree = [p for p in [root, *root.children(recursive=True)] if p.is_running()]
             peak_rss = max(peak_rss, sum(p.memory_info().rss for p in tree))
-            peak_pss = max(peak_pss, sum(_pss_bytes(p.pid) for p in tree))
+            if samples % 5 == 0:  # PSS makes the kernel walk every page table: once a second
+                peak_pss = max(peak_pss, sum(_pss_bytes(p.pid) for p in tree))
         except psutil.Error:
             pass
+        samples += 1
         time.sleep(0.2)
     stdout = child.stdout.read() if child.stdout else ""
     if child.returncode:

@@ -35,3 +35,23 @@ def test_a_daemonic_worker_runs_the_searches_in_process():
     found = queue.get(timeout=60)
     worker.join(timeout=60)
     assert found > 0 and worker.exitcode == 0
+
+
+def _pids_of_searches() -> list[int]:
+    import os
+
+    parallel_texts.PARALLEL_MIN_TEXTS = 1
+    return [os.getpid(), *parallel_texts.run_text_jobs([(os.getpid, ()), (os.getpid, ())],
+                                                       total_texts=60)]
+
+
+def test_a_batch_pool_process_runs_the_searches_in_process():
+    """The batch's pool processes (not daemonic) must not fork two more per chunk."""
+    from detector.batch.executors import LocalPoolExecutor
+
+    pool = LocalPoolExecutor(2)
+    try:
+        (_, pids), = pool.map_ordered(_pids_of_searches, [0], lambda item: ())
+    finally:
+        pool.close()
+    assert len(set(pids)) == 1

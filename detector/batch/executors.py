@@ -68,10 +68,15 @@ def _resolve(value: Any) -> Any:
 
 def _exit_with_parent(parent: int) -> None:
     """Pool process initializer: end this process when the driver is gone (killed, even by
-    SIGKILL), instead of waiting for tasks forever as an orphan."""
+    SIGKILL), instead of waiting for tasks forever as an orphan; and fork no processes of its
+    own (the pool already has one process per core)."""
     import os
     import threading
     import time
+
+    from detector.linking.parallel_texts import stay_in_process
+
+    stay_in_process()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -17,6 +17,7 @@ from detector.batch.chunk_input import ChunkSource, raw_ids, raw_input
 from detector.features.build import applicant_signals, assemble_features
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io.population import Population
+from detector.io.read_input import _paused_gc
 from detector.io.validate import validate_raw
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.population_links import LinkKeys, PopulationLinks, link_keys
@@ -71,6 +72,14 @@ def _geo(settings: Settings, feeds=None):
 def pass_one(source: ChunkSource, has_labels_table: bool, settings: Settings,
              earlier_ids: dict[str, int] | None = None, feeds=None) -> PassOne:
     """Validate the chunk and compute everything that does not depend on other applicants."""
+    # The chunk's parsed records and frames hold no reference cycles; collections triggered
+    # by their allocations alone cost ~6% of the chunk's time.
+    with _paused_gc():
+        return _pass_one(source, has_labels_table, settings, earlier_ids, feeds)
+
+
+def _pass_one(source: ChunkSource, has_labels_table: bool, settings: Settings,
+              earlier_ids: dict[str, int] | None, feeds) -> PassOne:
     t0 = time.perf_counter()
     raw = raw_input(source, has_labels_table)
     ids = raw_ids(raw)
@@ -114,12 +123,24 @@ def _agency_payouts(applicants: pd.DataFrame, payouts: pd.DataFrame,
 
 def corrected_signals(signals: pd.DataFrame, applicants: pd.DataFrame, payouts: pd.DataFrame,
                       agency_shared: np.ndarray | None) -> pd.DataFrame:
-    """Signals with the payout family recomputed when an agency's shared account spans chunks."""
+    """Signals with the payout family recomputed when an agency's shared account spans chunks.
+
+    Only applicants holding an account shared across the whole population can change (a
+    payout family depends on the applicant's own payouts alone, and an account shared within
+    the chunk is shared in the population too), so only theirs are recomputed.
+    """
     if agency_shared is None:
         return signals
-    fixed = payout_signals(applicants, payouts, agency_shared)
+    shared = np.asarray(agency_shared, dtype=bool)
+    holders = payouts["applicant_id"].to_numpy(dtype=object)[shared]
+    mine = payouts["applicant_id"].isin(holders).to_numpy()
+    fixed = payout_signals(applicants[applicants["applicant_id"].isin(holders).to_numpy()],
+                           payouts[mine], shared[mine])
     out = signals.copy()
-    out[fixed.columns] = fixed.reindex(out.index)
+    for column in fixed.columns:
+        values = out[column].to_numpy(dtype=float, copy=True)
+        values[out.index.get_indexer(fixed.index)] = fixed[column].to_numpy(dtype=float)
+        out[column] = values
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,10 @@ LINK_WORDS = {
     "proposal": "sent near-duplicate proposals under a different name",
     "photo": "use a near-identical profile photo under a different name",
 }
+
+
+# An applicant without sessions or payouts (read only; built once, not for every sentence).
+_NO_ROWS = pd.DataFrame()
 
 
 def _pct(x: float) -> str:
@@ -57,6 +62,14 @@ def _providers(anon: pd.DataFrame) -> str:
     return f"; provider {listing}{sure}"
 
 
+def _by_column(frame: pd.DataFrame) -> dict[str, Any]:
+    """Each column's values, indexed by position as ``frame.iloc[row][column]`` gives them
+    (time-zone-aware times as Timestamps, missing text as NaN)."""
+    return {name: (column.array if isinstance(column.dtype, pd.DatetimeTZDtype)
+                   else column.to_numpy())
+            for name, column in frame.items()}
+
+
 class EvidenceWriter:
     """Writes the evidence sentence of a reason code for one applicant row."""
 
@@ -78,7 +91,8 @@ class EvidenceWriter:
         ids = own_ids if all_ids is None else np.asarray(all_ids, dtype=object)
         self.ids = ids
         self.first_row = first_row
-        self._last_row: tuple[int, pd.Series, pd.Series, pd.Series] | None = None
+        self._last_row: tuple[int, dict, dict, dict] | None = None
+        self._columns: tuple[dict[str, Any], dict[str, Any], dict[str, Any]] | None = None
         wanted = set(own_ids[rows])
         self.sessions = {k: g for k, g in sessions[sessions["applicant_id"].isin(wanted)]
                          .groupby("applicant_id", sort=False)}
@@ -111,19 +125,24 @@ class EvidenceWriter:
         # The row is a member of its own network, and ids are unique (validation rejects copies).
         return shown, len(members) - 1
 
-    def _row(self, row: int) -> tuple[pd.Series, pd.Series, pd.Series]:
-        """The row's applicant, features and context, kept for the row's next reason."""
+    def _row(self, row: int) -> tuple[dict, dict, dict]:
+        """The row's applicant, features and context (column -> the value ``iloc`` gives),
+        kept for the row's next reason. Read from whole columns: ``iloc`` builds a Series per
+        row and frame, which cost more than the sentences themselves."""
+        if self._columns is None:
+            self._columns = (_by_column(self.applicants), _by_column(self.features),
+                             _by_column(self.context))
         if self._last_row is None or self._last_row[0] != row:
-            self._last_row = (row, self.applicants.iloc[row], self.features.iloc[row],
-                              self.context.iloc[row] if len(self.context.columns)
-                              else pd.Series(dtype=object))
-        return self._last_row[1:]
+            app, features, context = ({name: values[row] for name, values in columns.items()}
+                                      for columns in self._columns)
+            self._last_row = (row, app, features, context)
+        return self._last_row[1], self._last_row[2], self._last_row[3]
 
     def sentence(self, row: int, code: str) -> str:
         app, f, ctx = self._row(row)
         aid = app["applicant_id"]
         cc = app["claimed_country"]
-        sess = self.sessions.get(aid, pd.DataFrame())
+        sess = self.sessions.get(aid, _NO_ROWS)
         n = len(sess)
         if code in LINK_KIND_OF_CODE:
             kind = LINK_KIND_OF_CODE[code]

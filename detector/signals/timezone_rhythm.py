@@ -10,7 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from detector.signals.zone_offsets import offsets_hours
+from detector.signals.zone_offsets import (
+    offsets_hours,
+    utc_nanoseconds,
+    year_span,
+    zone_offsets_hours,
+)
 
 MIN_SESSIONS_FOR_CURVE = 4
 MIN_SESSIONS_FOR_WEEKS = 5
@@ -125,10 +130,8 @@ def _claimed_zones(applicants: pd.DataFrame, sessions: pd.DataFrame,
             zones = list(country_zones(country))[:12]
             if not zones:
                 continue
-            t = ref_t[idx]
-            offs = np.column_stack(
-                [offsets_hours(t, pd.Series([z] * len(t), index=t.index)) for z in zones]
-            )
+            t = utc_nanoseconds(ref_t[idx])
+            offs = np.column_stack([zone_offsets_hours(t, z, year_span(t)) for z in zones])
             target = best_fit.reindex(ids[idx]).to_numpy(dtype=float)
             gaps = _circular_gap(offs, np.nan_to_num(target)[:, None])
             pick = np.where(np.isnan(target), 0, np.argmin(gaps, axis=1))
@@ -146,14 +149,16 @@ def _ip_country_gaps(times: pd.Series, countries: pd.Series, claimed: np.ndarray
     The nearest zone, because a country database cannot tell Los Angeles from New York.
     """
     gaps = np.full(len(times), np.nan)
+    ns = utc_nanoseconds(times)
+    span = year_span(ns)
     codes, uniques = pd.factorize(countries)
     for code, country in enumerate(uniques):
         zones = list(dict.fromkeys(country_zones(country)))[:12]
         if not zones:
             continue
         mask = codes == code
-        t = times[mask]
-        offs = np.column_stack([offsets_hours(t, pd.Series([z] * len(t), index=t.index)) for z in zones])
+        t = ns[mask]
+        offs = np.column_stack([zone_offsets_hours(t, z, span) for z in zones])
         gaps[mask] = np.nanmin(_circular_gap(offs, claimed[mask][:, None]), axis=1)
     return gaps
 

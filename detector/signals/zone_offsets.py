@@ -1,12 +1,25 @@
-"""UTC offsets of IANA zones at given instants, vectorised by grouping on the zone name."""
+"""UTC offsets of IANA zones at given instants, vectorised by grouping on the zone name.
+
+A zone's offset is constant between its transitions, so each zone's transitions over the
+years the instants span are found once (from ``zoneinfo`` itself, to the second) and every
+instant is then placed among them by binary search: a few microseconds per zone instead of a
+timezone conversion of every instant (sessions number in the millions, zones in the hundreds).
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
+
+# Transitions are found between samples this far apart; no zone changes its offset twice
+# (and back) within six hours.
+_SAMPLE_SECONDS = 6 * 3600
+_NS = 1_000_000_000
+_NAT = np.iinfo(np.int64).min
 
 
 @lru_cache(maxsize=2048)
@@ -18,19 +31,78 @@ def _valid_zone(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
+def _zone_table(name: str, first_year: int, last_year: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(starts, offsets)``: from UTC instant ``starts[k]`` (ns) the zone is ``offsets[k]``
+    seconds from UTC; ``starts[0]`` is the smallest int64, covering every earlier instant.
+    Exact for instants in ``first_year .. last_year`` (UTC)."""
+    zone = ZoneInfo(name)
+
+    def offset(second: int) -> float:
+        delta = datetime.fromtimestamp(second, zone).utcoffset()
+        return float("nan") if delta is None else delta.total_seconds()
+
+    begin = int(datetime(first_year, 1, 1, tzinfo=UTC).timestamp()) - _SAMPLE_SECONDS
+    end = int(datetime(last_year + 1, 1, 1, tzinfo=UTC).timestamp()) + _SAMPLE_SECONDS
+    current = offset(begin)
+    starts, offsets = [_NAT], [current]
+    second = begin
+    while second < end:
+        step = min(second + _SAMPLE_SECONDS, end)
+        if offset(step) == current:
+            second = step
+            continue
+        low, high = second, step  # transitions fall on whole seconds: find the first new one
+        while high - low > 1:
+            middle = (low + high) // 2
+            if offset(middle) == current:
+                low = middle
+            else:
+                high = middle
+        current = offset(high)
+        starts.append(high * _NS)
+        offsets.append(current)
+        second = high
+    return np.asarray(starts, dtype=np.int64), np.asarray(offsets, dtype=float)
+
+
+def utc_nanoseconds(times: pd.Series) -> np.ndarray:
+    """Instants of a time-zone-aware series as int64 UTC nanoseconds (NaT: the smallest int64)."""
+    naive = pd.Series(times).dt.tz_convert("UTC").dt.tz_localize(None)
+    return naive.to_numpy(dtype="datetime64[ns]").view(np.int64)
+
+
+def year_span(ns: np.ndarray) -> tuple[int, int]:
+    """First and last UTC year of the instants (the span of the zone tables to build)."""
+    valid = ns[ns != _NAT]
+    if valid.size == 0:
+        return 1970, 1970
+    first, last = pd.Timestamp(int(valid.min())), pd.Timestamp(int(valid.max()))
+    return first.year, last.year
+
+
+def zone_offsets_hours(ns: np.ndarray, name: object, span: tuple[int, int] | None = None
+                       ) -> np.ndarray:
+    """Offset in hours of one zone from UTC at each instant of ``ns`` (see
+    :func:`utc_nanoseconds`); NaN everywhere for a missing or unknown zone, and at NaT."""
+    result = np.full(len(ns), np.nan)
+    if not isinstance(name, str) or not _valid_zone(name) or len(ns) == 0:
+        return result
+    starts, offsets = _zone_table(name, *(span or year_span(ns)))
+    hours = offsets[np.searchsorted(starts, ns, side="right") - 1] / 3600
+    return np.where(ns == _NAT, np.nan, hours)
+
+
 def offsets_hours(times: pd.Series, zones: pd.Series) -> np.ndarray:
     """Offset in hours of ``zones[i]`` from UTC at ``times[i]``; NaN for a missing/unknown zone."""
-    times = pd.Series(times).reset_index(drop=True)
     zones = pd.Series(zones).reset_index(drop=True)
-    result = np.full(len(times), np.nan)
-    if len(times) == 0:
+    result = np.full(len(zones), np.nan)
+    if len(zones) == 0:
         return result
-    naive = times.dt.tz_convert("UTC").dt.tz_localize(None)
+    ns = utc_nanoseconds(times)
+    span = year_span(ns)
     codes, uniques = pd.factorize(zones)
     for code, name in enumerate(uniques):
-        if not isinstance(name, str) or not _valid_zone(name):
-            continue
         mask = codes == code
-        local = times[mask].dt.tz_convert(name).dt.tz_localize(None)
-        result[mask] = ((local - naive[mask]).dt.total_seconds() / 3600).to_numpy()
+        result[mask] = zone_offsets_hours(ns[mask], name, span)
     return result
