@@ -48,9 +48,11 @@ print(json.dumps({"wall": time.perf_counter() - t, "scored": s.scored, "bands": 
 def generate(n: int, seed: int, path: Path) -> None:
     from detector.synth import generate_population
 
+    taken: set[str] = set()  # one platform: no email or phone shared by chance across slices
     with gzip.open(path.with_suffix(".tmp"), "wb", compresslevel=3) as handle:
         for start in range(0, n, SLICE):
-            records, _ = generate_population(min(SLICE, n - start), seed=seed + start // SLICE)
+            records, _ = generate_population(min(SLICE, n - start), seed=seed + start // SLICE,
+                                             taken=taken)
             for record in records:
                 handle.write(orjson.dumps(record, option=orjson.OPT_NAIVE_UTC) + b"\n")
             del records
