@@ -1,7 +1,8 @@
 """Benchmark batch rescoring (`detector score` in chunks) end to end, locally and on Dask.
 
 Generates N synthetic contractors with sessions, payouts, proposals and resumes (in slices of
-50,000 with consecutive seeds, streamed to one .jsonl.gz; not timed as scoring), then scores
+50,000 with consecutive seeds that share their given-out emails and phones, streamed to one
+.jsonl.gz; not timed as scoring), then scores
 them with the local backend and with a local Dask cluster of 2 workers, each in a child
 process. Reports wall time, rate, the driver's peak RSS, the peak memory of the whole process
 tree (driver + workers: PSS sampled every second, which counts pages shared after a fork
