@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from detector.io import load_population
-from detector.io.read_input import _flatten_nested, _paused_gc, _read_jsonl
+from detector.io.read_input import _flatten_nested, _read_jsonl, paused_gc
 from detector.io.validate import validate_raw
 from detector.io.write_population import write_population
 
@@ -77,7 +77,7 @@ def main() -> None:
     print(f"generated {n} applicants, {session_count} sessions in {time.perf_counter() - t:.1f}s")
 
     t = time.perf_counter()
-    with _paused_gc():
+    with paused_gc():
         raw = _flatten_nested(enumerate(records, start=1))
     t_flatten = time.perf_counter() - t
     t = time.perf_counter()
@@ -94,7 +94,7 @@ def main() -> None:
         write_population(result.population, folder, table_format="parquet")
         write_population(result.population, csv_folder, table_format="csv")
         t = time.perf_counter()
-        with _paused_gc():
+        with paused_gc():
             items = _read_jsonl(jsonl)
         t_parse = time.perf_counter() - t
         t = time.perf_counter()

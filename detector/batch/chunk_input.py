@@ -33,7 +33,7 @@ from detector.io.read_input import (
     _BadLine,
     _find_table,
     _flatten_nested,
-    _paused_gc,
+    paused_gc,
 )
 from detector.io.validate import RawInput
 
@@ -251,7 +251,7 @@ def table_chunks(partitions: Path, count: int, skip: set[int]) -> Iterator[Chunk
 def raw_input(source: ChunkSource, has_labels_table: bool) -> RawInput:
     """The chunk as the reader of one whole input would have produced it."""
     if source.lines is not None:
-        with _paused_gc():
+        with paused_gc():
             return _flatten_nested(_parse(source.lines))
     tables = dict(source.tables or {})
     for name, (fields, _, _) in _TABLES.items():

@@ -70,7 +70,7 @@ def load_population(path: str | Path) -> LoadResult:
     if path.is_dir():
         return validate_raw(_read_folder(path))
     if path.name.endswith(JSONL_SUFFIXES):
-        with _paused_gc():
+        with paused_gc():
             raw = _flatten_in_chunks(_read_jsonl(path))
         return validate_raw(raw)
     if path.name.endswith(".json"):
@@ -83,13 +83,13 @@ def load_population_from_records(records: list[dict]) -> LoadResult:
 
     Record ``i`` is reported as line ``i + 1``, as if the body were JSON Lines.
     """
-    with _paused_gc():
+    with paused_gc():
         raw = _flatten_nested(enumerate(records, start=1))
     return validate_raw(raw)
 
 
 @contextmanager
-def _paused_gc() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building millions of small dicts and lists.
 
     They hold no cycles, and collections triggered by the allocations alone cost ~40% of

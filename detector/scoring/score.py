@@ -38,6 +38,12 @@ class ScoredPopulation:
     sanctions_hits: pd.DataFrame | None = None  # None = not screened (no SDN feed loaded)
 
 
+def reason_entries(contributions: list[tuple[str, float]], writer: EvidenceWriter, row: int) -> list[dict]:
+    """OUTPUT.md's reasons of one row: code, rounded contribution, evidence sentence."""
+    return [{"code": code, "contribution": round(c, 4), "evidence": writer.sentence(row, code)}
+            for code, c in contributions]
+
+
 def score_features(table: FeatureTable, population: Population, model,
                    sanctions_hits: pd.DataFrame | None = None,
                    feed_versions: dict[str, str] | None = None,
@@ -82,8 +88,7 @@ def score_features(table: FeatureTable, population: Population, model,
                                 table.links.components, flagged, all_ids=all_ids,
                                 first_row=first_row)
         for row, items in zip(flagged, contributions, strict=True):
-            reasons[row] = [{"code": code, "contribution": round(c, 4),
-                             "evidence": writer.sentence(int(row), code)} for code, c in items]
+            reasons[row] = reason_entries(items, writer, int(row))
     hits_column: list[list[dict] | None] = [None] * len(scores)
     if sanctions_hits is not None:
         found = hits_by_applicant(sanctions_hits)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -180,19 +180,11 @@ def authenticate_key(session: Session, key: str, touch: bool = True) -> Principa
     With ``touch`` the key's last use is recorded (at most once a minute); without it the
     session only reads, and :func:`key_use_is_stale` tells whether :func:`touch_api_key` is due.
     """
-    if not key.startswith(KEY_PREFIX) or key.count("_") < 2:
-        return None
-    prefix = key[len(KEY_PREFIX):].split("_", 1)[0]
-    row = session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
-    if row is None or row.revoked_at is not None:
-        return None
-    if not hmac.compare_digest(row.key_hash, _sha256(key)):
-        return None
-    stale = key_use_is_stale(row.last_used_at)
-    if touch and stale:
-        row.last_used_at = utcnow()  # coarse, so every request is not a write
-    return Principal(actor=f"key:{prefix}", scopes=frozenset(row.scopes.split(",")),
-                     touch_due=stale and not touch)
+    principal = check_api_key(session.connection(), key)
+    if principal is not None and touch and principal.touch_due:
+        touch_api_key(session, principal.actor)  # coarse, so every request is not a write
+        return replace(principal, touch_due=False)
+    return principal
 
 
 _KEY_ROW = select(ApiKey.key_hash, ApiKey.scopes, ApiKey.revoked_at, ApiKey.last_used_at).where(
@@ -200,8 +192,9 @@ _KEY_ROW = select(ApiKey.key_hash, ApiKey.scopes, ApiKey.revoked_at, ApiKey.last
 
 
 def check_api_key(connection: Connection, key: str) -> Principal | None:
-    """:func:`authenticate_key` without touching, as one Core query on a connection: the API
-    checks a key on every request, and an ORM session around one row cost more than the query."""
+    """The principal of a live API key, or None, without touching it: one Core query on a
+    connection (the API checks a key on every request, and an ORM session around one row cost
+    more than the query)."""
     if not key.startswith(KEY_PREFIX) or key.count("_") < 2:
         return None
     prefix = key[len(KEY_PREFIX):].split("_", 1)[0]

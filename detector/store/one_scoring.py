@@ -28,7 +28,7 @@ from detector.model.one_row import OneRowPredictor, one_row_predictor
 from detector.model.rules_baseline import RULES, TOTAL_POINTS
 from detector.scoring.evidence import EvidenceWriter
 from detector.scoring.reasons import reason_contributions
-from detector.scoring.score import SCORE_COLUMNS, score_features
+from detector.scoring.score import SCORE_COLUMNS, reason_entries, score_features
 from detector.signals.one_applicant import OneApplicantSignals, one_applicant_signals
 from detector.signals.session_geo import annotate_sessions
 from detector.store.material import RowFacts
@@ -171,8 +171,7 @@ def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.
     (contributions,) = reason_contributions(variants.predict, row, reference, margin=variants.margin)
     writer = EvidenceWriter(evidence_population.applicants, table.features, table.context, table.sessions,
                             evidence_population.payouts, pairs, components, np.asarray([0]))
-    reasons = [{"code": code, "contribution": round(c, 4), "evidence": writer.sentence(0, code)}
-               for code, c in contributions]
+    reasons = reason_entries(contributions, writer, 0)
     return _score_frame(features.index[0], score, band, reasons, model.model_version, versions)
 
 
