@@ -66,6 +66,10 @@ class Settings:
     hub_cap: int = 40
     # Residential IPs link profiles only when their sessions fall within this many days.
     shared_ip_window_days: int = 30
+    # ... and only between profiles that each have at least this share of their residential
+    # sessions on that IP: a farm's line carries most of a persona's sessions, while a mobile
+    # carrier's NAT address or a cafe's is passed through by strangers.
+    farm_ip_min_share: float = 0.5
     resume_similarity_threshold: float = 0.5
     photo_max_bit_distance: int = 6
     # Folder holding feeds loaded by `detector intel update` (feeds/ inside it); None = default.
@@ -111,7 +115,8 @@ class Settings:
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
                 env[name] = int(value)
-        for name in ("feed_max_age_days", "feed_max_drop", "sanctions_name_threshold"):
+        for name in ("feed_max_age_days", "feed_max_drop", "sanctions_name_threshold",
+                     "farm_ip_min_share"):
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
                 try:

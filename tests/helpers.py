@@ -26,9 +26,15 @@ def table(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     return df
 
 
+_SPELLED_DIGITS = str.maketrans("0123456789", "abcdefghij")
+
+
 def applicant(aid: str, **fields) -> dict:
+    # Digits spelled as letters: names compare as letters, and profiles "f1" and "f2" must
+    # stay different people (links between same-name profiles do not count).
     base = {"applicant_id": aid, "created_at": "2026-01-05T10:00:00Z", "claimed_country": "US",
-            "claimed_timezone": "America/Chicago", "full_name": f"Person {aid}", "label": np.nan}
+            "claimed_timezone": "America/Chicago", "full_name": f"Person {aid.translate(_SPELLED_DIGITS)}",
+            "label": np.nan}
     base.update(fields)
     return base
 

@@ -67,6 +67,37 @@ def test_laptop_farm_ip_counts_only_within_the_period():
     assert f.loc["late", "link_residential_ip_shared"] == 0
 
 
+def _sessions_on(aid, ips):
+    return [_session(aid, ip, day + 1) for day, ip in enumerate(ips)]
+
+
+def test_an_ip_links_only_profiles_whose_main_connection_it_is():
+    # A farm's line carries most of each persona's sessions; a mobile carrier's NAT address is
+    # one of many that a commuter passes through, shared by strangers at the same time.
+    farm = "73.1.2.3"
+    sessions = (_sessions_on("persona1", [farm] * 5) + _sessions_on("persona2", [farm] * 4 + ["24.0.0.9"])
+                + _sessions_on("commuter", [farm, "98.0.0.1", "98.0.0.1", "98.0.0.1", "98.0.0.2"]))
+    apps = [applicant(x) for x in ("persona1", "persona2", "commuter")]
+    f = _links(population(apps, sessions)).features
+    assert f.loc["persona1", "link_residential_ip_shared"] == 1
+    assert f.loc["persona2", "link_residential_ip_shared"] == 1
+    assert f.loc["commuter", "link_residential_ip_shared"] == 0
+    assert f.loc["commuter", "link_component_size"] == 1
+
+
+def test_profiles_of_the_same_name_are_not_concealed_links():
+    # One person's second account (or two John Smiths whose webmail address was derived from
+    # the name) is not a network of personas; the same phone under another name is.
+    apps = [applicant("first", full_name="John Smith", phone="+1 415 555 0100", email="john.smith@gmail.com"),
+            applicant("second", full_name="john  SMITH", phone="+1 415 555 0100", email="john.smith@gmail.com"),
+            applicant("persona", full_name="Maria Lopez", phone="+1 415 555 0100")]
+    f = _links(population(apps)).features
+    assert f.loc["first", "link_phone_shared"] == 1  # the persona only
+    assert f.loc["first", "link_email_shared"] == 0
+    assert f.loc["persona", "link_phone_shared"] == 2
+    assert f.loc["first", "link_component_size"] == 3  # both join through the persona
+
+
 def test_template_resume_with_swapped_names_links_different_identities():
     people = [("Daniel Brooks", "Acme Corp", 8), ("Maria Lopez", "Globex", 7), ("Tom Becker", "Initech", 9)]
     apps = [applicant(f"r{i}", full_name=n, resume_text=TEMPLATE.format(

@@ -227,8 +227,13 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
     parts: list[pd.DataFrame] = []
 
     def add(kind: str, pairs: pd.DataFrame) -> None:
-        """Keep concealed pairs; identifier matches have similarity 1, texts their own."""
-        pairs = drop_same_agency(pairs, agency)
+        """Keep concealed pairs; identifier matches have similarity 1, texts their own.
+
+        Concealed means between profiles that claim to be different people: not inside one
+        declared agency, and not between two profiles of the same name (one person's second
+        account, or two people whose address was derived from one common name).
+        """
+        pairs = _different_identity(drop_same_agency(pairs, agency), norm_names)
         if not pairs.empty:
             sim = pairs["similarity"].to_numpy() if "similarity" in pairs else 1.0
             parts.append(_with_kind(pairs, kind, sim))
@@ -243,7 +248,8 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
         found = identifier(kind)
         add(kind, pairs_sharing(found["row"].to_numpy(), found["key"].to_numpy(), settings.hub_cap))
     add("residential_ip", pairs_overlapping(keys.ip_spans, settings.hub_cap,
-                                            settings.shared_ip_window_days))
+                                            settings.shared_ip_window_days,
+                                            settings.farm_ip_min_share))
     # The three searches over the whole population are independent: on two cores at once
     # for large populations (forked processes; see run_text_jobs).
     resume, proposal, photo = run_text_jobs([
@@ -254,10 +260,9 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
         (near_photo_pairs, (list(people["photo_phash"]), settings.photo_max_bit_distance,
                             settings.hub_cap)),
     ], total_texts=len(keys.resume_rows) + len(keys.proposal_rows))
-    add("resume", _different_identity(resume, norm_names))
-    add("proposal", _different_identity(proposal, norm_names))
-    photo = photo.rename(columns={"i": "a", "j": "b"})[["a", "b"]]
-    add("photo", _different_identity(photo, norm_names))
+    add("resume", resume)
+    add("proposal", proposal)
+    add("photo", photo.rename(columns={"i": "a", "j": "b"})[["a", "b"]])
 
     pairs = (pd.concat(parts, ignore_index=True) if parts else
              pd.DataFrame({"a": pd.Series(dtype=np.int64), "b": pd.Series(dtype=np.int64),
@@ -279,8 +284,9 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
         people["has_resume"].to_numpy(dtype=bool),
         linked_counts(pairs[pairs["kind"] == "resume"], n), np.nan)
     suffix = identifier("email_suffix")
-    suffix_pairs = drop_same_agency(pairs_sharing(suffix["row"].to_numpy(), suffix["key"].to_numpy(),
-                                                  settings.hub_cap), agency)
+    suffix_pairs = _different_identity(drop_same_agency(
+        pairs_sharing(suffix["row"].to_numpy(), suffix["key"].to_numpy(), settings.hub_cap), agency),
+        norm_names)
     features["link_email_suffix_shared"] = np.where(people["has_email"].to_numpy(dtype=bool),
                                                     linked_counts(suffix_pairs, n), np.nan)
     kinds = np.zeros(n)

@@ -42,22 +42,34 @@ def pairs_sharing(owners: np.ndarray, keys: np.ndarray, hub_cap: int) -> pd.Data
 
 
 def key_spans(owners: np.ndarray, keys: np.ndarray, times: np.ndarray) -> pd.DataFrame:
-    """Each owner's use of each key: first and last time (columns key, owner, min, max).
+    """Each owner's use of each key: first and last time and the share of the owner's rows.
 
-    An owner's spans depend on its own rows only, so spans of disjoint sets of owners can be
+    Columns key, owner, min, max, share. ``owners``/``keys``/``times`` must hold all of an
+    owner's rows (all its residential sessions): ``share`` is the part of them on the key. An
+    owner's spans depend on its own rows only, so spans of disjoint sets of owners can be
     computed apart and concatenated (the batch path does that chunk by chunk).
     """
     df = pd.DataFrame({"owner": np.asarray(owners, dtype=np.int64),
                        "key": np.asarray(keys, dtype=np.int64),
                        "t": pd.to_datetime(times).tz_localize(None) if getattr(times, "tz", None)
                        else pd.to_datetime(times)})
-    return df.groupby(["key", "owner"], sort=False)["t"].agg(["min", "max"]).reset_index()
+    spans = df.groupby(["key", "owner"], sort=False)["t"].agg(["min", "max", "size"]).reset_index()
+    total = spans.groupby("owner")["size"].transform("sum")
+    spans["share"] = spans.pop("size") / total
+    return spans
 
 
-def pairs_overlapping(spans: pd.DataFrame, hub_cap: int, window_days: float) -> pd.DataFrame:
-    """Pairs sharing a key whose spans (from :func:`key_spans`) lie within ``window_days``."""
+def pairs_overlapping(spans: pd.DataFrame, hub_cap: int, window_days: float,
+                      min_share: float = 0.0) -> pd.DataFrame:
+    """Pairs sharing a key whose spans (from :func:`key_spans`) lie within ``window_days``.
+
+    A key held by more than ``hub_cap`` owners is a hub and links nobody. Of the others, only
+    owners with at least ``min_share`` of their rows on the key take part: a laptop farm is where
+    a persona's machine sits, so the farm's line carries most of its sessions, while an address
+    a profile passes through (a mobile carrier's NAT, a cafe) is shared by strangers.
+    """
     size = spans.groupby("key")["owner"].transform("size")
-    spans = spans[(size >= 2) & (size <= hub_cap)]
+    spans = spans[(size >= 2) & (size <= hub_cap) & (spans["share"] >= min_share)]
     if spans.empty:
         return _no_pairs()
     m = spans.merge(spans, on="key", suffixes=("_a", "_b"))
@@ -70,12 +82,12 @@ def pairs_overlapping(spans: pd.DataFrame, hub_cap: int, window_days: float) -> 
 
 
 def pairs_sharing_in_period(owners: np.ndarray, keys: np.ndarray, times: np.ndarray,
-                            hub_cap: int, window_days: float) -> pd.DataFrame:
+                            hub_cap: int, window_days: float, min_share: float = 0.0) -> pd.DataFrame:
     """Pairs sharing a key whose use of it falls within ``window_days`` of each other.
 
     ``times`` are datetime64 values; each owner's use of a key spans its first to last time.
     """
-    return pairs_overlapping(key_spans(owners, keys, times), hub_cap, window_days)
+    return pairs_overlapping(key_spans(owners, keys, times), hub_cap, window_days, min_share)
 
 
 def drop_same_agency(pairs: pd.DataFrame, agency: np.ndarray) -> pd.DataFrame:

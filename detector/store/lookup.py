@@ -102,12 +102,15 @@ def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
     return {r[0]: Partner(*r) for r in rows}
 
 
-def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
+def _ip_partners(session: Session, spans: list, cap: int, window_days: float, min_share: float,
                  exclude: int | None) -> set[int]:
-    """Profiles that used one of the applicant's residential IPs within the window."""
+    """Profiles that used one of the applicant's main residential IPs as a main one too, within
+    the window (see ``pairs_overlapping``: an IP of more than ``cap`` profiles is a hub)."""
     found: set[int] = set()
     window = pd.Timedelta(days=window_days)
-    for ip_hash, lo, hi in spans:
+    for ip_hash, lo, hi, share in spans:
+        if share < min_share:
+            continue
         holders = session.scalars(
             select(StoredSession.applicant_pk).distinct()
             .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True))
@@ -117,16 +120,20 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
             continue
         rows = session.execute(
             select(StoredSession.applicant_pk, func.min(StoredSession.started_at),
-                   func.max(StoredSession.started_at))
+                   func.max(StoredSession.started_at), func.count())
             .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True),
                    StoredSession.applicant_pk.in_(holders))
-            .group_by(StoredSession.applicant_pk))
-        for pk, first, last in rows:
-            if first is None or pd.isna(lo):
-                continue
-            gap = max(pd.Timestamp(first), lo) - min(pd.Timestamp(last), hi)
-            if gap <= window:
-                found.add(pk)
+            .group_by(StoredSession.applicant_pk)).all()
+        near = {pk: n for pk, first, last, n in rows
+                if first is not None and not pd.isna(lo)
+                and max(pd.Timestamp(first), lo) - min(pd.Timestamp(last), hi) <= window}
+        if not near:
+            continue
+        totals = dict(session.execute(
+            select(StoredSession.applicant_pk, func.count())
+            .where(StoredSession.applicant_pk.in_(list(near)), StoredSession.residential.is_(True))
+            .group_by(StoredSession.applicant_pk)).all())
+        found.update(pk for pk, n in near.items() if n / totals[pk] >= min_share)
     return found
 
 
@@ -206,7 +213,8 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     for (kind, _), holding in holders.items():
         by_kind[kind].update(holding)
     by_kind["residential_ip"] = _ip_partners(session, facts.residential_spans, cap,
-                                             settings.shared_ip_window_days, exclude_pk)
+                                             settings.shared_ip_window_days,
+                                             settings.farm_ip_min_share, exclude_pk)
     similar: dict[str, dict[int, float]] = {}
     for field_name, linkable, signature in (
             ("resume", facts.resume_linkable, facts.resume_signature),
@@ -229,8 +237,8 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
                 continue
             if my_agency is not None and other.agency_id == my_agency:
                 continue  # a declared agency: not a concealed link
-            if kind in ("resume", "proposal", "photo") and other.name_hash == my_name and other.name_hash != 0:
-                continue  # same identity reusing its own material
+            if other.name_hash == my_name and other.name_hash != 0:
+                continue  # the same name: one person's own material or second account
             keep.add(pk)
         kept[kind] = keep
 

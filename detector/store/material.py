@@ -246,6 +246,11 @@ def link_material(population: Population, sessions: pd.DataFrame, settings: Sett
         resume_linkable=resume_linkable, proposal_linkable=proposal_linkable)
 
 
+# One residential IP of an applicant: keyed hash, first and last use, and the share of the
+# applicant's residential sessions on it (farm links need a main connection on both sides).
+IpSpan = tuple[int, pd.Timestamp, pd.Timestamp, float]
+
+
 @dataclass
 class RowFacts:
     """One applicant's part of ``LinkMaterial`` as plain Python values, for per-row lookups and writes."""
@@ -256,7 +261,7 @@ class RowFacts:
     payouts: list[dict]
     text_keys: dict[str, list[int]]
     photo_keys: list[tuple[int, int]]
-    residential_spans: list[tuple[int, pd.Timestamp, pd.Timestamp]]  # ip hash, first, last use
+    residential_spans: list[IpSpan]  # ip hash, first and last use, share of residential sessions
     resume_signature: np.ndarray
     proposal_signature: np.ndarray
     has_resume_text: bool
@@ -304,12 +309,14 @@ def row_facts(material: LinkMaterial) -> list[RowFacts]:
     for row, band, value in material.photo_keys[["row", "band", "value"]].itertuples(index=False, name=None):
         photos[int(row)].append((int(band), int(value)))
     sessions = _rows_of(material.sessions, n)
-    spans: list[list[tuple[int, pd.Timestamp, pd.Timestamp]]] = [[] for _ in range(n)]
+    spans: list[list[IpSpan]] = [[] for _ in range(n)]
     residential = material.sessions[material.sessions["residential"]]
     if len(residential):
-        grouped = residential.groupby(["row", "ip_hash"])["started_at"].agg(["min", "max"]).reset_index()
-        for row, ip_hash, first, last in grouped.itertuples(index=False, name=None):
-            spans[int(row)].append((int(ip_hash), pd.Timestamp(first), pd.Timestamp(last)))
+        grouped = residential.groupby(["row", "ip_hash"])["started_at"].agg(["min", "max", "size"]).reset_index()
+        grouped["share"] = grouped["size"] / grouped.groupby("row")["size"].transform("sum")
+        for row, ip_hash, first, last, share in grouped[["row", "ip_hash", "min", "max", "share"]].itertuples(
+                index=False, name=None):
+            spans[int(row)].append((int(ip_hash), pd.Timestamp(first), pd.Timestamp(last), float(share)))
     payouts = _rows_of(material.payouts, n)
     applicants = [{c: _plain(v) for c, v in record.items()}
                   for record in material.applicants.to_dict("records")]

@@ -24,6 +24,7 @@ from detector.signals.names import normalise_name
 from detector.signals.one_applicant import _FLAG_POSITIONS, _GEO
 from detector.signals.session_geo import ANONYMISER_FLAGS
 from detector.store.material import (
+    IpSpan,
     RowFacts,
     _network,
     _plain,
@@ -99,16 +100,18 @@ def _sessions(applicant: CleanApplicant, geo: list[tuple], key: bytes) -> list[d
     return out
 
 
-def _residential_spans(sessions: list[dict], applicant: CleanApplicant) -> list[tuple[int, pd.Timestamp, pd.Timestamp]]:
-    """First and last use of each residential IP (by hash, ascending as a grouped frame)."""
+def _residential_spans(sessions: list[dict], applicant: CleanApplicant) -> list[IpSpan]:
+    """First and last use of each residential IP and its share of the residential sessions."""
     spans: dict[int, list] = {}
     for s, raw in zip(sessions, applicant.sessions, strict=True):
         if s["residential"]:
             moment = _naive(raw["started_at"])
-            first_last = spans.setdefault(s["ip_hash"], [moment, moment])
-            first_last[0] = min(first_last[0], moment)
-            first_last[1] = max(first_last[1], moment)
-    return [(ip_hash, first, last) for ip_hash, (first, last) in sorted(spans.items())]
+            use = spans.setdefault(s["ip_hash"], [moment, moment, 0])
+            use[0] = min(use[0], moment)
+            use[1] = max(use[1], moment)
+            use[2] += 1
+    total = sum(use[2] for use in spans.values())
+    return [(ip_hash, first, last, n / total) for ip_hash, (first, last, n) in sorted(spans.items())]
 
 
 def one_row_facts(applicants: list[CleanApplicant], geo: list[list[tuple]], curves: list[np.ndarray],

@@ -47,11 +47,12 @@ def test_serve_starts_on_the_embedded_store_and_scores(tmp_path):
         _wait_until_healthy(base, server)
         record = json.loads(EXAMPLE.read_text().splitlines()[0])
         record["applicant_id"] = "new-signup"
+        record["full_name"] = "Someone Else"
         headers = {"Authorization": f"Bearer {key}"}
         response = httpx.post(f"{base}/v1/score", json=record, headers=headers, timeout=60)
         assert response.status_code == 200
         (result,) = response.json()["results"]
-        # the same resume and devices as an imported profile, under another id and the same name
+        # the same resume and devices as an imported profile, under another id and another name
         assert result["applicant_id"] == "new-signup"
         assert {p["link"] for p in result["linked_profiles"]} >= {"device"}
         queue = httpx.get(f"{base}/v1/applicants/new-signup", headers=headers, timeout=30).json()
@@ -79,7 +80,9 @@ def test_serve_with_two_worker_processes_scores_concurrent_linked_signups(tmp_pa
     try:
         _wait_until_healthy(base, server)
         template = json.loads(EXAMPLE.read_text().splitlines()[0])
-        records = [{**template, "applicant_id": f"copy-{i}"} for i in range(12)]  # one device, one resume
+        # one device and one resume under twelve names: a cell's personas
+        records = [{**template, "applicant_id": f"copy-{i}", "full_name": f"Persona {'abcdefghijkl'[i]}"}
+                   for i in range(12)]
         headers = {"Authorization": f"Bearer {key}"}
 
         def post(record: dict) -> httpx.Response:

@@ -58,7 +58,7 @@ def test_raw_identifiers_never_reach_the_database(store, engine, example_populat
 
 
 def _phone_sharers(n: int):
-    apps = [applicant(f"p{i}", full_name=f"Name{i} Surname{i}", phone="+1 415 555 0100") for i in range(n)]
+    apps = [applicant(f"p{i}", full_name=f"Name {'abcdefghij'[i]} Surname", phone="+1 415 555 0100") for i in range(n)]
     return population(apps)
 
 
@@ -140,3 +140,23 @@ def test_importing_into_a_filled_store_links_to_the_stored_profiles(store, engin
 
     with store.session() as session:
         assert linked[0] in {e.other_id for e in queries.links(session, linked[1])}
+
+
+def test_a_stored_ip_links_only_where_it_is_both_profiles_main_connection(store, engine):
+    def on(aid, ips):
+        return [{"applicant_id": aid, "started_at": f"2026-03-{d + 1:02d}T15:00:00Z", "ip": ip}
+                for d, ip in enumerate(ips)]
+
+    farm = "73.1.2.3"
+    stored = population([applicant("persona1"), applicant("commuter")],
+                        sessions=on("persona1", [farm] * 5) + on("commuter", [farm] + ["98.0.0.1"] * 4))
+    with store.session() as session:
+        score_with_store(session, stored, engine)
+    with store.session() as session:
+        new = score_with_store(session, population([applicant("persona2")], sessions=on("persona2", [farm] * 3)),
+                               engine)
+    assert new.features["link_residential_ip_shared"].tolist() == [1.0]  # persona1, not the commuter
+    with store.session() as session:
+        passing = score_with_store(session, population(
+            [applicant("visitor")], sessions=on("visitor", [farm] + ["24.0.0.9"] * 3)), engine)
+    assert passing.features["link_residential_ip_shared"].tolist() == [0.0]
