@@ -10,7 +10,7 @@ from detector.synth import identity as idt
 from detector.synth import texts
 from detector.synth.activity import Rhythm
 from detector.synth.countries import COUNTRIES, NIGHT_SHIFT_HOMES, TRAVEL_DESTINATIONS, VPN_EXITS
-from detector.synth.names import FAMILY, company_name, romanisation_variant
+from detector.synth.names import FAMILY, company_name, draw_name, romanisation_variant
 from detector.synth.profiles import (
     Ctx,
     Person,
@@ -75,8 +75,10 @@ def _live(ctx: Ctx, p: Person, *, places: list[Place] | None = None, rhythm: Rhy
         p.phone = phone_text(ctx, idt.invalid_phone(ctx.rng, p.country), p.country)
     if payouts:
         own_payouts(ctx, p)
-        if p.payouts and ctx.chance(0.02):  # paid to a spouse's account
-            p.payouts[0]["holder_name"] = f"{ctx.rng.choice(_given_pool(p))} {p.family}"
+        if p.payouts and ctx.chance(ctx.s.family_account_rate):
+            # paid into a relative's or a partner's account, who may carry another family name
+            given, family = draw_name(ctx.rng, p.culture, p.family if ctx.chance(0.6) else None)
+            p.payouts[0]["holder_name"] = f"{given} {family}"
     if trips is None and ctx.chance(ctx.s.travel_rate):
         f0 = ctx.between(0.1, 0.8)
         trips = [_trip(ctx, p, f0, f0 + ctx.between(0.05, 0.25))]
@@ -85,11 +87,6 @@ def _live(ctx: Ctx, p: Person, *, places: list[Place] | None = None, rhythm: Rhy
              remote_p=_remote_p(ctx) if remote_p is None else remote_p, trips=trips)
     write_proposals(ctx, p, style, drift)
     return p
-
-
-def _given_pool(p: Person) -> tuple[str, ...]:
-    from detector.synth.names import GIVEN
-    return GIVEN.get(p.culture, GIVEN["anglo"])
 
 
 # ---------------------------------------------------------------- segments

@@ -163,7 +163,7 @@ def new_person(ctx: Ctx, segment: str, label: int, country: str, *, culture: str
     p.phone = phone_text(ctx, ctx.fresh_phone(country, "mobile" if rng.random() < 0.9 else "fixed"),
                          country)
     p.resume = texts.resume(rng, writer)
-    p.style = texts.proposal_style(rng)
+    p.style = texts.proposal_style(rng, ctx.s.stock_proposal_rate)
     p.phash = idt.photo_hash(rng) if rng.random() > ctx.s.stock_photo_rate else rng.choice(_STOCK)
     if rng.random() < (ctx.s.github_rate if texts.ROLES[role][2] else ctx.s.github_rate * 0.2):
         p.github = ctx.fresh(idt.github_url, given, fam)

@@ -61,6 +61,8 @@ class SynthSettings:
     name_digits_email_rate: float = 0.25  # legit people use name+digits emails too
     github_rate: float = 0.45  # developers who link a code-hosting profile
     stock_photo_rate: float = 0.01  # stock avatars reused by unrelated people
+    stock_proposal_rate: float = 0.05  # people who bid with a stock text copied from the internet
+    family_account_rate: float = 0.02  # legit people paid into a relative's or partner's account
     shipping_rate: float = 0.08  # profiles that asked for equipment to be shipped
     ipv6_share: float = 0.08  # home lines reached over IPv6
     casual_vpn_rate: float = 0.08  # regular people who sometimes use a VPN
@@ -117,6 +119,8 @@ class SynthSettings:
             name_digits_email_rate=r.uniform(0.1, 0.4),
             github_rate=r.uniform(0.15, 0.75),
             stock_photo_rate=r.uniform(0.0, 0.03),
+            stock_proposal_rate=lu(0.02, 0.4),
+            family_account_rate=r.uniform(0.005, 0.08),
             shipping_rate=r.uniform(0.01, 0.25),
             ipv6_share=r.uniform(0.0, 0.25),
             casual_vpn_rate=r.uniform(0.02, 0.18),
