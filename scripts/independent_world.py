@@ -12,7 +12,7 @@ Usage:
 Writes the nested JSON Lines population (gzip when the name ends in .gz) and, next to it,
 <name>.truth.csv with applicant_id,label,segment,tactic,cell_id,agency_id,group_id.
 
-Network realism: every IP is drawn from the real data under --data (default /work/shared/data):
+Network realism: every IP is drawn from the real data under --data (default ../shared/data beside the project):
 residential IPs from access-ISP ASNs of the intended country (ip-location-db ASN CSV, checked
 against both country MMDBs and kept out of the X4BNet VPN/datacenter ranges), VPN exits from
 X4BNet's VPN ranges, hosting IPs from X4BNet's datacenter ranges, Tor exits from the relay list.
@@ -40,7 +40,7 @@ from zoneinfo import ZoneInfo
 import maxminddb
 import phonenumbers
 
-DEFAULT_DATA = "/work/shared/data"
+DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data")
 
 # ----------------------------------------------------------------------------------------------
 # Countries: (weight among ordinary freelancers, name pool, median hourly USD, [(city, tz, w)])
