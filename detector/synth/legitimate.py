@@ -126,8 +126,16 @@ def asia_night_shift(ctx: Ctx) -> list[Person]:
 _CN_KR_RU = (("CN", "chinese", 0.4), ("KR", "korean", 0.25), ("RU", "russian", 0.35))
 
 
+# Where people who left Russia or China since live and work, and say so (2022-: GE, AM, KZ,
+# RS, TR, AE, CY; Chinese professionals in HK, SG, MY, TW and beyond). Those in the table
+# are the countries the generator has networks for.
+_EMIGRANT_HOMES = {"RU": ("GE", "RS", "TR", "AE", "DE", "PL"), "CN": ("HK", "SG", "CA", "AU", "US")}
+
+
 def consistent_cn_kr_ru(ctx: Ctx) -> list[Person]:
     country, culture, _ = ctx.rng.choices(_CN_KR_RU, [w for *_, w in _CN_KR_RU])[0]
+    if country in _EMIGRANT_HOMES and ctx.chance(ctx.s.emigrant_rate):
+        return [_emigrant(ctx, country, culture)]
     p = new_person(ctx, "consistent_cn_kr_ru", 0, country, culture=culture, dev_bias=0.75)
     vpn_p = {"CN": 0.5, "RU": 0.35, "KR": 0.08}[country]
     places = _places(ctx, p, vpn_p=0.0)
@@ -135,6 +143,20 @@ def consistent_cn_kr_ru(ctx: Ctx) -> list[Person]:
         exits = ["HK", "SG", "JP", "US", "NL", "DE", "KR"]
         places.append(vpn_place(ctx, exits, p.home_zone, ctx.between(0.2, 3.0)))
     return [_live(ctx, p, places=places)]
+
+
+def _emigrant(ctx: Ctx, origin: str, culture: str) -> Person:
+    """Someone who moved from ``origin`` and claims the new country truthfully, but still works
+    some weeks from home (family visits), sometimes from before the move."""
+    p = new_person(ctx, "consistent_cn_kr_ru", 0, ctx.rng.choice(_EMIGRANT_HOMES[origin]),
+                   culture=culture, dev_bias=0.75)
+    trips = []
+    for _ in range(ctx.rng.randint(1, 2)):
+        f0 = 0.0 if not trips and ctx.chance(0.3) else ctx.between(0.05, 0.85)
+        _, origin_zone = city_of(ctx, origin)
+        place = home_place(ctx, origin, origin_zone if ctx.chance(0.5) else p.home_zone)
+        trips.append((f0, min(1.0, f0 + ctx.between(0.04, 0.2)), place))
+    return _live(ctx, p, trips=trips)
 
 
 _ROMANISED = {
