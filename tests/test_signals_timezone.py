@@ -50,6 +50,16 @@ def test_night_shift_in_manila_for_us_clients_is_not_operator_band():
     assert row["tz_browser_mismatch_share"] == 0
 
 
+def test_night_shift_in_india_for_american_clients_is_not_operator_hours():
+    # Claims Kolkata (UTC+5:30), works a Pacific-time day (16:00 UTC = 21:30 Kolkata): neither
+    # the claimed zone's working day nor Asian office hours, but an American one.
+    app = applicant("i", claimed_country="IN", claimed_timezone="Asia/Kolkata")
+    pop = population([app], work_sessions("i", 16, hours=9, days=40, browser_timezone="Asia/Kolkata"))
+    row = _signals(pop).loc["i"]
+    assert row["tz_operator_hours_llr"] == 0
+    assert row["tz_offset_gap_hours"] >= 10  # the mismatch itself stays visible
+
+
 def test_missing_claimed_zone_takes_the_country_zone_closest_to_activity():
     # US without a zone: Los Angeles daytime (UTC-7 in March) should fit a US zone.
     app = applicant("u", claimed_timezone=None)

@@ -23,6 +23,10 @@ DEFAULT_SESSION_HOURS = 1.0
 MAX_SESSION_HOURS = 16
 OPERATOR_BAND = (7, 10)  # UTC offsets of DPRK operator hours (Vientiane .. Vladivostok)
 OPERATOR_OFFSETS = np.arange(OPERATOR_BAND[0], OPERATOR_BAND[1] + 1)
+# Working days at least this many hours from the operator band (UTC-11 .. UTC+4: the Americas,
+# Europe, Africa, the Gulf) are the honest alternatives: a night shift worked from India or the
+# Philippines for clients there fits one of them better than it fits Asian office hours.
+ALTERNATIVE_OFFSETS = np.arange(OPERATOR_BAND[1] + 3 - 24, OPERATOR_BAND[0] - 3 + 1)
 LLR_CLIP = 40.0
 CANDIDATE_OFFSETS = np.arange(-12, 15)
 
@@ -82,17 +86,23 @@ def _log_likelihood(curves: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 def operator_hours_llr(curves: np.ndarray, claimed: np.ndarray) -> np.ndarray:
-    """Evidence that activity follows UTC+7..+10 working hours rather than the claimed zone's.
+    """Evidence that activity follows UTC+7..+10 working hours rather than the claimed zone's
+    or any honest alternative (a working day in ``ALTERNATIVE_OFFSETS``).
 
     Summed over session hours, so a handful of sessions gives weak evidence and months of them
     strong evidence. Zero when the claimed zone itself lies in the operator band, and never
     below zero: evidence *for* the claimed zone would be a bonus that an honest applicant who
-    lives in UTC+7..+10 could never earn, so the claimed country would enter by itself.
+    lives in UTC+7..+10 could never earn, so the claimed country would enter by itself. Without
+    the alternatives, two poor fits would be compared: hours that fit neither the claimed zone
+    nor the operator band (a night shift for American clients) would count as operator hours
+    whenever their tail leaned east.
     """
-    operator = np.max(np.column_stack(
-        [_log_likelihood(curves, np.full(len(curves), o, dtype=float)) for o in OPERATOR_OFFSETS]),
-        axis=1)
-    llr = operator - _log_likelihood(curves, claimed)
+    def best_of(offsets: np.ndarray) -> np.ndarray:
+        return np.max(np.column_stack(
+            [_log_likelihood(curves, np.full(len(curves), o, dtype=float)) for o in offsets]), axis=1)
+
+    operator = best_of(OPERATOR_OFFSETS)
+    llr = operator - np.maximum(_log_likelihood(curves, claimed), best_of(ALTERNATIVE_OFFSETS))
     lo, hi = OPERATOR_BAND
     in_band = (claimed >= lo - 0.5) & (claimed <= hi + 0.5)
     return np.clip(np.where(in_band, 0.0, llr), 0.0, LLR_CLIP)
