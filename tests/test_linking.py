@@ -49,6 +49,19 @@ def test_shared_payout_links_profiles_but_not_inside_a_declared_agency():
     assert f.loc["d", "link_component_size"] == 1
 
 
+def test_an_agency_members_own_account_is_not_a_concealed_link_for_one_who_did_not_declare():
+    pop = population(
+        [applicant("d", agency_id="ag1"), applicant("e", agency_id="ag1"), applicant("f"),
+         applicant("g")],
+        payouts=[_payout("d", "AG-ACC"), _payout("e", "AG-ACC"), _payout("f", "AG-ACC"),
+                 _payout("d", "D-OWN"), _payout("g", "D-OWN")],
+    )
+    f = _links(pop).features
+    assert f.loc["f", "link_payout_shared"] == 0  # the agency's account: f is a member
+    assert f.loc["d", "link_payout_shared"] == 1  # only g, through d's personal account
+    assert f.loc["g", "link_payout_shared"] == 1
+
+
 def test_hub_identifiers_are_ignored():
     # Seven profiles behind one carrier-grade NAT address exceed the hub cap of 5.
     apps = [applicant(f"m{i}") for i in range(7)]

@@ -247,9 +247,11 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
     for kind in ("payout", "phone", "email", "device"):
         found = identifier(kind)
         add(kind, pairs_sharing(found["row"].to_numpy(), found["key"].to_numpy(), settings.hub_cap))
+    # Without the key, an office line is the agency's only between profiles that declare it
+    # (the store reads a line's users per IP, not their agencies).
     add("residential_ip", pairs_overlapping(keys.ip_spans, settings.hub_cap,
                                             settings.shared_ip_window_days,
-                                            settings.farm_ip_min_share))
+                                            settings.farm_ip_min_share).drop(columns="key"))
     # The three searches over the whole population are independent: on two cores at once
     # for large populations (forked processes; see run_text_jobs).
     resume, proposal, photo = run_text_jobs([

@@ -91,12 +91,26 @@ def pairs_sharing_in_period(owners: np.ndarray, keys: np.ndarray, times: np.ndar
 
 
 def drop_same_agency(pairs: pd.DataFrame, agency: np.ndarray) -> pd.DataFrame:
-    """Remove pairs of profiles that declare the same agency: not concealed links."""
+    """Remove pairs that are not concealed links because of a declared agency.
+
+    A pair of profiles that declare the same agency is the agency working openly. So is a pair
+    of a declared member and a profile that declares nothing, joined by an identifier that
+    members of that agency share among themselves (``key`` column: the agency's account or
+    office line): a member who did not fill in the agency field is not a hidden network.
+    """
     if pairs.empty:
         return pairs
     agency = np.asarray(agency, dtype=object)
     a_ag, b_ag = agency[pairs["a"].to_numpy()], agency[pairs["b"].to_numpy()]
-    same = pd.notna(a_ag) & pd.notna(b_ag) & (a_ag == b_ag)
+    a_has, b_has = pd.notna(a_ag), pd.notna(b_ag)
+    same = a_has & b_has & (a_ag == b_ag)
+    if "key" in pairs and same.any():
+        keys = pairs["key"].to_numpy()
+        owner = pd.Series(a_ag[same], index=keys[same])
+        owner = owner[~owner.index.duplicated()]
+        key_agency = owner.reindex(keys).to_numpy(dtype=object)
+        owned = pd.notna(key_agency)
+        same |= owned & ((a_has & ~b_has & (a_ag == key_agency)) | (b_has & ~a_has & (b_ag == key_agency)))
     return pairs[~same]
 
 

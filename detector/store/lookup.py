@@ -8,6 +8,7 @@ Every query is bounded by an index and by ``hub_cap``; nothing scans the populat
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -198,6 +199,25 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
     return {pk for pk, v in close.items() if counts.get(v, 0) + (v == value) <= cap}
 
 
+def _outside_agency_identifiers(holders: dict, partners: dict, my_agency: str | None) -> dict[str, set[int]]:
+    """Per identifier kind, the holders linked through at least one identifier that is not a
+    declared agency's own (see ``drop_same_agency``): an identifier is agency X's when two of its
+    holders declare X, the applicant included."""
+    out: dict[str, set[int]] = {k: set() for k in LINKING_IDENTIFIERS}
+    for (kind, _), holding in holders.items():
+        declared = Counter(partners[pk].agency_id for pk in holding
+                           if pk in partners and partners[pk].agency_id is not None)
+        for pk in holding:
+            other = partners.get(pk)
+            if other is None:
+                continue
+            theirs = (my_agency is None and other.agency_id is not None and declared[other.agency_id] >= 2)
+            ours = (my_agency is not None and other.agency_id is None and declared[my_agency] >= 1)
+            if not (theirs or ours):
+                out[kind].add(pk)
+    return out
+
+
 def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int | None = None) -> StoreLinks:
     """Links and linking features of one applicant (``row_facts``) against the store.
 
@@ -228,6 +248,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
                                        settings.photo_max_bit_distance, cap, exclude_pk)
 
     partners = _partners(session, set().union(*by_kind.values()))
+    open_holders = _outside_agency_identifiers(holders, partners, my_agency)
     kept: dict[str, set[int]] = {}
     for kind, pks in by_kind.items():
         keep = set()
@@ -237,6 +258,8 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
                 continue
             if my_agency is not None and other.agency_id == my_agency:
                 continue  # a declared agency: not a concealed link
+            if kind in LINKING_IDENTIFIERS and pk not in open_holders[kind]:
+                continue  # only through identifiers a declared agency's members share
             if other.name_hash == my_name and other.name_hash != 0:
                 continue  # the same name: one person's own material or second account
             keep.add(pk)

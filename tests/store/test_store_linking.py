@@ -160,3 +160,19 @@ def test_a_stored_ip_links_only_where_it_is_both_profiles_main_connection(store,
         passing = score_with_store(session, population(
             [applicant("visitor")], sessions=on("visitor", [farm] + ["24.0.0.9"] * 3)), engine)
     assert passing.features["link_residential_ip_shared"].tolist() == [0.0]
+
+
+def test_an_agency_account_links_no_member_who_left_the_agency_field_empty(store, engine):
+    def pay(aid, ref):
+        return {"applicant_id": aid, "method": "bank", "account_ref": ref, "account_country": "US",
+                "holder_name": "Agency Ltd"}
+
+    stored = population([applicant("d", agency_id="ag1"), applicant("e", agency_id="ag1")],
+                        payouts=[pay("d", "AG-ACC"), pay("e", "AG-ACC"), pay("d", "D-OWN")])
+    with store.session() as session:
+        score_with_store(session, stored, engine)
+    with store.session() as session:
+        member = score_with_store(session, population([applicant("f")], payouts=[pay("f", "AG-ACC")]), engine)
+        stranger = score_with_store(session, population([applicant("g")], payouts=[pay("g", "D-OWN")]), engine)
+    assert member.features["link_payout_shared"].tolist() == [0.0]
+    assert stranger.features["link_payout_shared"].tolist() == [1.0]  # d's own account
