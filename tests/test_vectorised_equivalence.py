@@ -95,3 +95,43 @@ def test_keyed_hashes_of_distinct_values_spread_back_equal_hashing_every_row(dty
     np.testing.assert_array_equal(rows, old_rows)
     np.testing.assert_array_equal(hashes, old_hashes)
     assert hashes.dtype == old_hashes.dtype == np.int64
+
+
+ZONES = ["America/Chicago", "Europe/Berlin", "Asia/Shanghai", "Asia/Pyongyang", "Australia/Sydney",
+         "America/Sao_Paulo", "Not/AZone", None]
+
+
+def _rhythm_input(seed: int, applicants: int, sessions: int):
+    rng = np.random.default_rng(seed)
+    people, frame = _annotated(seed, applicants, sessions)
+    n = len(people)
+    people["created_at"] = pd.Timestamp("2025-10-01", tz="UTC") + pd.to_timedelta(
+        rng.integers(0, 90, n), unit="D")
+    people["claimed_timezone"] = pd.Series(rng.choice(np.array(ZONES, dtype=object), n), dtype=object)
+    # Sessions over months that cross daylight-saving changes, some at the same instant.
+    frame["started_at"] = pd.Timestamp("2026-02-15", tz="UTC") + pd.to_timedelta(
+        rng.integers(0, 120 * 24, len(frame)) * 1800, unit="s")
+    frame["browser_timezone"] = pd.Series(rng.choice(np.array(ZONES, dtype=object), len(frame)),
+                                          dtype=object)
+    frame["duration_s"] = np.where(rng.random(len(frame)) < 0.2, np.nan,
+                                   rng.uniform(60, 40000, len(frame)))
+    return people, frame
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_timezone_signals_equal_the_groupby_version(seed: int) -> None:
+    from detector.geo.countries import timezones as country_zones
+    from detector.signals.timezone_rhythm import timezone_signals
+    from tests.reference import timezone_before
+
+    people, sessions = _rhythm_input(seed, applicants=150, sessions=2500)
+    known = sessions["applicant_id"].isin(people["applicant_id"])  # the old curves need owners
+    sessions = sessions[known.to_numpy()].reset_index(drop=True)
+    expected = timezone_before.timezone_signals(people, sessions, country_zones)
+    assert expected["tz_hours_per_active_day"].notna().any()
+    pd.testing.assert_frame_equal(timezone_signals(people, sessions, country_zones), expected,
+                                  check_exact=True)
+    empty = sessions.iloc[:0]
+    pd.testing.assert_frame_equal(timezone_signals(people, empty, country_zones),
+                                  timezone_before.timezone_signals(people, empty, country_zones),
+                                  check_exact=True)
