@@ -19,6 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from detector.io.ipv6_text import fast_ipv6_text
+
 # RFC 3339 date-time (a 'T', 't' or space between date and time; a zone is required).
 # Offsets without the colon (+0200) are tolerated because many exporters write them.
 RFC3339 = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})"
@@ -264,6 +266,9 @@ def matching(s: pd.Series, pattern: str, normalise: Callable[[pd.Series], pd.Ser
 
 
 def _canonical_ip(value: str) -> str | None:
+    fast = fast_ipv6_text(value)
+    if fast is not None:
+        return fast
     try:
         address = ipaddress.ip_address(value)
     except ValueError:

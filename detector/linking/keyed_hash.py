@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
+from detector.io.ipv6_text import fast_ipv6_text
+
 __all__ = ["KINDS", "MISSING_HASH", "keyed_hash", "normalise_identifier"]
 
 #: Hash of a missing, empty or whitespace-only identifier; never produced by a real value.
@@ -74,6 +76,9 @@ def _ip(value: str) -> str:
     value = value.strip()
     if _PLAIN_IPV4.fullmatch(value):  # already canonical: skip the slow parse
         return value
+    fast = fast_ipv6_text(value)
+    if fast is not None:
+        return fast
     try:
         return str(ipaddress.ip_address(value))
     except ValueError:

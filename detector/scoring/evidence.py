@@ -27,8 +27,44 @@ LINK_WORDS = {
 }
 
 
-# An applicant without sessions or payouts (read only; built once, not for every sentence).
-_NO_ROWS = pd.DataFrame()
+class _Rows:
+    """Some rows of a table, read column by column (an applicant's sessions or payouts).
+
+    Sentences only count values in a column or two: cutting a DataFrame per applicant (as a
+    groupby yields them) cost more than writing all the sentences of a chunk.
+    """
+
+    def __init__(self, columns: dict[str, Any], positions: np.ndarray) -> None:
+        self._columns = columns
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def values(self, column: str) -> np.ndarray:
+        """The column's present values in row order (what ``frame[column].dropna()`` holds)."""
+        if column not in self._columns or not len(self._positions):
+            return np.zeros(0, dtype=object)
+        found = np.asarray(self._columns[column][self._positions])
+        return found[~pd.isna(found)]
+
+    def where(self, column: str) -> _Rows:
+        """The rows whose boolean ``column`` is true."""
+        flags = np.asarray(self._columns[column][self._positions], dtype=bool)
+        return _Rows(self._columns, self._positions[flags])
+
+
+class _RowsOf:
+    """Each wanted applicant's rows of a table, in table order (groupby positions)."""
+
+    def __init__(self, table: pd.DataFrame, wanted: set) -> None:
+        table = table[table["applicant_id"].isin(wanted)]
+        self._columns = {name: column.to_numpy() for name, column in table.items()}
+        self._positions: dict = (table.groupby("applicant_id", sort=False).indices
+                                 if len(table) else {})
+
+    def __call__(self, aid: Any) -> _Rows:
+        return _Rows(self._columns, self._positions.get(aid, np.zeros(0, dtype=np.int64)))
 
 
 def _pct(x: float) -> str:
@@ -39,9 +75,9 @@ def _offset(x: float) -> str:
     return "UTC?" if np.isnan(x) else f"UTC{x:+.0f}" if float(x).is_integer() else f"UTC{x:+.1f}"
 
 
-def _counts(frame: pd.DataFrame, column: str) -> Counter:
-    """How often each known value of ``column`` occurs in ``frame`` (an applicant's sessions)."""
-    return Counter(str(v) for v in frame.get(column, pd.Series(dtype=object)).dropna())
+def _counts(rows: _Rows, column: str) -> Counter:
+    """How often each known value of ``column`` occurs in ``rows`` (an applicant's sessions)."""
+    return Counter(str(v) for v in rows.values(column))
 
 
 def _ids(ids: list[str], total: int | None = None) -> str:
@@ -51,12 +87,12 @@ def _ids(ids: list[str], total: int | None = None) -> str:
     return shown + (f" and {total - MAX_IDS} more" if total > MAX_IDS else "")
 
 
-def _providers(anon: pd.DataFrame) -> str:
+def _providers(anon: _Rows) -> str:
     """Anonymiser services named by MaxMind Anonymous Plus, with its confidence (1-99)."""
     names = _counts(anon, "provider_name")
     if not names:
         return ""
-    confidence = anon.get("anonymizer_confidence", pd.Series(dtype=float)).dropna()
+    confidence = anon.values("anonymizer_confidence")
     listing = ", ".join(f"{p} ({c})" for p, c in names.most_common(3))
     sure = f"; MaxMind anonymizer confidence up to {confidence.max():.0f}/99" if len(confidence) else ""
     return f"; provider {listing}{sure}"
@@ -94,10 +130,8 @@ class EvidenceWriter:
         self._last_row: tuple[int, dict, dict, dict] | None = None
         self._columns: tuple[dict[str, Any], dict[str, Any], dict[str, Any]] | None = None
         wanted = set(own_ids[rows])
-        self.sessions = {k: g for k, g in sessions[sessions["applicant_id"].isin(wanted)]
-                         .groupby("applicant_id", sort=False)}
-        self.payouts = {k: g for k, g in payouts[payouts["applicant_id"].isin(wanted)]
-                        .groupby("applicant_id", sort=False)}
+        self.sessions = _RowsOf(sessions, wanted)
+        self.payouts = _RowsOf(payouts, wanted)
         self.links: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         global_rows = np.asarray(rows, dtype=np.int64) + first_row
         row_set = set(global_rows.tolist())
@@ -142,7 +176,7 @@ class EvidenceWriter:
         app, f, ctx = self._row(row)
         aid = app["applicant_id"]
         cc = app["claimed_country"]
-        sess = self.sessions.get(aid, _NO_ROWS)
+        sess = self.sessions(aid)
         n = len(sess)
         if code in LINK_KIND_OF_CODE:
             kind = LINK_KIND_OF_CODE[code]
@@ -176,7 +210,7 @@ class EvidenceWriter:
             return (f"{int(f['link_email_suffix_shared'])} other profile(s) use a webmail address "
                     f"ending in the same digits '{ctx.get('_email_suffix')}'")
         if code == "NET_ANONYMISER":
-            anon = sess[sess["anonymised"]] if n else sess
+            anon = sess.where("anonymised") if n else sess
             orgs, src = _counts(anon, "as_org"), _counts(anon, "anonymiser_source")
             top = ", ".join(f"{o} ({c})" for o, c in orgs.most_common(3))
             how = ", ".join(s for s, _ in src.most_common(2))
@@ -235,13 +269,13 @@ class EvidenceWriter:
             return f"phone number is registered in {ctx.get('_phone_region')} while the claimed country is {cc}"
         if code == "ID_EMAIL_PATTERN":
             return f"webmail address of the form name+digits ('{masked_email(app.get('email'))}')"
-        pays = self.payouts.get(aid, pd.DataFrame())
+        pays = self.payouts(aid)
         if code == "PAYOUT_COUNTRY":
-            abroad = sorted({str(c) for c in pays.get("account_country", pd.Series(dtype=object)).dropna() if c != cc})
+            abroad = sorted({str(c) for c in pays.values("account_country") if c != cc})
             return (f"{_pct(f['pay_country_mismatch_share'])} of payout accounts are outside the claimed "
                     f"country {cc} ({', '.join(abroad)})")
         if code == "PAYOUT_HOLDER":
-            holders = sorted({str(h) for h in pays.get("holder_name", pd.Series(dtype=object)).dropna()})
+            holders = sorted({str(h) for h in pays.values("holder_name")})
             return (f"payout holder name(s) {', '.join(repr(h) for h in holders)} do not match the "
                     f"profile name {app.get('full_name')!r} (similarity {1 - f['pay_holder_name_mismatch']:.2f})")
         if code == "PAYOUT_CRYPTO":

@@ -180,7 +180,10 @@ def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_z
     """
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
     out = pd.DataFrame(index=ids, columns=list(FEATURES), dtype=float)
-    counts = sessions.groupby("applicant_id", sort=False).size().reindex(ids).fillna(0).to_numpy()
+    # Each session's owner as a row number, found once: grouping by it instead of by the text
+    # ids spares a factorisation of the ids per grouping (same groups, same order inside them).
+    owner = ids.get_indexer(sessions["applicant_id"]) if len(sessions) else np.zeros(0, np.int64)
+    counts = np.bincount(owner[owner >= 0], minlength=len(ids))
     curves = activity_curves(sessions, ids)
     enough = counts >= MIN_SESSIONS_FOR_CURVE
     best = np.where(enough, best_fit_offsets(curves), np.nan)
@@ -205,31 +208,39 @@ def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_z
     out["_claimed_offset"] = claimed_arr
 
     if not sessions.empty:
-        s = sessions[["applicant_id", "started_at", "browser_timezone",
-                      "duration_s"]].reset_index(drop=True)
+        known = owner >= 0
+        s = sessions[["started_at", "browser_timezone", "duration_s"]][known].reset_index(drop=True)
+        s["_owner"] = owner[known]
         # The claimed zone's offset at each session's own time (daylight saving included).
-        s_claimed = offsets_hours(s["started_at"], s["applicant_id"].map(claimed_zone))
+        s_claimed = offsets_hours(s["started_at"],
+                                  pd.Series(claimed_zone.to_numpy(dtype=object)[owner[known]]))
         # Offsets of the browser and IP zones at each session's own time.
         browser = offsets_hours(s["started_at"], s["browser_timezone"])
         gap_b = _circular_gap(browser, s_claimed)
         s["browser_mismatch"] = np.where(np.isnan(gap_b), np.nan, (gap_b >= 1).astype(float))
-        s["ip_gap"] = _ip_country_gaps(s["started_at"], sessions["country"].reset_index(drop=True),
+        s["ip_gap"] = _ip_country_gaps(s["started_at"],
+                                       sessions["country"][known].reset_index(drop=True),
                                        s_claimed, country_zones)
-        g = s.groupby("applicant_id", sort=False)
-        out["tz_browser_mismatch_share"] = g["browser_mismatch"].mean()
-        out["tz_ip_zone_gap_hours"] = g["ip_gap"].median()
+        g = s.groupby("_owner", sort=False)
+        out["tz_browser_mismatch_share"] = _by_id(g["browser_mismatch"].mean(), ids)
+        out["tz_ip_zone_gap_hours"] = _by_id(g["ip_gap"].median(), ids)
         # Local calendar day in the claimed zone.
         local_t = s["started_at"].dt.tz_localize(None) + pd.to_timedelta(np.nan_to_num(s_claimed), unit="h")
         s["local_day"] = local_t.dt.floor("D")
         s["hours"] = s["duration_s"] / 3600
-        per_day = s.groupby(["applicant_id", "local_day"], sort=False)["hours"].agg(["sum", "count"])
-        known = s.groupby(["applicant_id", "local_day"], sort=False)["hours"].count()
-        per_day = per_day[known > 0]
-        out["tz_hours_per_active_day"] = per_day["sum"].groupby(level=0, sort=False).mean()
-        days = s.groupby("applicant_id", sort=False)["local_day"].agg(["nunique", "min", "max"])
+        per_day = s.groupby(["_owner", "local_day"], sort=False)["hours"].agg(["sum", "count"])
+        per_day = per_day[per_day["count"] > 0]
+        out["tz_hours_per_active_day"] = _by_id(per_day["sum"].groupby(level=0, sort=False).mean(),
+                                                ids)
+        days = s.groupby("_owner", sort=False)["local_day"].agg(["nunique", "min", "max"])
         span_weeks = np.maximum(1.0, ((days["max"] - days["min"]).dt.days + 1) / 7)
         per_week = days["nunique"] / span_weeks
-        out["tz_active_days_per_week"] = per_week
+        out["tz_active_days_per_week"] = _by_id(per_week, ids)
         few = pd.Series(counts < MIN_SESSIONS_FOR_WEEKS, index=ids)
         out.loc[few, ["tz_active_days_per_week", "tz_hours_per_active_day"]] = np.nan
     return out
+
+
+def _by_id(values: pd.Series, ids: pd.Index) -> pd.Series:
+    """A result grouped by owner row, relabelled with the owners' ids."""
+    return pd.Series(values.to_numpy(), index=ids[values.index.to_numpy()])
