@@ -18,10 +18,16 @@ from sqlalchemy.orm import Session
 
 from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES
 from detector.store.material import PHOTO_BANDS, RowFacts, photo_band_layout, photo_band_values
-from detector.store.schema import Applicant, Identifier, PhotoKey, StoredSession, TextKey
+from detector.store.schema import (
+    Applicant,
+    Identifier,
+    PhotoKey,
+    StoredSession,
+    TextKey,
+    TextSignature,
+)
 
 LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", "email_suffix")
-TEXT_KINDS = {"resume": "resume_signature", "proposal": "proposal_signature"}
 MAX_MEMBER_IDS = 50  # member ids carried for evidence sentences
 MAX_PHOTO_CANDIDATES = 5000  # per band: a safety bound far above chance bucket sizes
 MAX_REFRESH = 2000  # larger components keep members' stored risks (documented tolerance)
@@ -130,6 +136,12 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
     return found
 
 
+# the candidates' signatures from the narrow table, by its primary key
+_SIGNATURES = (select(TextSignature.applicant_pk, TextSignature.signature)
+               .where(TextSignature.field == bindparam("field"),
+                      TextSignature.applicant_pk.in_(bindparam("pks", expanding=True))))
+
+
 def _text_partners(session: Session, field_name: str, keys: list[int], signature: np.ndarray,
                    threshold: float, cap: int, exclude: int | None) -> dict[int, float]:
     """Profiles whose text shares a (non-boilerplate) band key and is similar enough."""
@@ -137,16 +149,13 @@ def _text_partners(session: Session, field_name: str, keys: list[int], signature
     candidates = {pk for pks in buckets.values() for pk in pks}
     if not candidates:
         return {}
-    column = getattr(Applicant, TEXT_KINDS[field_name])
-    out: dict[int, float] = {}
-    for pk, blob in session.execute(select(Applicant.pk, column).where(Applicant.pk.in_(candidates))):
-        if blob is None:
-            continue
-        other = np.frombuffer(blob, dtype=np.uint32)
-        similarity = float((other == signature).mean())
-        if similarity >= threshold:
-            out[pk] = similarity
-    return out
+    rows = session.connection().execute(_SIGNATURES, {"field": field_name, "pks": sorted(candidates)}).all()
+    if not rows:
+        return {}
+    others = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.uint32).reshape(len(rows), -1)
+    similarities = (others == signature).mean(axis=1)
+    return {pk: float(similarity) for (pk, _), similarity in zip(rows, similarities, strict=True)
+            if similarity >= threshold}
 
 
 def _flip_masks(width: int, radius: int) -> list[int]:
