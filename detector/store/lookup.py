@@ -93,7 +93,7 @@ def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
     for i, (a, b) in enumerate(keys):
         params.update({f"a{i}": a, f"b{i}": int(b), f"n{i}": cap + 2})
     found: dict[int, list[int]] = {i: [] for i in range(len(keys))}
-    for i, pk in session.execute(_bounded_statement(kind, len(keys)), params):  # type: ignore[call-overload]
+    for i, pk in session.connection().execute(_bounded_statement(kind, len(keys)), params):  # type: ignore[call-overload]
         if pk != exclude:
             found[i].append(pk)
     return {keys[i]: pks for i, pks in found.items() if pks and len(pks) + 1 <= cap}
@@ -102,7 +102,7 @@ def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
 def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
     if not pks:
         return {}
-    rows = session.execute(select(Applicant.pk, Applicant.applicant_id, Applicant.name_hash,
+    rows = session.connection().execute(select(Applicant.pk, Applicant.applicant_id, Applicant.name_hash,
                                   Applicant.agency_id, Applicant.component_id)
                            .where(Applicant.pk.in_(pks)))
     return {r[0]: Partner(*r) for r in rows}
@@ -114,14 +114,14 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
     found: set[int] = set()
     window = pd.Timedelta(days=window_days)
     for ip_hash, lo, hi in spans:
-        holders = session.scalars(
+        holders = session.connection().scalars(
             select(StoredSession.applicant_pk).distinct()
             .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True))
             .limit(cap + 2)).all()
         holders = [pk for pk in holders if pk != exclude]
         if not holders or len(holders) + 1 > cap:
             continue
-        rows = session.execute(
+        rows = session.connection().execute(
             select(StoredSession.applicant_pk, func.min(StoredSession.started_at),
                    func.max(StoredSession.started_at))
             .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True),
@@ -137,25 +137,33 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float,
 
 
 # the candidates' signatures from the narrow table, by its primary key
-_SIGNATURES = (select(TextSignature.applicant_pk, TextSignature.signature)
-               .where(TextSignature.field == bindparam("field"),
+_SIGNATURES = (select(TextSignature.applicant_pk, TextSignature.field, TextSignature.signature)
+               .where(TextSignature.field.in_(bindparam("fields", expanding=True)),
                       TextSignature.applicant_pk.in_(bindparam("pks", expanding=True))))
 
 
-def _text_partners(session: Session, field_name: str, keys: list[int], signature: np.ndarray,
-                   threshold: float, cap: int, exclude: int | None) -> dict[int, float]:
-    """Profiles whose text shares a (non-boilerplate) band key and is similar enough."""
-    buckets = _bounded_members(session, "text", [(field_name, k) for k in keys], cap, exclude)
-    candidates = {pk for pks in buckets.values() for pk in pks}
-    if not candidates:
-        return {}
-    rows = session.connection().execute(_SIGNATURES, {"field": field_name, "pks": sorted(candidates)}).all()
+def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarray]], threshold: float,
+                   cap: int, exclude: int | None) -> dict[str, dict[int, float]]:
+    """For each text (field, band keys, signature): the profiles whose text of that field shares
+    a (non-boilerplate) band key and is similar enough. Two statements for all the texts."""
+    found: dict[str, dict[int, float]] = {field_name: {} for field_name, _, _ in texts}
+    buckets = _bounded_members(session, "text", [(f, k) for f, keys, _ in texts for k in keys], cap, exclude)
+    wanted = {(pk, field_name) for (field_name, _), pks in buckets.items() for pk in pks}
+    if not wanted:
+        return found
+    rows = [row for row in session.connection().execute(
+        _SIGNATURES, {"fields": sorted(found), "pks": sorted({pk for pk, _ in wanted})})
+        if (row[0], row[1]) in wanted]
     if not rows:
-        return {}
-    others = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.uint32).reshape(len(rows), -1)
-    similarities = (others == signature).mean(axis=1)
-    return {pk: float(similarity) for (pk, _), similarity in zip(rows, similarities, strict=True)
-            if similarity >= threshold}
+        return found
+    signature_of = {field_name: signature for field_name, _, signature in texts}
+    others = np.frombuffer(b"".join(blob for _, _, blob in rows), dtype=np.uint32).reshape(len(rows), -1)
+    mine = np.stack([signature_of[field_name] for _, field_name, _ in rows])
+    similarities = (others == mine).mean(axis=1)
+    for (pk, field_name, _), similarity in zip(rows, similarities, strict=True):
+        if similarity >= threshold:
+            found[field_name][pk] = float(similarity)
+    return found
 
 
 def _flip_masks(width: int, radius: int) -> list[int]:
@@ -178,7 +186,7 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
         return set()
 
     def holders_of(values: list[int]) -> dict[int, int]:
-        rows = session.execute(select(Applicant.photo_hash, func.count())
+        rows = session.connection().execute(select(Applicant.photo_hash, func.count())
                                .where(Applicant.photo_hash.in_(values),
                                       Applicant.pk != (exclude if exclude is not None else -1))
                                .group_by(Applicant.photo_hash))
@@ -191,7 +199,7 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
     hashes: dict[int, int | None] = {}
     for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
         probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
-        rows = session.execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes, "n": MAX_PHOTO_CANDIDATES})
+        rows = session.connection().execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes, "n": MAX_PHOTO_CANDIDATES})
         hashes.update((pk, photo) for pk, photo in rows)
     hashes.pop(exclude if exclude is not None else -1, None)
     close = {pk: v for pk, v in hashes.items()
@@ -216,13 +224,12 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
         by_kind[kind].update(holding)
     by_kind["residential_ip"] = _ip_partners(session, facts.residential_spans, cap,
                                              settings.shared_ip_window_days, exclude_pk)
-    similar: dict[str, dict[int, float]] = {}
-    for field_name, linkable, signature in (
-            ("resume", facts.resume_linkable, facts.resume_signature),
-            ("proposal", facts.proposal_linkable, facts.proposal_signature)):
-        similar[field_name] = (_text_partners(session, field_name, facts.text_keys[field_name], signature,
-                                              settings.resume_similarity_threshold, cap, exclude_pk)
-                               if linkable else {})
+    texts = [(field_name, facts.text_keys[field_name], signature) for field_name, linkable, signature in (
+        ("resume", facts.resume_linkable, facts.resume_signature),
+        ("proposal", facts.proposal_linkable, facts.proposal_signature)) if linkable]
+    similar = {"resume": {}, "proposal": {}, **_text_partners(
+        session, texts, settings.resume_similarity_threshold, cap, exclude_pk)}
+    for field_name in ("resume", "proposal"):
         by_kind[field_name] = set(similar[field_name])
     photo = me["photo_hash"]
     by_kind["photo"] = _photo_partners(session, None if photo is None else int(photo),
@@ -258,7 +265,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     components = {partners[pk].component_id for pk in linked}
     stats, updates = component_stats(session, components, facts, kept, similar)
     features.update(stats)
-    members = (session.scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
+    members = (session.connection().scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
                                .limit(MAX_MEMBER_IDS)).all() if components else [])
     pairs = [(pk, partners[pk].applicant_id, kind,
               similar[kind][pk] if kind in similar else 1.0)
@@ -313,26 +320,26 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                 "link_component_distinct_countries": float(my_country is not None),
                 "link_known_fronts": 0.0, "link_component_others_risk": np.nan}, []
     in_components = Applicant.component_id.in_(components)
-    members = session.execute(select(Applicant.pk, Applicant.features, Applicant.label,
+    members = session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
                                      Applicant.rules_risk, Applicant.claimed_country)
                               .where(in_components).limit(MAX_REFRESH + 1)).all()
     if len(members) > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
-        size, fronts, risk_sum, risk_count = session.execute(
+        size, fronts, risk_sum, risk_count = session.connection().execute(
             select(func.count(), func.sum(case((Applicant.label == 1.0, 1), else_=0)),
                    func.sum(Applicant.rules_risk), func.count(Applicant.rules_risk))
             .where(in_components)).one()
-        countries = set(session.scalars(select(Applicant.claimed_country).distinct()
+        countries = set(session.connection().scalars(select(Applicant.claimed_country).distinct()
                                         .where(in_components, Applicant.claimed_country.is_not(None))).all())
     else:
         size = len(members)
         fronts = sum(1 for m in members if m.label == 1.0)
         countries = {m.claimed_country for m in members if m.claimed_country is not None}
     if len(members) > MAX_REFRESH:
-        names = set(session.scalars(select(Identifier.hash).distinct()
+        names = set(session.connection().scalars(select(Identifier.hash).distinct()
                                     .join(Applicant, and_(Applicant.pk == Identifier.applicant_pk, in_components))
                                     .where(Identifier.kind == "name")).all())
     else:  # by the members' keys: an index probe per member whatever the planner's statistics say
-        names = {value for kind, value in session.execute(
+        names = {value for kind, value in session.connection().execute(
             select(Identifier.kind, Identifier.hash).where(Identifier.applicant_pk.in_([m.pk for m in members])))
             if kind == "name"}
     if my_country is not None:

@@ -54,8 +54,10 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
+    """Core executemany (rows of one shape): the ORM's bulk insert adds per-row work for nothing."""
+    connection = session.connection()
     for start in range(0, len(rows), CHUNK):
-        session.execute(insert(table), rows[start:start + CHUNK])
+        connection.execute(insert(table), rows[start:start + CHUNK])
 
 
 def insert_applicants(session: Session, material: LinkMaterial, rows: Sequence[int],
@@ -174,14 +176,18 @@ def merge_components(session: Session, pk: int, components: Iterable[int], curre
     return target
 
 
-def insert_links(session: Session, links: Iterable[tuple[int, int, str, float]]) -> None:
-    """Links (pk, other pk, kind, similarity) not already stored, as a_pk < b_pk."""
+def insert_links(session: Session, links: Iterable[tuple[int, int, str, float]], all_new: bool = False) -> None:
+    """Links (pk, other pk, kind, similarity) not already stored, as a_pk < b_pk.
+
+    ``all_new``: every link involves an applicant inserted in this transaction, so none can
+    be stored yet and the check is skipped (one statement less per scored sign-up).
+    """
     now = utcnow()
     wanted = {(min(a, b), max(a, b), kind): float(sim) for a, b, kind, sim in links if a != b}
     if not wanted:
         return
     existing: set[tuple] = set()
-    keys = list(wanted)
+    keys = [] if all_new else list(wanted)
     for start in range(0, len(keys), 500):
         part = keys[start:start + 500]
         rows = session.execute(select(Link.a_pk, Link.b_pk, Link.kind).where(
