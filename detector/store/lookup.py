@@ -173,10 +173,13 @@ def _flip_masks(width: int, radius: int) -> list[int]:
     return masks
 
 
-# the key rows carry the hash: the candidates are compared from the lookup index alone
-_PHOTO_CANDIDATES = (select(PhotoKey.applicant_pk, PhotoKey.photo_hash)
-                     .where(PhotoKey.band == bindparam("band"), PhotoKey.value.in_(bindparam("probes", expanding=True)))
-                     .limit(bindparam("n")))
+# the key rows carry the hash: the candidates are compared from the lookup index alone;
+# every band's probes in one statement, each band bounded on its own
+_PHOTO_CANDIDATES = union_all(*[select(select(PhotoKey.applicant_pk, PhotoKey.photo_hash)
+                                       .where(PhotoKey.band == band,
+                                              PhotoKey.value.in_(bindparam(f"probes{band}", expanding=True)))
+                                       .limit(bindparam("n")).subquery())
+                                for band in range(PHOTO_BANDS)])
 
 
 def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int,
@@ -196,11 +199,10 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
         return set()
     unsigned = value & 0xFFFFFFFFFFFFFFFF
     radius = max_bits // PHOTO_BANDS
-    hashes: dict[int, int | None] = {}
+    params: dict[str, object] = {"n": MAX_PHOTO_CANDIDATES}
     for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
-        probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
-        rows = session.connection().execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes, "n": MAX_PHOTO_CANDIDATES})
-        hashes.update((pk, photo) for pk, photo in rows)
+        params[f"probes{band}"] = [band_value ^ mask for mask in _flip_masks(width, radius)]
+    hashes: dict[int, int | None] = dict(session.connection().execute(_PHOTO_CANDIDATES, params).all())
     hashes.pop(exclude if exclude is not None else -1, None)
     close = {pk: v for pk, v in hashes.items()
              if v is not None and ((v ^ value) & 0xFFFFFFFFFFFFFFFF).bit_count() <= max_bits}
