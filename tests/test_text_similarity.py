@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from detector.linking.text_similarity import (
+    _SHINGLE_MULTIPLIERS,
     BANDS,
     EMPTY_BAND_KEY,
     EMPTY_SLOT,
@@ -254,3 +255,31 @@ def test_low_byte_prefilter_counts_the_equal_low_bytes_exactly():
     packed = _low_byte_agreement(low.view(np.uint64), 128, left, right)
     np.testing.assert_array_equal(packed, _agreement(low, left, right))
     assert (packed[:250] >= 90 / 128).all()
+
+
+def _reference_band_key(signature: np.ndarray, band: int) -> int:
+    """One band key in plain integer arithmetic: what every stored key was computed as."""
+    mask = 0xFFFFFFFFFFFFFFFF
+    multipliers = [int(m) for m in _SHINGLE_MULTIPLIERS]
+
+    def fmix(h: int) -> int:
+        h ^= h >> 33
+        h = (h * 0xFF51AFD7ED558CCD) & mask
+        h ^= h >> 33
+        h = (h * 0xC4CEB9FE1A85EC53) & mask
+        return h ^ (h >> 33)
+
+    h = ((band + 1) * multipliers[0]) & mask
+    for row in range(4):
+        h = fmix(h ^ ((int(signature[band * 4 + row]) * multipliers[1 + row % 7]) & mask))
+    signed = h - (1 << 64) if h >= 1 << 63 else h
+    return 1 if signed == EMPTY_BAND_KEY else signed
+
+
+def test_band_keys_equal_the_plain_integer_definition() -> None:
+    """Keys already in stores stay findable: one row or many, the arithmetic is the same."""
+    rng = np.random.default_rng(11)
+    signatures = rng.integers(0, 2**32 - 1, size=(40, NUM_PERM), dtype=np.uint64).astype(np.uint32)
+    expected = [[_reference_band_key(s, band) for band in range(BANDS)] for s in signatures]
+    assert band_keys(signatures).tolist() == expected
+    assert band_keys(signatures[7:8]).tolist() == expected[7:8]

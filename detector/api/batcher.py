@@ -136,7 +136,7 @@ class ScoreBatcher:
         """Score clean one-applicant requests one after another in one store transaction."""
         prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
         results = []
-        with self.engine.lock, self.store.session() as session:
+        with self.engine.lock, self.store.writer_turn(), self.store.session() as session:
             for job, ready in zip(jobs, prepared, strict=True):
                 results.append(score_one_with_store(session, ready, self.engine, source="api"))
                 audit(session, job.actor, "score", ready.applicant.fields["applicant_id"])
@@ -168,7 +168,7 @@ class ScoreBatcher:
         population = loaded.population.subset(wanted)
         order = pd.Index(population.applicants["applicant_id"]).get_indexer(wanted)
         population.applicants = population.applicants.iloc[order].reset_index(drop=True)
-        with self.engine.lock, self.store.session() as session:
+        with self.engine.lock, self.store.writer_turn(), self.store.session() as session:
             result = score_with_store(session, population, self.engine, source="api")
             for applicant_id in wanted:
                 audit(session, next(j.actor for j in good if applicant_id in j.ids), "score", applicant_id)

@@ -318,15 +318,14 @@ def band_keys(signatures: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> n
     signatures = np.asarray(signatures)
     _check_banding(signatures, bands, rows)
     n = signatures.shape[0]
-    keys = np.empty((n, bands), dtype=np.uint64)
     wide = signatures[:, : bands * rows].astype(np.uint64).reshape(n, bands, rows)
-    for band in range(bands):
-        seed = ((band + 1) * int(_SHINGLE_MULTIPLIERS[0])) & 0xFFFFFFFFFFFFFFFF
-        h = np.full(n, seed, dtype=np.uint64)
-        for row in range(rows):
-            h = _fmix64(h ^ (wide[:, band, row] * _SHINGLE_MULTIPLIERS[1 + row % 7]))
-        keys[:, band] = h
-    out = keys.view(np.int64)
+    # every band at once (one array operation per row of the band, not per band and row)
+    seeds = np.asarray([((band + 1) * int(_SHINGLE_MULTIPLIERS[0])) & 0xFFFFFFFFFFFFFFFF
+                        for band in range(bands)], dtype=np.uint64)
+    keys = np.broadcast_to(seeds, (n, bands))
+    for row in range(rows):
+        keys = _fmix64(keys ^ (wide[:, :, row] * _SHINGLE_MULTIPLIERS[1 + row % 7]))
+    out = np.ascontiguousarray(keys).view(np.int64)
     out[out == EMPTY_BAND_KEY] = 1
     out[(signatures == EMPTY_SLOT).all(axis=1)] = EMPTY_BAND_KEY
     return out

@@ -19,10 +19,16 @@ from sqlalchemy.orm import Session
 
 from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES
 from detector.store.material import PHOTO_BANDS, RowFacts, photo_band_layout, photo_band_values
-from detector.store.schema import Applicant, Identifier, PhotoKey, StoredSession, TextKey
+from detector.store.schema import (
+    Applicant,
+    Identifier,
+    PhotoKey,
+    StoredSession,
+    TextKey,
+    TextSignature,
+)
 
 LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", "email_suffix")
-TEXT_KINDS = {"resume": "resume_signature", "proposal": "proposal_signature"}
 MAX_MEMBER_IDS = 50  # member ids carried for evidence sentences
 MAX_PHOTO_CANDIDATES = 5000  # per band: a safety bound far above chance bucket sizes
 MAX_REFRESH = 2000  # larger components keep members' stored risks (documented tolerance)
@@ -88,7 +94,7 @@ def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
     for i, (a, b) in enumerate(keys):
         params.update({f"a{i}": a, f"b{i}": int(b), f"n{i}": cap + 2})
     found: dict[int, list[int]] = {i: [] for i in range(len(keys))}
-    for i, pk in session.execute(_bounded_statement(kind, len(keys)), params):  # type: ignore[call-overload]
+    for i, pk in session.connection().execute(_bounded_statement(kind, len(keys)), params):  # type: ignore[call-overload]
         if pk != exclude:
             found[i].append(pk)
     return {keys[i]: pks for i, pks in found.items() if pks and len(pks) + 1 <= cap}
@@ -97,7 +103,7 @@ def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
 def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
     if not pks:
         return {}
-    rows = session.execute(select(Applicant.pk, Applicant.applicant_id, Applicant.name_hash,
+    rows = session.connection().execute(select(Applicant.pk, Applicant.applicant_id, Applicant.name_hash,
                                   Applicant.agency_id, Applicant.component_id)
                            .where(Applicant.pk.in_(pks)))
     return {r[0]: Partner(*r) for r in rows}
@@ -112,14 +118,14 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float, mi
     for ip_hash, lo, hi, share in spans:
         if share < min_share:
             continue
-        holders = session.scalars(
+        holders = session.connection().scalars(
             select(StoredSession.applicant_pk).distinct()
             .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True))
             .limit(cap + 2)).all()
         holders = [pk for pk in holders if pk != exclude]
         if not holders or len(holders) + 1 > cap:
             continue
-        rows = session.execute(
+        rows = session.connection().execute(
             select(StoredSession.applicant_pk, func.min(StoredSession.started_at),
                    func.max(StoredSession.started_at), func.count())
             .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True),
@@ -130,7 +136,7 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float, mi
                 and max(pd.Timestamp(first), lo) - min(pd.Timestamp(last), hi) <= window}
         if not near:
             continue
-        totals = dict(session.execute(
+        totals = dict(session.connection().execute(
             select(StoredSession.applicant_pk, func.count())
             .where(StoredSession.applicant_pk.in_(list(near)), StoredSession.residential.is_(True))
             .group_by(StoredSession.applicant_pk)).all())
@@ -138,23 +144,34 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float, mi
     return found
 
 
-def _text_partners(session: Session, field_name: str, keys: list[int], signature: np.ndarray,
-                   threshold: float, cap: int, exclude: int | None) -> dict[int, float]:
-    """Profiles whose text shares a (non-boilerplate) band key and is similar enough."""
-    buckets = _bounded_members(session, "text", [(field_name, k) for k in keys], cap, exclude)
-    candidates = {pk for pks in buckets.values() for pk in pks}
-    if not candidates:
-        return {}
-    column = getattr(Applicant, TEXT_KINDS[field_name])
-    out: dict[int, float] = {}
-    for pk, blob in session.execute(select(Applicant.pk, column).where(Applicant.pk.in_(candidates))):
-        if blob is None:
-            continue
-        other = np.frombuffer(blob, dtype=np.uint32)
-        similarity = float((other == signature).mean())
+# the candidates' signatures from the narrow table, by its primary key
+_SIGNATURES = (select(TextSignature.applicant_pk, TextSignature.field, TextSignature.signature)
+               .where(TextSignature.field.in_(bindparam("fields", expanding=True)),
+                      TextSignature.applicant_pk.in_(bindparam("pks", expanding=True))))
+
+
+def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarray]], threshold: float,
+                   cap: int, exclude: int | None) -> dict[str, dict[int, float]]:
+    """For each text (field, band keys, signature): the profiles whose text of that field shares
+    a (non-boilerplate) band key and is similar enough. Two statements for all the texts."""
+    found: dict[str, dict[int, float]] = {field_name: {} for field_name, _, _ in texts}
+    buckets = _bounded_members(session, "text", [(f, k) for f, keys, _ in texts for k in keys], cap, exclude)
+    wanted = {(pk, field_name) for (field_name, _), pks in buckets.items() for pk in pks}
+    if not wanted:
+        return found
+    rows = [row for row in session.connection().execute(
+        _SIGNATURES, {"fields": sorted(found), "pks": sorted({pk for pk, _ in wanted})})
+        if (row[0], row[1]) in wanted]
+    if not rows:
+        return found
+    signature_of = {field_name: signature for field_name, _, signature in texts}
+    others = np.frombuffer(b"".join(blob for _, _, blob in rows), dtype=np.uint32).reshape(len(rows), -1)
+    mine = np.stack([signature_of[field_name] for _, field_name, _ in rows])
+    similarities = (others == mine).mean(axis=1)
+    for (pk, field_name, _), similarity in zip(rows, similarities, strict=True):
         if similarity >= threshold:
-            out[pk] = similarity
-    return out
+            found[field_name][pk] = float(similarity)
+    return found
 
 
 def _flip_masks(width: int, radius: int) -> list[int]:
@@ -164,10 +181,13 @@ def _flip_masks(width: int, radius: int) -> list[int]:
     return masks
 
 
-# the key rows carry the hash: the candidates are compared from the lookup index alone
-_PHOTO_CANDIDATES = (select(PhotoKey.applicant_pk, PhotoKey.photo_hash)
-                     .where(PhotoKey.band == bindparam("band"), PhotoKey.value.in_(bindparam("probes", expanding=True)))
-                     .limit(bindparam("n")))
+# the key rows carry the hash: the candidates are compared from the lookup index alone;
+# every band's probes in one statement, each band bounded on its own
+_PHOTO_CANDIDATES = union_all(*[select(select(PhotoKey.applicant_pk, PhotoKey.photo_hash)
+                                       .where(PhotoKey.band == band,
+                                              PhotoKey.value.in_(bindparam(f"probes{band}", expanding=True)))
+                                       .limit(bindparam("n")).subquery())
+                                for band in range(PHOTO_BANDS)])
 
 
 def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int,
@@ -177,7 +197,7 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
         return set()
 
     def holders_of(values: list[int]) -> dict[int, int]:
-        rows = session.execute(select(Applicant.photo_hash, func.count())
+        rows = session.connection().execute(select(Applicant.photo_hash, func.count())
                                .where(Applicant.photo_hash.in_(values),
                                       Applicant.pk != (exclude if exclude is not None else -1))
                                .group_by(Applicant.photo_hash))
@@ -187,11 +207,10 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
         return set()
     unsigned = value & 0xFFFFFFFFFFFFFFFF
     radius = max_bits // PHOTO_BANDS
-    hashes: dict[int, int | None] = {}
+    params: dict[str, object] = {"n": MAX_PHOTO_CANDIDATES}
     for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
-        probes = [band_value ^ mask for mask in _flip_masks(width, radius)]
-        rows = session.execute(_PHOTO_CANDIDATES, {"band": band, "probes": probes, "n": MAX_PHOTO_CANDIDATES})
-        hashes.update((pk, photo) for pk, photo in rows)
+        params[f"probes{band}"] = [band_value ^ mask for mask in _flip_masks(width, radius)]
+    hashes: dict[int, int | None] = dict(session.connection().execute(_PHOTO_CANDIDATES, params).all())
     hashes.pop(exclude if exclude is not None else -1, None)
     close = {pk: v for pk, v in hashes.items()
              if v is not None and ((v ^ value) & 0xFFFFFFFFFFFFFFFF).bit_count() <= max_bits}
@@ -235,13 +254,12 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     by_kind["residential_ip"] = _ip_partners(session, facts.residential_spans, cap,
                                              settings.shared_ip_window_days,
                                              settings.farm_ip_min_share, exclude_pk)
-    similar: dict[str, dict[int, float]] = {}
-    for field_name, linkable, signature in (
-            ("resume", facts.resume_linkable, facts.resume_signature),
-            ("proposal", facts.proposal_linkable, facts.proposal_signature)):
-        similar[field_name] = (_text_partners(session, field_name, facts.text_keys[field_name], signature,
-                                              settings.resume_similarity_threshold, cap, exclude_pk)
-                               if linkable else {})
+    texts = [(field_name, facts.text_keys[field_name], signature) for field_name, linkable, signature in (
+        ("resume", facts.resume_linkable, facts.resume_signature),
+        ("proposal", facts.proposal_linkable, facts.proposal_signature)) if linkable]
+    similar = {"resume": {}, "proposal": {}, **_text_partners(
+        session, texts, settings.resume_similarity_threshold, cap, exclude_pk)}
+    for field_name in ("resume", "proposal"):
         by_kind[field_name] = set(similar[field_name])
     photo = me["photo_hash"]
     by_kind["photo"] = _photo_partners(session, None if photo is None else int(photo),
@@ -280,7 +298,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     components = {partners[pk].component_id for pk in linked}
     stats, updates = component_stats(session, components, facts, kept, similar)
     features.update(stats)
-    members = (session.scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
+    members = (session.connection().scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
                                .limit(MAX_MEMBER_IDS)).all() if components else [])
     pairs = [(pk, partners[pk].applicant_id, kind,
               similar[kind][pk] if kind in similar else 1.0)
@@ -335,26 +353,26 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                 "link_component_distinct_countries": float(my_country is not None),
                 "link_known_fronts": 0.0, "link_component_others_risk": np.nan}, []
     in_components = Applicant.component_id.in_(components)
-    members = session.execute(select(Applicant.pk, Applicant.features, Applicant.label,
+    members = session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
                                      Applicant.rules_risk, Applicant.claimed_country)
                               .where(in_components).limit(MAX_REFRESH + 1)).all()
     if len(members) > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
-        size, fronts, risk_sum, risk_count = session.execute(
+        size, fronts, risk_sum, risk_count = session.connection().execute(
             select(func.count(), func.sum(case((Applicant.label == 1.0, 1), else_=0)),
                    func.sum(Applicant.rules_risk), func.count(Applicant.rules_risk))
             .where(in_components)).one()
-        countries = set(session.scalars(select(Applicant.claimed_country).distinct()
+        countries = set(session.connection().scalars(select(Applicant.claimed_country).distinct()
                                         .where(in_components, Applicant.claimed_country.is_not(None))).all())
     else:
         size = len(members)
         fronts = sum(1 for m in members if m.label == 1.0)
         countries = {m.claimed_country for m in members if m.claimed_country is not None}
     if len(members) > MAX_REFRESH:
-        names = set(session.scalars(select(Identifier.hash).distinct()
+        names = set(session.connection().scalars(select(Identifier.hash).distinct()
                                     .join(Applicant, and_(Applicant.pk == Identifier.applicant_pk, in_components))
                                     .where(Identifier.kind == "name")).all())
     else:  # by the members' keys: an index probe per member whatever the planner's statistics say
-        names = {value for kind, value in session.execute(
+        names = {value for kind, value in session.connection().execute(
             select(Identifier.kind, Identifier.hash).where(Identifier.applicant_pk.in_([m.pk for m in members])))
             if kind == "name"}
     if my_country is not None:

@@ -113,7 +113,8 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
 
     _writer_lock(session)
     applicant_id = facts.applicant["applicant_id"]
-    own = session.execute(select(Applicant.pk).where(Applicant.applicant_id == applicant_id)).scalar_one_or_none()
+    own = session.connection().execute(
+        select(Applicant.pk).where(Applicant.applicant_id == applicant_id)).scalar_one_or_none()
     found = link_applicant(session, facts, settings, exclude_pk=own)
     values = np.asarray([signals.features[name] for name in FEATURE_NAMES], dtype=float)
     for name in LINK_FEATURES:

@@ -7,8 +7,9 @@ content the platform already holds; they are kept for the analyst console unless
 ``DETECTOR_STORE_TEXTS=0``. Every time is naive UTC.
 
 Linking is a set of indexed lookups: ``identifiers (kind, hash)``, ``sessions (ip_hash)``,
-``text_keys (field, band_key)``, ``photo_keys (band, value)`` and ``applicants
-(component_id)``; the component id is an incremental union-find persisted on the applicant.
+``text_keys (field, band_key)`` then ``text_signatures (applicant_pk, field)``, ``photo_keys
+(band, value)`` and ``applicants (component_id)``; the component id is an incremental
+union-find persisted on the applicant.
 """
 
 from __future__ import annotations
@@ -147,6 +148,22 @@ class TextKey(Base):
     field: Mapped[str] = mapped_column(String(16))
     band_key: Mapped[int] = mapped_column(BigInteger)
     __table_args__ = (Index("ix_text_keys_lookup", "field", "band_key", "applicant_pk"),)
+
+
+class TextSignature(Base):
+    """The MinHash signature of an applicant's resume or latest proposal, in a narrow table.
+
+    The same bytes as the applicant row's ``*_signature`` column: a near-duplicate check reads
+    the signatures of its candidates (about a hundred per text at a million profiles), and
+    from the wide applicant rows each one meant walking past the texts stored before it.
+    Here they are clustered by (applicant, field) (a rowid-less table on SQLite).
+    """
+
+    __tablename__ = "text_signatures"
+    applicant_pk: Mapped[int] = mapped_column(ForeignKey("applicants.pk", ondelete="CASCADE"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(16), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)  # 128 x uint32
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class PhotoKey(Base):

@@ -139,7 +139,7 @@ def store_linked(session: Session, facts, own: int | None, found, risk: float) -
         replace_applicant(session, pk, facts)
         merge_components(session, pk, found.merge_components)
     update_members(session, found.member_updates)
-    insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs])
+    insert_links(session, [(pk, other, kind, sim) for other, _, kind, sim in found.pairs], all_new=own is None)
     return pk
 
 

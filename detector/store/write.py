@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from detector.store.audit import utcnow
 from detector.store.material import LinkMaterial, RowFacts
 from detector.store.schema import (
+    TEXT_FIELDS,
     Applicant,
     Identifier,
     Link,
@@ -21,6 +22,7 @@ from detector.store.schema import (
     Score,
     StoredSession,
     TextKey,
+    TextSignature,
 )
 
 CHUNK = 5000
@@ -52,8 +54,10 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
+    """Core executemany (rows of one shape): the ORM's bulk insert adds per-row work for nothing."""
+    connection = session.connection()
     for start in range(0, len(rows), CHUNK):
-        session.execute(insert(table), rows[start:start + CHUNK])
+        connection.execute(insert(table), rows[start:start + CHUNK])
 
 
 def insert_applicants(session: Session, material: LinkMaterial, rows: Sequence[int],
@@ -104,6 +108,18 @@ def _insert_children(session: Session, material: LinkMaterial, pk_of_row: pd.Ser
     _insert(session, Payout, _records(_children(material.payouts, pk_of_row)))
     _insert(session, TextKey, _records(_children(material.text_keys, pk_of_row)))
     _insert(session, PhotoKey, _records(_children(material.photo_keys, pk_of_row)))
+    _insert(session, TextSignature, _records(_children(text_signatures(material.applicants), pk_of_row)))
+
+
+def text_signatures(applicants: pd.DataFrame) -> pd.DataFrame:
+    """row, field, signature of every stored (linkable) text signature of ``applicants`` rows."""
+    parts = []
+    for field_name in TEXT_FIELDS:
+        column = applicants[f"{field_name}_signature"]
+        present = column.notna().to_numpy()
+        parts.append(pd.DataFrame({"row": np.flatnonzero(present).astype(np.int64), "field": field_name,
+                                   "signature": column[present].to_numpy(dtype=object)}))
+    return pd.concat(parts, ignore_index=True).sort_values(["row", "field"], ignore_index=True)
 
 
 def _insert_row_children(session: Session, pk: int, facts: RowFacts) -> None:
@@ -116,6 +132,8 @@ def _insert_row_children(session: Session, pk: int, facts: RowFacts) -> None:
                    for f, keys in facts.text_keys.items() for k in keys]),
         (PhotoKey, [{"applicant_pk": pk, "band": b, "value": v, "photo_hash": facts.applicant["photo_hash"]}
                     for b, v in facts.photo_keys]),
+        (TextSignature, [{"applicant_pk": pk, "field": f, "signature": facts.applicant[f"{f}_signature"]}
+                         for f in TEXT_FIELDS if facts.applicant[f"{f}_signature"] is not None]),
     )
     for table, rows in children:
         if rows:
@@ -136,7 +154,7 @@ def replace_applicant(session: Session, pk: int, facts: RowFacts) -> None:
     values = {k: v for k, v in facts.applicant.items() if k != "applicant_id"}
     values["stored_at"] = utcnow()
     session.execute(update(Applicant).where(Applicant.pk == pk).values(**values))
-    for table in (Identifier, StoredSession, Payout, TextKey, PhotoKey):
+    for table in (Identifier, StoredSession, Payout, TextKey, PhotoKey, TextSignature):
         session.execute(delete(table).where(table.applicant_pk == pk))
     _insert_row_children(session, pk, facts)
 
@@ -158,14 +176,18 @@ def merge_components(session: Session, pk: int, components: Iterable[int], curre
     return target
 
 
-def insert_links(session: Session, links: Iterable[tuple[int, int, str, float]]) -> None:
-    """Links (pk, other pk, kind, similarity) not already stored, as a_pk < b_pk."""
+def insert_links(session: Session, links: Iterable[tuple[int, int, str, float]], all_new: bool = False) -> None:
+    """Links (pk, other pk, kind, similarity) not already stored, as a_pk < b_pk.
+
+    ``all_new``: every link involves an applicant inserted in this transaction, so none can
+    be stored yet and the check is skipped (one statement less per scored sign-up).
+    """
     now = utcnow()
     wanted = {(min(a, b), max(a, b), kind): float(sim) for a, b, kind, sim in links if a != b}
     if not wanted:
         return
     existing: set[tuple] = set()
-    keys = list(wanted)
+    keys = [] if all_new else list(wanted)
     for start in range(0, len(keys), 500):
         part = keys[start:start + 500]
         rows = session.execute(select(Link.a_pk, Link.b_pk, Link.kind).where(
@@ -267,6 +289,7 @@ def bulk_load(session: Session, material: LinkMaterial, components: Sequence[int
     load("payouts", _children(material.payouts, pk_of_row))
     load("text_keys", _children(material.text_keys, pk_of_row))
     load("photo_keys", _children(material.photo_keys, pk_of_row))
+    load("text_signatures", _children(text_signatures(material.applicants), pk_of_row))
     if links is not None and len(links):
         a = np.asarray(pks)[links["a"].to_numpy(dtype=np.int64)]
         b = np.asarray(pks)[links["b"].to_numpy(dtype=np.int64)]

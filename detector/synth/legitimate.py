@@ -150,7 +150,7 @@ def _emigrant(ctx: Ctx, origin: str, culture: str) -> Person:
     some weeks from home (family visits), sometimes from before the move."""
     p = new_person(ctx, "consistent_cn_kr_ru", 0, ctx.rng.choice(_EMIGRANT_HOMES[origin]),
                    culture=culture, dev_bias=0.75)
-    trips = []
+    trips: list[tuple[float, float, Place]] = []
     for _ in range(ctx.rng.randint(1, 2)):
         f0 = 0.0 if not trips and ctx.chance(0.3) else ctx.between(0.05, 0.85)
         _, origin_zone = city_of(ctx, origin)
