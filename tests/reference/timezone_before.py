@@ -10,6 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+# The operator-hours evidence changed on its own since this copy (honest alternatives); the
+# copy keeps only the grouping that the vectorised code replaced.
+from detector.signals.timezone_rhythm import operator_hours_llr
 from detector.signals.zone_offsets import (
     offsets_hours,
     utc_nanoseconds,
@@ -81,21 +84,6 @@ def _log_likelihood(curves: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     return (curves * _LOCAL_LOG_P[local_of_utc]).sum(axis=1)
 
 
-def operator_hours_llr(curves: np.ndarray, claimed: np.ndarray) -> np.ndarray:
-    """Evidence that activity follows UTC+7..+10 working hours rather than the claimed zone's.
-
-    Summed over session hours, so a handful of sessions gives weak evidence and months of them
-    strong evidence. Zero when the claimed zone itself lies in the operator band, and never
-    below zero: evidence *for* the claimed zone would be a bonus that an honest applicant who
-    lives in UTC+7..+10 could never earn, so the claimed country would enter by itself.
-    """
-    operator = np.max(np.column_stack(
-        [_log_likelihood(curves, np.full(len(curves), o, dtype=float)) for o in OPERATOR_OFFSETS]),
-        axis=1)
-    llr = operator - _log_likelihood(curves, claimed)
-    lo, hi = OPERATOR_BAND
-    in_band = (claimed >= lo - 0.5) & (claimed <= hi + 0.5)
-    return np.clip(np.where(in_band, 0.0, llr), 0.0, LLR_CLIP)
 
 
 def best_fit_offsets(curves: np.ndarray) -> np.ndarray:
