@@ -6,7 +6,7 @@ RED_FLAGS.md, INPUT.md and public reporting (DOJ/FBI/State/Treasury 2022-2025, M
 Microsoft "Jasper Sleet", Unit 42, SEAL). All IPs are drawn from real ranges and re-checked
 against two country databases (and hosting/VPN lists) in --data.
 
-usage: second_independent_world.py -n 20000 --seed 1 -o /tmp/indep2/world-1.jsonl.gz --data /work/shared/data
+usage: second_independent_world.py -n 20000 --seed 1 -o /tmp/indep2/world-1.jsonl.gz [--data ../shared/data]
 """
 import argparse, bisect, csv, gzip, hashlib, ipaddress, json, math, os, random, string, sys
 from datetime import datetime, timedelta, timezone
@@ -1134,7 +1134,7 @@ def main():
     ap.add_argument("-n", type=int, default=20000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-o", "--out", required=True)
-    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
     args = ap.parse_args()
     w = World(args)
     recs, truth = w.run()

@@ -1,9 +1,10 @@
-"""A world written apart from the detector's own generator goes through it whole.
+"""Worlds written apart from the detector's own generator go through it whole.
 
-``scripts/independent_world.py`` was written from the spec and the public record only, with its
-own ideas of what the fields look like (docs/INDEPENDENT_WORLD.md): a platform's export will
-differ from our generator the same way. Every record it writes must be read, validated and
-scored, none rejected or lost.
+``scripts/independent_world.py`` and ``scripts/second_independent_world.py`` were written from
+the spec and the public record only, each by its own author with its own ideas of what the
+fields look like (docs/INDEPENDENT_WORLD.md, docs/SECOND_INDEPENDENT_WORLD.md): a platform's
+export will differ from our generator the same way. Every record they write must be read,
+validated and scored, none rejected or lost.
 """
 
 import subprocess
@@ -11,15 +12,17 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from detector.io import load_population
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_every_applicant_of_an_independent_world_is_read_and_scored(shared_data, tmp_path):
+@pytest.mark.parametrize("script", ["independent_world.py", "second_independent_world.py"])
+def test_every_applicant_of_an_independent_world_is_read_and_scored(script, shared_data, tmp_path):
     world = tmp_path / "world.jsonl.gz"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "independent_world.py"), "-n", "600",
+    subprocess.run([sys.executable, str(ROOT / "scripts" / script), "-n", "600",
                     "--seed", "11", "-o", str(world), "--data", str(shared_data)],
                    check=True, capture_output=True, env={"OMP_NUM_THREADS": "1", "PATH": ""})
     truth = pd.read_csv(tmp_path / "world.truth.csv")
