@@ -124,8 +124,10 @@ def test_template_resume_with_swapped_names_links_different_identities():
     assert f.loc["r0", "link_resume_near_duplicates"] == 2
     assert f.loc["r0", "link_resume_max_similarity"] >= 0.6
     assert f.loc["other", "link_resume_near_duplicates"] == 0
-    assert f.loc["r1", "link_component_size"] == 3
-    assert f.loc["r1", "link_component_distinct_names"] >= 3
+    # near-duplicate texts are evidence for both profiles but do not join them into a network:
+    # honest people write alike too, and chains of chance matches would join strangers
+    assert f.loc["r1", "link_component_size"] == 1
+    assert f.loc["r1", "link_evidence_kinds"] == 1
     resume_pairs = links.pairs[links.pairs["kind"] == "resume"]
     assert len(resume_pairs) == 3
 

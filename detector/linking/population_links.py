@@ -35,7 +35,11 @@ COUNT_FEATURES = {
     "residential_ip": "link_residential_ip_shared",
     "photo": "link_photo_reused",
 }
-COMPONENT_KINDS = ("payout", "phone", "email", "device", "residential_ip", "resume", "photo")
+EVIDENCE_KINDS = ("payout", "phone", "email", "device", "residential_ip", "resume", "photo")
+# Links that join profiles into one network. Near-duplicate texts count as evidence for the two
+# profiles but do not: honest people write alike too (templates, writing tools, a small field's
+# vocabulary), and a chain of such chance matches would join strangers into "networks".
+COMPONENT_KINDS = ("payout", "phone", "email", "device", "residential_ip", "photo")
 MAX_PROPOSALS_PER_APPLICANT = 1  # the latest proposal: templates show in any one of them
 YEAR_LIKE = range(1950, 2016)
 
@@ -300,12 +304,10 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
     features["link_email_suffix_shared"] = np.where(people["has_email"].to_numpy(dtype=bool),
                                                     linked_counts(suffix_pairs, n), np.nan)
     kinds = np.zeros(n)
-    for kind in COMPONENT_KINDS:
+    for kind in EVIDENCE_KINDS:
         kinds += linked_counts(pairs[pairs["kind"] == kind], n) > 0
     features["link_evidence_kinds"] = kinds + (features["link_email_suffix_shared"].fillna(0) > 0)
 
-    # Proposal templates are widely shared by honest freelancers too, so near-duplicate
-    # proposals are a feature but do not join profiles into one network.
     components = component_labels(pairs[pairs["kind"].isin(COMPONENT_KINDS)], n)
     comp = component_features(components, pd.Series(norm_names), keys.holders,
                               people["claimed_country"].to_numpy(dtype=object))

@@ -47,8 +47,6 @@ BOOSTING_PARAMS: dict[str, Any] = {
 MAX_ITER_CAP = 400
 N_ITER_NO_CHANGE = 20
 MIN_ITER = 10
-# Isotonic calibration needs many examples of both classes; below this Platt's sigmoid.
-ISOTONIC_MIN_PER_CLASS = 500
 
 
 @dataclass
@@ -158,10 +156,13 @@ def choose_n_iter(features: pd.DataFrame, y: np.ndarray, folds: list,
 
 
 def choose_calibration(y: np.ndarray) -> str:
-    """Isotonic when both classes have enough rows, Platt's sigmoid otherwise."""
-    n_pos = int(y.sum())
-    n_neg = int(y.shape[0] - n_pos)
-    return "isotonic" if min(n_pos, n_neg) >= ISOTONIC_MIN_PER_CLASS else "sigmoid"
+    """Platt's sigmoid: strictly increasing, so the calibrated scores rank profiles exactly as the
+    booster does. Isotonic regression is a step function: on data unlike the training worlds its
+    top step held 3% of a population, fronts and honest people tied at one score, and ranking
+    by the booster's own margin instead raised average precision from 0.73 to 0.85 there.
+    Isotonic stays available by name (``calibration="isotonic"``)."""
+    del y
+    return "sigmoid"
 
 
 def _fit_platt(f: np.ndarray, y: np.ndarray):
@@ -223,8 +224,8 @@ def train_model(features: pd.DataFrame, labels: pd.Series, groups: pd.Series,
     groups : Series of linkage component ids on the same index.
     random_state : seed of the fold assignment and the booster.
     n_splits : grouped folds (lowered automatically when the data has fewer groups).
-    calibration : ``"auto"`` (isotonic with >= 500 rows of each class, else sigmoid),
-        ``"isotonic"`` or ``"sigmoid"``.
+    calibration : ``"auto"`` (sigmoid, see ``choose_calibration``), ``"isotonic"`` or
+        ``"sigmoid"``.
     class_weight : passed to the booster. ``None`` by default: calibration maps the scores
         back to probabilities anyway, and sample weights make scikit-learn's booster several
         times slower (weighted binning, non-constant hessians).

@@ -17,7 +17,7 @@ import pandas as pd
 from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES
+from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES, EVIDENCE_KINDS
 from detector.store.material import PHOTO_BANDS, RowFacts, photo_band_layout, photo_band_values
 from detector.store.schema import (
     Applicant,
@@ -291,7 +291,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
         features[f"link_{field_name}_max_similarity"] = (max(sims) if sims else 0.0) if has else np.nan
     features["link_resume_near_duplicates"] = float(len(kept["resume"])) if facts.has_resume_text else np.nan
     features["link_email_suffix_shared"] = float(len(kept["email_suffix"])) if facts.has_email else np.nan
-    kinds = sum(1 for kind in COMPONENT_KINDS if kept[kind])
+    kinds = sum(1 for kind in EVIDENCE_KINDS if kept[kind])
     features["link_evidence_kinds"] = float(kinds + (features["link_email_suffix_shared"] > 0))
 
     linked = set().union(*(kept[k] for k in COMPONENT_KINDS))
@@ -328,7 +328,7 @@ def _current_member_features(features: dict, pk: int, kept: dict[str, set[int]],
             new[name] = max(new[name], similar[kind][pk])
     if pk in kept["resume"] and new.get("link_resume_near_duplicates") is not None:
         new["link_resume_near_duplicates"] += 1.0
-    kinds = [COUNT_FEATURES[k] if k != "resume" else "link_resume_near_duplicates" for k in COMPONENT_KINDS]
+    kinds = [COUNT_FEATURES[k] if k != "resume" else "link_resume_near_duplicates" for k in EVIDENCE_KINDS]
     new["link_evidence_kinds"] = float(sum((new.get(k) or 0.0) > 0 for k in kinds)
                                        + ((new.get("link_email_suffix_shared") or 0.0) > 0))
     return new

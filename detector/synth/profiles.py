@@ -82,6 +82,16 @@ class Ctx:
         self.country_w = [weights[c] for c in self.countries]
         self._tokens: set[str] = set()
         self._used: set[str] = set() if taken is None else taken
+        self._public_resumes: dict[str, list[texts.Template]] = {}
+
+    def public_resume(self, role: str) -> texts.Template:
+        """One of a few resume templates of ``role`` that resume builders and writing tools hand
+        to strangers alike (the same few per run)."""
+        if role not in self._public_resumes:
+            rng = random.Random(f"{self.rng.random()}-{role}")
+            self._public_resumes[role] = [texts.resume_template(rng, role, rng.randint(2, 10))
+                                          for _ in range(3)]
+        return self.rng.choice(self._public_resumes[role])
 
     def token(self, nbytes: int = 8) -> str:
         """A fresh opaque random token (device ids, applicant ids, agency ids)."""
@@ -162,7 +172,8 @@ def new_person(ctx: Ctx, segment: str, label: int, country: str, *, culture: str
                None, role, writer)
     p.phone = phone_text(ctx, ctx.fresh_phone(country, "mobile" if rng.random() < 0.9 else "fixed"),
                          country)
-    p.resume = texts.resume(rng, writer)
+    p.resume = (texts.render_template(rng, ctx.public_resume(role), writer, ctx.between(0.2, 0.6))
+                if rng.random() < ctx.s.public_resume_rate else texts.resume(rng, writer))
     p.style = texts.proposal_style(rng, ctx.s.stock_proposal_rate)
     p.phash = idt.photo_hash(rng) if rng.random() > ctx.s.stock_photo_rate else rng.choice(_STOCK)
     if rng.random() < (ctx.s.github_rate if texts.ROLES[role][2] else ctx.s.github_rate * 0.2):

@@ -64,6 +64,7 @@ class SynthSettings:
     stock_proposal_rate: float = 0.05  # people who bid with a stock text copied from the internet
     family_account_rate: float = 0.02  # legit people paid into a relative's or partner's account
     emigrant_rate: float = 0.2  # of the consistent RU/CN segment: moved abroad, visit home
+    public_resume_rate: float = 0.03  # resumes built on a resume builder's or a tool's template
     shipping_rate: float = 0.08  # profiles that asked for equipment to be shipped
     ipv6_share: float = 0.08  # home lines reached over IPv6
     casual_vpn_rate: float = 0.08  # regular people who sometimes use a VPN
@@ -123,6 +124,7 @@ class SynthSettings:
             stock_proposal_rate=lu(0.02, 0.4),
             family_account_rate=r.uniform(0.005, 0.08),
             emigrant_rate=r.uniform(0.05, 0.5),
+            public_resume_rate=lu(0.005, 0.2),
             shipping_rate=r.uniform(0.01, 0.25),
             ipv6_share=r.uniform(0.0, 0.25),
             casual_vpn_rate=r.uniform(0.02, 0.18),
