@@ -81,15 +81,6 @@ def pairs_overlapping(spans: pd.DataFrame, hub_cap: int, window_days: float,
     return _sorted_pairs(m["owner_a"].to_numpy(), m["owner_b"].to_numpy(), m["key"].to_numpy())
 
 
-def pairs_sharing_in_period(owners: np.ndarray, keys: np.ndarray, times: np.ndarray,
-                            hub_cap: int, window_days: float, min_share: float = 0.0) -> pd.DataFrame:
-    """Pairs sharing a key whose use of it falls within ``window_days`` of each other.
-
-    ``times`` are datetime64 values; each owner's use of a key spans its first to last time.
-    """
-    return pairs_overlapping(key_spans(owners, keys, times), hub_cap, window_days, min_share)
-
-
 def drop_same_agency(pairs: pd.DataFrame, agency: np.ndarray) -> pd.DataFrame:
     """Remove pairs that are not concealed links because of a declared agency.
 
