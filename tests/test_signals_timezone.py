@@ -87,3 +87,20 @@ def test_best_fit_recovers_known_offsets():
         pop = population([applicant("z")], work_sessions("z", start))
         curves = activity_curves(pop.sessions, pd.Index(["z"]))
         assert best_fit_offsets(curves)[0] == pytest.approx(offset, abs=1)
+
+
+def _located(pop, country, anonymous):
+    s = pop.sessions.copy()
+    s["country"] = country
+    s["is_anonymous"] = anonymous
+    return timezone_signals(pop.applicants, s, lambda c: {"TH": ["Asia/Bangkok"]}.get(c, zones(c)))
+
+
+def test_a_traveller_working_the_local_day_in_bangkok_is_not_operator_hours():
+    # Claims Chicago; a month in Bangkok working 09:00-17:00 local (02:00 UTC), from Thai lines.
+    pop = population([applicant("t")], work_sessions("t", 2, days=30))
+    assert _located(pop, "TH", anonymous=False).loc["t", "tz_operator_hours_llr"] == 0
+    # The same hours through a VPN say nothing about where the person was: they still count.
+    assert _located(pop, "TH", anonymous=True).loc["t", "tz_operator_hours_llr"] > 10
+    # And from American lines they are the hours of someone who is not where they work.
+    assert _located(pop, "US", anonymous=False).loc["t", "tz_operator_hours_llr"] > 10

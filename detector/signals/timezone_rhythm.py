@@ -53,10 +53,40 @@ def activity_curves(sessions: pd.DataFrame, ids: pd.Index) -> np.ndarray:
     if sessions.empty:
         return curves
     row = ids.get_indexer(sessions["applicant_id"])
-    start = sessions["started_at"]
+    known = row >= 0  # a session of nobody in ``ids`` must not land in the last row
+    start = sessions["started_at"][known]
     hour0 = (start.dt.hour + start.dt.minute / 60).to_numpy(dtype=float)
-    add_activity(curves, row, hour0, sessions["duration_s"].to_numpy(dtype=float))
+    add_activity(curves, row[known], hour0, sessions["duration_s"].to_numpy(dtype=float)[known])
     return curves
+
+
+def located_in_operator_band(sessions: pd.DataFrame, country_zones) -> np.ndarray:
+    """Per session: True when it came from an IP that is not an anonymiser and lies in a country
+    with a zone inside UTC+7..+10 at that moment.
+
+    Such a session's hours are explained by where it was: a traveller working the local day in
+    Bangkok or Tokyo, or an operator's leak from a Chinese line. Either way the hours add no
+    evidence beyond the location, which the network signals already weigh (share outside the
+    claimed country, share from CN/RU/KP/LA networks), so operator-hours evidence is taken from
+    the other sessions only. Anonymised sessions say nothing about location and always count.
+    """
+    explained = np.zeros(len(sessions), dtype=bool)
+    if sessions.empty or "country" not in sessions:
+        return explained
+    anonymous = (sessions["is_anonymous"].fillna(False).to_numpy(dtype=bool)
+                 if "is_anonymous" in sessions else np.ones(len(sessions), dtype=bool))
+    ns = utc_nanoseconds(sessions["started_at"])
+    span = year_span(ns)
+    lo, hi = OPERATOR_BAND
+    codes, uniques = pd.factorize(sessions["country"])
+    for code, country in enumerate(uniques):
+        zones = list(dict.fromkeys(country_zones(country)))[:12]
+        mask = (codes == code) & ~anonymous
+        if not zones or not mask.any():
+            continue
+        offs = np.column_stack([zone_offsets_hours(ns[mask], z, span) for z in zones])
+        explained[mask] = ((offs >= lo - 0.5) & (offs <= hi + 0.5)).any(axis=1)
+    return explained
 
 
 def add_activity(curves: np.ndarray, row: np.ndarray, hour0: np.ndarray,
@@ -203,7 +233,10 @@ def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_z
     out["tz_night_share"] = np.where(ok, night, np.nan)
     out["tz_offset_gap_hours"] = np.where(ok, _circular_gap(best, claimed_arr), np.nan)
     has_activity = (counts > 0) & ~np.isnan(claimed_arr)
-    out["tz_operator_hours_llr"] = np.where(has_activity, operator_hours_llr(curves, claimed_arr), np.nan)
+    unexplained = ~located_in_operator_band(sessions, country_zones)
+    operator_curves = activity_curves(sessions[unexplained], ids) if not unexplained.all() else curves
+    out["tz_operator_hours_llr"] = np.where(has_activity, operator_hours_llr(operator_curves, claimed_arr),
+                                            np.nan)
     out["_best_offset"] = best
     out["_claimed_offset"] = claimed_arr
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 # The operator-hours evidence changed on its own since this copy (honest alternatives); the
 # copy keeps only the grouping that the vectorised code replaced.
-from detector.signals.timezone_rhythm import operator_hours_llr
+from detector.signals.timezone_rhythm import located_in_operator_band, operator_hours_llr
 from detector.signals.zone_offsets import (
     offsets_hours,
     utc_nanoseconds,
@@ -178,7 +178,12 @@ def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_z
     out["tz_night_share"] = np.where(ok, night, np.nan)
     out["tz_offset_gap_hours"] = np.where(ok, _circular_gap(best, claimed_arr), np.nan)
     has_activity = (counts > 0) & ~np.isnan(claimed_arr)
-    out["tz_operator_hours_llr"] = np.where(has_activity, operator_hours_llr(curves, claimed_arr), np.nan)
+    # Operator hours leave out sessions located in UTC+7..+10: a later change of behaviour,
+    # taken from the current module, not part of the rewrite this copy checks.
+    unexplained = ~located_in_operator_band(sessions, country_zones)
+    operator_curves = activity_curves(sessions[unexplained], ids)
+    out["tz_operator_hours_llr"] = np.where(has_activity, operator_hours_llr(operator_curves, claimed_arr),
+                                            np.nan)
     out["_best_offset"] = best
     out["_claimed_offset"] = claimed_arr
 
