@@ -92,7 +92,7 @@ def test_best_fit_recovers_known_offsets():
 def _located(pop, country, anonymous):
     s = pop.sessions.copy()
     s["country"] = country
-    s["is_anonymous"] = anonymous
+    s["anonymised"] = anonymous
     return timezone_signals(pop.applicants, s, lambda c: {"TH": ["Asia/Bangkok"]}.get(c, zones(c)))
 
 

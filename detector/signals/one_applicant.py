@@ -36,6 +36,7 @@ from detector.signals.timezone_rhythm import (
     _circular_gap,
     add_activity,
     best_fit_offsets,
+    in_operator_band,
     operator_hours_llr,
 )
 from detector.signals.zone_offsets import _valid_zone
@@ -170,6 +171,15 @@ def _ip_zone_gap(moment: pd.Timestamp, country: object, claimed: float) -> float
     return NAN if np.all(np.isnan(gaps)) else float(np.nanmin(gaps))
 
 
+def _located_in_operator_band(moment: pd.Timestamp, row: tuple) -> bool:
+    """``timezone_rhythm.located_in_operator_band`` for one session."""
+    country = row[_GEO["country"]]
+    if is_missing(country) or any(bool(row[i]) for i in _FLAG_POSITIONS):
+        return False
+    zones = list(dict.fromkeys(country_zones(country)))[:12]  # type: ignore[arg-type]
+    return bool(in_operator_band(np.asarray([offset_hours(moment, z) for z in zones], dtype=float)).any())
+
+
 def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
                       curve: np.ndarray) -> dict[str, object]:
     starts = [s["started_at"] for s in sessions]
@@ -187,7 +197,11 @@ def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
     out["tz_night_share"] = float(night) if ok else NAN
     out["tz_offset_gap_hours"] = float(_circular_gap(np.asarray(best), np.asarray(claimed))) if ok else NAN
     has_activity = count > 0 and not math.isnan(claimed)
-    out["tz_operator_hours_llr"] = (float(operator_hours_llr(curve[None, :], np.asarray([claimed]))[0])
+    explained = [_located_in_operator_band(s["started_at"], row) for s, row in zip(sessions, geo, strict=True)]
+    operator_curve = curve if not any(explained) else activity_curve(
+        [s["started_at"] for s, e in zip(sessions, explained, strict=True) if not e],
+        [s["duration_s"] for s, e in zip(sessions, explained, strict=True) if not e])
+    out["tz_operator_hours_llr"] = (float(operator_hours_llr(operator_curve[None, :], np.asarray([claimed]))[0])
                                     if has_activity else NAN)
     out["_best_offset"] = best
     out["_claimed_offset"] = claimed

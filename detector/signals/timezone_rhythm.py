@@ -73,11 +73,10 @@ def located_in_operator_band(sessions: pd.DataFrame, country_zones) -> np.ndarra
     explained = np.zeros(len(sessions), dtype=bool)
     if sessions.empty or "country" not in sessions:
         return explained
-    anonymous = (sessions["is_anonymous"].fillna(False).to_numpy(dtype=bool)
-                 if "is_anonymous" in sessions else np.ones(len(sessions), dtype=bool))
+    anonymous = (sessions["anonymised"].fillna(True).to_numpy(dtype=bool)
+                 if "anonymised" in sessions else np.ones(len(sessions), dtype=bool))
     ns = utc_nanoseconds(sessions["started_at"])
     span = year_span(ns)
-    lo, hi = OPERATOR_BAND
     codes, uniques = pd.factorize(sessions["country"])
     for code, country in enumerate(uniques):
         zones = list(dict.fromkeys(country_zones(country)))[:12]
@@ -85,8 +84,14 @@ def located_in_operator_band(sessions: pd.DataFrame, country_zones) -> np.ndarra
         if not zones or not mask.any():
             continue
         offs = np.column_stack([zone_offsets_hours(ns[mask], z, span) for z in zones])
-        explained[mask] = ((offs >= lo - 0.5) & (offs <= hi + 0.5)).any(axis=1)
+        explained[mask] = in_operator_band(offs).any(axis=1)
     return explained
+
+
+def in_operator_band(offsets: np.ndarray) -> np.ndarray:
+    """UTC offsets (hours) inside UTC+7..+10, half an hour either side; NaN is outside."""
+    lo, hi = OPERATOR_BAND
+    return (offsets >= lo - 0.5) & (offsets <= hi + 0.5)
 
 
 def add_activity(curves: np.ndarray, row: np.ndarray, hour0: np.ndarray,
