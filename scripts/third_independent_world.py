@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import csv
+import functools
 import gzip
 import ipaddress
 import json
@@ -50,30 +51,85 @@ class Country:
 
 
 COUNTRIES: dict[str, Country] = {
-    "US": Country((("America/New_York", 0.42, ("New York", "Boston", "Atlanta", "Miami", "Philadelphia", "Raleigh")),
-                   ("America/Chicago", 0.30, ("Chicago", "Dallas", "Houston", "Austin", "Nashville", "Minneapolis")),
-                   ("America/Denver", 0.07, ("Denver", "Salt Lake City", "Boise")),
-                   ("America/Phoenix", 0.05, ("Phoenix", "Tucson", "Scottsdale")),
-                   ("America/Los_Angeles", 0.16, ("Los Angeles", "San Francisco", "Seattle", "San Diego", "Portland"))),
-                  "en", 60, 0.2),
-    "CA": Country((("America/Toronto", 0.6, ("Toronto", "Ottawa", "Montreal")), ("America/Vancouver", 0.3, ("Vancouver", "Victoria")),
-                   ("America/Edmonton", 0.1, ("Calgary", "Edmonton"))), "en", 55, 0.2),
-    "GB": Country((("Europe/London", 1, ("London", "Manchester", "Leeds", "Bristol", "Glasgow")),), "en", 55, 0.2),
-    "AU": Country((("Australia/Sydney", 0.6, ("Sydney", "Melbourne", "Brisbane")), ("Australia/Perth", 0.4, ("Perth",))), "en", 60, 0.2),
-    "DE": Country((("Europe/Berlin", 1, ("Berlin", "Munich", "Hamburg", "Cologne")),), "de", 55, 0.15),
+    "US": Country(
+        (
+            (
+                "America/New_York",
+                0.42,
+                ("New York", "Boston", "Atlanta", "Miami", "Philadelphia", "Raleigh"),
+            ),
+            (
+                "America/Chicago",
+                0.30,
+                ("Chicago", "Dallas", "Houston", "Austin", "Nashville", "Minneapolis"),
+            ),
+            ("America/Denver", 0.07, ("Denver", "Salt Lake City", "Boise")),
+            ("America/Phoenix", 0.05, ("Phoenix", "Tucson", "Scottsdale")),
+            (
+                "America/Los_Angeles",
+                0.16,
+                ("Los Angeles", "San Francisco", "Seattle", "San Diego", "Portland"),
+            ),
+        ),
+        "en",
+        60,
+        0.2,
+    ),
+    "CA": Country(
+        (
+            ("America/Toronto", 0.6, ("Toronto", "Ottawa", "Montreal")),
+            ("America/Vancouver", 0.3, ("Vancouver", "Victoria")),
+            ("America/Edmonton", 0.1, ("Calgary", "Edmonton")),
+        ),
+        "en",
+        55,
+        0.2,
+    ),
+    "GB": Country(
+        (("Europe/London", 1, ("London", "Manchester", "Leeds", "Bristol", "Glasgow")),),
+        "en",
+        55,
+        0.2,
+    ),
+    "AU": Country(
+        (
+            ("Australia/Sydney", 0.6, ("Sydney", "Melbourne", "Brisbane")),
+            ("Australia/Perth", 0.4, ("Perth",)),
+        ),
+        "en",
+        60,
+        0.2,
+    ),
+    "DE": Country(
+        (("Europe/Berlin", 1, ("Berlin", "Munich", "Hamburg", "Cologne")),), "de", 55, 0.15
+    ),
     "FR": Country((("Europe/Paris", 1, ("Paris", "Lyon", "Toulouse")),), "fr", 50, 0.15),
     "ES": Country((("Europe/Madrid", 1, ("Madrid", "Barcelona", "Valencia")),), "es", 40, 0.2),
     "IT": Country((("Europe/Rome", 1, ("Rome", "Milan", "Turin", "Naples")),), "it", 40, 0.2),
-    "NL": Country((("Europe/Amsterdam", 1, ("Amsterdam", "Rotterdam", "Utrecht")),), "nl", 55, 0.15),
+    "NL": Country(
+        (("Europe/Amsterdam", 1, ("Amsterdam", "Rotterdam", "Utrecht")),), "nl", 55, 0.15
+    ),
     "PT": Country((("Europe/Lisbon", 1, ("Lisbon", "Porto")),), "pt", 35, 0.2),
-    "PL": Country((("Europe/Warsaw", 1, ("Warsaw", "Krakow", "Wroclaw", "Gdansk")),), "pl", 38, 0.2),
+    "PL": Country(
+        (("Europe/Warsaw", 1, ("Warsaw", "Krakow", "Wroclaw", "Gdansk")),), "pl", 38, 0.2
+    ),
     "RO": Country((("Europe/Bucharest", 1, ("Bucharest", "Cluj-Napoca", "Iasi")),), "ro", 32, 0.2),
     "RS": Country((("Europe/Belgrade", 1, ("Belgrade", "Novi Sad", "Nis")),), "sr", 30, 0.2),
     "SK": Country((("Europe/Bratislava", 1, ("Bratislava", "Kosice")),), "sk", 32, 0.2),
-    "UA": Country((("Europe/Kyiv", 1, ("Kyiv", "Lviv", "Kharkiv", "Dnipro", "Odesa")),), "uk", 30, 0.3),
+    "UA": Country(
+        (("Europe/Kyiv", 1, ("Kyiv", "Lviv", "Kharkiv", "Dnipro", "Odesa")),), "uk", 30, 0.3
+    ),
     "BY": Country((("Europe/Minsk", 1, ("Minsk", "Brest")),), "ru", 25, 0.3),
-    "RU": Country((("Europe/Moscow", 0.75, ("Moscow", "Saint Petersburg", "Kazan")), ("Asia/Novosibirsk", 0.15, ("Novosibirsk",)),
-                   ("Asia/Vladivostok", 0.1, ("Vladivostok", "Khabarovsk"))), "ru", 28, 0.3),
+    "RU": Country(
+        (
+            ("Europe/Moscow", 0.75, ("Moscow", "Saint Petersburg", "Kazan")),
+            ("Asia/Novosibirsk", 0.15, ("Novosibirsk",)),
+            ("Asia/Vladivostok", 0.1, ("Vladivostok", "Khabarovsk")),
+        ),
+        "ru",
+        28,
+        0.3,
+    ),
     "GE": Country((("Asia/Tbilisi", 1, ("Tbilisi", "Batumi")),), "ka", 25, 0.35),
     "AM": Country((("Asia/Yerevan", 1, ("Yerevan",)),), "hy", 25, 0.35),
     "KZ": Country((("Asia/Almaty", 1, ("Almaty", "Astana")),), "ru", 22, 0.35),
@@ -82,26 +138,72 @@ COUNTRIES: dict[str, Country] = {
     "EG": Country((("Africa/Cairo", 1, ("Cairo", "Alexandria", "Giza")),), "ar", 15, 0.5),
     "NG": Country((("Africa/Lagos", 1, ("Lagos", "Abuja", "Ibadan")),), "ng", 15, 0.65),
     "KE": Country((("Africa/Nairobi", 1, ("Nairobi", "Mombasa")),), "ke", 14, 0.65),
-    "ZA": Country((("Africa/Johannesburg", 1, ("Johannesburg", "Cape Town", "Durban")),), "en", 25, 0.45),
-    "IN": Country((("Asia/Kolkata", 1, ("Bengaluru", "Hyderabad", "Pune", "Chennai", "Delhi", "Mumbai", "Kolkata")),), "in", 18, 0.5),
-    "PK": Country((("Asia/Karachi", 1, ("Karachi", "Lahore", "Islamabad", "Faisalabad")),), "pk", 15, 0.55),
+    "ZA": Country(
+        (("Africa/Johannesburg", 1, ("Johannesburg", "Cape Town", "Durban")),), "en", 25, 0.45
+    ),
+    "IN": Country(
+        (
+            (
+                "Asia/Kolkata",
+                1,
+                ("Bengaluru", "Hyderabad", "Pune", "Chennai", "Delhi", "Mumbai", "Kolkata"),
+            ),
+        ),
+        "in",
+        18,
+        0.5,
+    ),
+    "PK": Country(
+        (("Asia/Karachi", 1, ("Karachi", "Lahore", "Islamabad", "Faisalabad")),), "pk", 15, 0.55
+    ),
     "BD": Country((("Asia/Dhaka", 1, ("Dhaka", "Chittagong", "Sylhet")),), "bd", 12, 0.55),
     "LK": Country((("Asia/Colombo", 1, ("Colombo", "Kandy")),), "lk", 15, 0.5),
     "NP": Country((("Asia/Kathmandu", 1, ("Kathmandu", "Pokhara")),), "np", 12, 0.55),
-    "PH": Country((("Asia/Manila", 1, ("Manila", "Quezon City", "Cebu City", "Davao")),), "ph", 10, 0.55),
-    "VN": Country((("Asia/Ho_Chi_Minh", 1, ("Ho Chi Minh City", "Hanoi", "Da Nang")),), "vn", 18, 0.5),
-    "ID": Country((("Asia/Jakarta", 1, ("Jakarta", "Bandung", "Surabaya", "Yogyakarta")),), "id", 14, 0.6),
-    "MY": Country((("Asia/Kuala_Lumpur", 1, ("Kuala Lumpur", "Penang", "Johor Bahru")),), "my", 22, 0.45),
+    "PH": Country(
+        (("Asia/Manila", 1, ("Manila", "Quezon City", "Cebu City", "Davao")),), "ph", 10, 0.55
+    ),
+    "VN": Country(
+        (("Asia/Ho_Chi_Minh", 1, ("Ho Chi Minh City", "Hanoi", "Da Nang")),), "vn", 18, 0.5
+    ),
+    "ID": Country(
+        (("Asia/Jakarta", 1, ("Jakarta", "Bandung", "Surabaya", "Yogyakarta")),), "id", 14, 0.6
+    ),
+    "MY": Country(
+        (("Asia/Kuala_Lumpur", 1, ("Kuala Lumpur", "Penang", "Johor Bahru")),), "my", 22, 0.45
+    ),
     "TH": Country((("Asia/Bangkok", 1, ("Bangkok", "Chiang Mai")),), "th", 20, 0.45),
     "SG": Country((("Asia/Singapore", 1, ("Singapore",)),), "sg", 55, 0.3),
-    "CN": Country((("Asia/Shanghai", 1, ("Shanghai", "Beijing", "Shenzhen", "Hangzhou", "Chengdu", "Shenyang", "Dalian")),), "zh", 30, 0.4),
+    "CN": Country(
+        (
+            (
+                "Asia/Shanghai",
+                1,
+                ("Shanghai", "Beijing", "Shenzhen", "Hangzhou", "Chengdu", "Shenyang", "Dalian"),
+            ),
+        ),
+        "zh",
+        30,
+        0.4,
+    ),
     "HK": Country((("Asia/Hong_Kong", 1, ("Hong Kong",)),), "zh", 45, 0.3),
     "TW": Country((("Asia/Taipei", 1, ("Taipei", "Taichung", "Kaohsiung")),), "zh", 35, 0.3),
     "KR": Country((("Asia/Seoul", 1, ("Seoul", "Busan", "Incheon", "Daejeon")),), "ko", 40, 0.35),
     "JP": Country((("Asia/Tokyo", 1, ("Tokyo", "Osaka", "Fukuoka", "Nagoya")),), "ja", 45, 0.3),
-    "BR": Country((("America/Sao_Paulo", 1, ("Sao Paulo", "Rio de Janeiro", "Belo Horizonte", "Curitiba")),), "pt", 25, 0.4),
-    "AR": Country((("America/Argentina/Buenos_Aires", 1, ("Buenos Aires", "Cordoba", "Rosario")),), "es", 25, 0.35),
-    "MX": Country((("America/Mexico_City", 1, ("Mexico City", "Guadalajara", "Monterrey")),), "es", 25, 0.4),
+    "BR": Country(
+        (("America/Sao_Paulo", 1, ("Sao Paulo", "Rio de Janeiro", "Belo Horizonte", "Curitiba")),),
+        "pt",
+        25,
+        0.4,
+    ),
+    "AR": Country(
+        (("America/Argentina/Buenos_Aires", 1, ("Buenos Aires", "Cordoba", "Rosario")),),
+        "es",
+        25,
+        0.35,
+    ),
+    "MX": Country(
+        (("America/Mexico_City", 1, ("Mexico City", "Guadalajara", "Monterrey")),), "es", 25, 0.4
+    ),
     "CO": Country((("America/Bogota", 1, ("Bogota", "Medellin", "Cali")),), "es", 22, 0.4),
     # Where fronts' operators sit (Mandiant UNC5267; DOJ indictments); nobody honest claims these here.
     "LA": Country((("Asia/Vientiane", 1, ("Vientiane",)),), "lo", 10, 0.4),
@@ -111,136 +213,843 @@ COUNTRIES: dict[str, Country] = {
 # A freelance marketplace's honest base (weights before per-world noise): large South-Asian,
 # South-East-Asian, East-European and African communities next to the US and Western Europe.
 HONEST_MIX: dict[str, float] = {
-    "US": 17, "IN": 13, "PK": 7, "PH": 6, "UA": 5, "BD": 4, "GB": 4, "NG": 3, "CA": 3, "BR": 3,
-    "EG": 2, "KE": 2, "RU": 2, "CN": 1.6, "VN": 2, "ID": 2, "DE": 2, "PL": 2, "RS": 1.5, "AR": 1.5,
-    "MX": 1.5, "RO": 1, "TR": 1, "KR": 0.6, "JP": 0.5, "MY": 0.8, "TH": 0.6, "AU": 1.2, "FR": 1,
-    "ES": 1, "IT": 1, "NL": 0.8, "LK": 0.8, "NP": 0.6, "BY": 0.5, "KZ": 0.5, "GE": 0.5, "AM": 0.4,
-    "ZA": 1, "CO": 1, "PT": 0.5, "HK": 0.3, "SG": 0.4, "TW": 0.3, "AE": 0.4, "SK": 0.3,
+    "US": 17,
+    "IN": 13,
+    "PK": 7,
+    "PH": 6,
+    "UA": 5,
+    "BD": 4,
+    "GB": 4,
+    "NG": 3,
+    "CA": 3,
+    "BR": 3,
+    "EG": 2,
+    "KE": 2,
+    "RU": 2,
+    "CN": 1.6,
+    "VN": 2,
+    "ID": 2,
+    "DE": 2,
+    "PL": 2,
+    "RS": 1.5,
+    "AR": 1.5,
+    "MX": 1.5,
+    "RO": 1,
+    "TR": 1,
+    "KR": 0.6,
+    "JP": 0.5,
+    "MY": 0.8,
+    "TH": 0.6,
+    "AU": 1.2,
+    "FR": 1,
+    "ES": 1,
+    "IT": 1,
+    "NL": 0.8,
+    "LK": 0.8,
+    "NP": 0.6,
+    "BY": 0.5,
+    "KZ": 0.5,
+    "GE": 0.5,
+    "AM": 0.4,
+    "ZA": 1,
+    "CO": 1,
+    "PT": 0.5,
+    "HK": 0.3,
+    "SG": 0.4,
+    "TW": 0.3,
+    "AE": 0.4,
+    "SK": 0.3,
 }
 
 # Countries fronts claim: mostly the US (DOJ cases), then the countries GTIG (Apr 2025) saw
 # personas claim after the US crackdown.
-FRONT_CLAIM_US_FIRST: dict[str, float] = {"US": 70, "CA": 5, "GB": 4, "JP": 3, "IT": 2, "UA": 3, "MY": 2,
-                                          "SG": 2, "VN": 2, "PL": 2, "DE": 2, "AU": 1, "RS": 1, "PT": 1}
+FRONT_CLAIM_US_FIRST: dict[str, float] = {
+    "US": 70,
+    "CA": 5,
+    "GB": 4,
+    "JP": 3,
+    "IT": 2,
+    "UA": 3,
+    "MY": 2,
+    "SG": 2,
+    "VN": 2,
+    "PL": 2,
+    "DE": 2,
+    "AU": 1,
+    "RS": 1,
+    "PT": 1,
+}
 # Where the operators actually sit, and their time zone.
 OPERATOR_BASES: dict[str, float] = {"CN": 70, "RU": 14, "LA": 6, "KP": 4, "NG": 3, "AE": 3}
-OPERATOR_TZ = {"CN": "Asia/Shanghai", "RU": "Asia/Vladivostok", "LA": "Asia/Vientiane", "KP": "Asia/Pyongyang",
-               "NG": "Africa/Lagos", "AE": "Asia/Dubai"}
+OPERATOR_TZ = {
+    "CN": "Asia/Shanghai",
+    "RU": "Asia/Vladivostok",
+    "LA": "Asia/Vientiane",
+    "KP": "Asia/Pyongyang",
+    "NG": "Africa/Lagos",
+    "AE": "Asia/Dubai",
+}
 
 # --------------------------------------------------------------------------------------------
 # Names per culture, with the romanisation variants people really meet.
 # --------------------------------------------------------------------------------------------
 
 NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "en": (("James", "Emily", "Michael", "Sarah", "David", "Jessica", "Daniel", "Ashley", "Andrew", "Megan", "Ryan",
-            "Laura", "Kevin", "Rachel", "Brian", "Olivia", "Jason", "Hannah", "Tyler", "Amanda", "Chris", "Nicole"),
-           ("Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson", "Taylor", "Moore",
-            "Jackson", "Martin", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker", "Hall", "Young", "Allen")),
-    "de": (("Lukas", "Anna", "Felix", "Laura", "Jonas", "Lea", "Maximilian", "Sophie", "Tobias", "Julia"),
-           ("Mueller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Koch")),
-    "fr": (("Louis", "Camille", "Hugo", "Manon", "Lucas", "Chloe", "Theo", "Ines", "Antoine", "Julie"),
-           ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau")),
-    "es": (("Alejandro", "Lucia", "Carlos", "Maria", "Javier", "Sofia", "Diego", "Valentina", "Pablo", "Camila"),
-           ("Garcia", "Rodriguez", "Martinez", "Lopez", "Gonzalez", "Perez", "Sanchez", "Ramirez", "Torres", "Flores")),
-    "it": (("Marco", "Giulia", "Luca", "Francesca", "Matteo", "Chiara", "Andrea", "Sara", "Davide", "Elena"),
-           ("Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco")),
-    "nl": (("Daan", "Emma", "Sem", "Julia", "Lars", "Sanne", "Bram", "Lotte", "Thijs", "Eva"),
-           ("de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder")),
-    "pt": (("Joao", "Ana", "Pedro", "Beatriz", "Lucas", "Mariana", "Gabriel", "Larissa", "Rafael", "Juliana"),
-           ("Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Ferreira", "Lima")),
-    "pl": (("Jakub", "Anna", "Piotr", "Katarzyna", "Tomasz", "Magdalena", "Krzysztof", "Agnieszka", "Michal", "Marta"),
-           ("Nowak", "Kowalski", "Wisniewski", "Wojcik", "Kaminski", "Lewandowski", "Zielinski", "Szymanski", "Dabrowski", "Kozlowski")),
-    "ro": (("Andrei", "Elena", "Alexandru", "Ioana", "Mihai", "Andreea", "Stefan", "Maria", "Vlad", "Cristina"),
-           ("Popescu", "Ionescu", "Popa", "Stan", "Dumitru", "Stoica", "Gheorghe", "Matei", "Ciobanu", "Rusu")),
-    "sr": (("Nikola", "Jelena", "Marko", "Milica", "Stefan", "Ana", "Luka", "Jovana", "Aleksandar", "Ivana"),
-           ("Jovanovic", "Petrovic", "Nikolic", "Markovic", "Djordjevic", "Stojanovic", "Ilic", "Pavlovic", "Milosevic", "Stankovic")),
-    "sk": (("Martin", "Zuzana", "Peter", "Katarina", "Tomas", "Lucia", "Jan", "Maria", "Michal", "Eva"),
-           ("Horvath", "Kovac", "Varga", "Toth", "Nagy", "Balaz", "Szabo", "Molnar", "Baran", "Lukac")),
-    "uk": (("Oleksandr", "Olena", "Andrii", "Iryna", "Dmytro", "Kateryna", "Serhii", "Yuliia", "Yurii", "Nataliia", "Mykola", "Oksana"),
-           ("Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Boyko", "Moroz", "Lysenko", "Savchenko")),
-    "ru": (("Aleksandr", "Elena", "Dmitry", "Anna", "Sergey", "Olga", "Andrey", "Maria", "Alexey", "Natalia", "Yuri", "Ekaterina"),
-           ("Ivanov", "Smirnov", "Kuznetsov", "Popov", "Vasiliev", "Petrov", "Sokolov", "Mikhailov", "Fedorov", "Morozov")),
-    "ka": (("Giorgi", "Nino", "Luka", "Mariam", "Davit", "Ana", "Levan", "Tamar"),
-           ("Beridze", "Kapanadze", "Gelashvili", "Maisuradze", "Giorgadze", "Lomidze", "Tsiklauri", "Bolkvadze")),
-    "hy": (("Armen", "Ani", "Davit", "Mariam", "Tigran", "Lilit", "Hayk", "Anahit"),
-           ("Grigoryan", "Sargsyan", "Harutyunyan", "Hovhannisyan", "Karapetyan", "Khachatryan", "Petrosyan", "Vardanyan")),
-    "tr": (("Mehmet", "Zeynep", "Mustafa", "Elif", "Emre", "Ayse", "Burak", "Fatma", "Can", "Merve"),
-           ("Yilmaz", "Kaya", "Demir", "Sahin", "Celik", "Yildiz", "Yildirim", "Ozturk", "Aydin", "Arslan")),
-    "ar": (("Ahmed", "Fatma", "Mohamed", "Nour", "Omar", "Aya", "Youssef", "Mariam", "Mahmoud", "Salma"),
-           ("Hassan", "Ali", "Ibrahim", "Mahmoud", "Mostafa", "Abdelrahman", "Saleh", "Farouk", "Nasser", "Khalil")),
-    "ng": (("Chinedu", "Ngozi", "Oluwaseun", "Funmilayo", "Emeka", "Aisha", "Tunde", "Chioma", "Ibrahim", "Blessing"),
-           ("Okafor", "Adeyemi", "Okonkwo", "Balogun", "Eze", "Bello", "Nwosu", "Adebayo", "Ogunleye", "Abubakar")),
-    "ke": (("Brian", "Faith", "Kevin", "Mercy", "Dennis", "Grace", "Collins", "Esther", "Victor", "Wanjiru"),
-           ("Otieno", "Kamau", "Mwangi", "Njoroge", "Ochieng", "Wambui", "Kiprop", "Mutua", "Odhiambo", "Chege")),
-    "in": (("Rahul", "Priya", "Amit", "Sneha", "Vikram", "Ananya", "Arjun", "Pooja", "Karthik", "Divya", "Suresh", "Neha"),
-           ("Sharma", "Patel", "Singh", "Kumar", "Reddy", "Iyer", "Gupta", "Nair", "Rao", "Mehta", "Joshi", "Das")),
-    "pk": (("Ali", "Ayesha", "Usman", "Fatima", "Hamza", "Zainab", "Bilal", "Sana", "Faisal", "Hira"),
-           ("Khan", "Ahmed", "Malik", "Hussain", "Qureshi", "Butt", "Chaudhry", "Sheikh", "Raza", "Iqbal")),
-    "bd": (("Rakib", "Nusrat", "Tanvir", "Farhana", "Arif", "Sadia", "Imran", "Tasnim", "Shakil", "Mim"),
-           ("Hossain", "Rahman", "Islam", "Ahmed", "Chowdhury", "Uddin", "Akter", "Sarkar", "Miah", "Haque")),
-    "lk": (("Kasun", "Nadeesha", "Chamara", "Dilini", "Tharindu", "Sachini", "Nuwan", "Ishara"),
-           ("Perera", "Fernando", "Silva", "Jayasinghe", "Wickramasinghe", "Bandara", "Dissanayake", "Gunawardena")),
-    "np": (("Suman", "Sita", "Bikash", "Anjali", "Ramesh", "Sunita", "Prakash", "Gita"),
-           ("Shrestha", "Thapa", "Gurung", "Tamang", "Rai", "Adhikari", "Karki", "Magar")),
-    "ph": (("Mark", "Kristine", "John Paul", "Mary Grace", "Jerome", "Angelica", "Carlo", "Jasmine", "Rey", "Joy"),
-           ("Santos", "Reyes", "Cruz", "Bautista", "Garcia", "Mendoza", "Villanueva", "Ramos", "Aquino", "Dela Cruz")),
-    "vn": (("Nguyễn Văn", "Trần Thị", "Lê Minh", "Phạm Thu", "Hoàng Đức", "Vũ Thị", "Đặng Quốc", "Bùi Thanh"),
-           ("Anh", "Hương", "Tuấn", "Linh", "Dũng", "Mai", "Huy", "Trang", "Long", "Ngọc")),
-    "id": (("Budi", "Siti", "Agus", "Dewi", "Rizky", "Putri", "Andi", "Ayu", "Fajar", "Indah"),
-           ("Santoso", "Wijaya", "Saputra", "Hidayat", "Pratama", "Kusuma", "Nugroho", "Setiawan", "Gunawan", "Lestari")),
-    "my": (("Muhammad", "Nur", "Ahmad", "Siti", "Wei Jie", "Mei Ling", "Arjun", "Kavitha"),
-           ("Abdullah", "Ismail", "Tan", "Lim", "Wong", "Rahman", "Subramaniam", "Ong")),
-    "th": (("Somchai", "Malee", "Anan", "Siriporn", "Niran", "Kanya", "Prasert", "Suda"),
-           ("Srisawat", "Chaiyaporn", "Wongsa", "Saetang", "Boonmee", "Kittisak", "Rattanakorn", "Sukprasert")),
-    "sg": (("Wei Ming", "Hui Min", "Jun Jie", "Xin Yi", "Ravi", "Aisyah", "Daniel", "Rachel"),
-           ("Tan", "Lim", "Lee", "Ng", "Ong", "Wong", "Goh", "Chua")),
-    "zh": (("Wei", "Fang", "Lei", "Jing", "Hao", "Min", "Yang", "Li", "Jun", "Xiaoming", "Yu", "Qiang"),
-           ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun")),
-    "ko": (("Minjun", "Seoyeon", "Jihoon", "Jiwoo", "Hyunwoo", "Soyeon", "Dongho", "Eunji", "Jaewon", "Yuna"),
-           ("Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim")),
-    "ja": (("Haruto", "Yui", "Sota", "Aoi", "Ren", "Hina", "Yuto", "Sakura", "Takumi", "Mei"),
-           ("Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Kato")),
+    "en": (
+        (
+            "James",
+            "Emily",
+            "Michael",
+            "Sarah",
+            "David",
+            "Jessica",
+            "Daniel",
+            "Ashley",
+            "Andrew",
+            "Megan",
+            "Ryan",
+            "Laura",
+            "Kevin",
+            "Rachel",
+            "Brian",
+            "Olivia",
+            "Jason",
+            "Hannah",
+            "Tyler",
+            "Amanda",
+            "Chris",
+            "Nicole",
+        ),
+        (
+            "Smith",
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Jones",
+            "Miller",
+            "Davis",
+            "Wilson",
+            "Anderson",
+            "Taylor",
+            "Moore",
+            "Jackson",
+            "Martin",
+            "Thompson",
+            "White",
+            "Harris",
+            "Clark",
+            "Lewis",
+            "Walker",
+            "Hall",
+            "Young",
+            "Allen",
+        ),
+    ),
+    "de": (
+        (
+            "Lukas",
+            "Anna",
+            "Felix",
+            "Laura",
+            "Jonas",
+            "Lea",
+            "Maximilian",
+            "Sophie",
+            "Tobias",
+            "Julia",
+        ),
+        (
+            "Mueller",
+            "Schmidt",
+            "Schneider",
+            "Fischer",
+            "Weber",
+            "Meyer",
+            "Wagner",
+            "Becker",
+            "Hoffmann",
+            "Koch",
+        ),
+    ),
+    "fr": (
+        ("Louis", "Camille", "Hugo", "Manon", "Lucas", "Chloe", "Theo", "Ines", "Antoine", "Julie"),
+        (
+            "Martin",
+            "Bernard",
+            "Dubois",
+            "Thomas",
+            "Robert",
+            "Richard",
+            "Petit",
+            "Durand",
+            "Leroy",
+            "Moreau",
+        ),
+    ),
+    "es": (
+        (
+            "Alejandro",
+            "Lucia",
+            "Carlos",
+            "Maria",
+            "Javier",
+            "Sofia",
+            "Diego",
+            "Valentina",
+            "Pablo",
+            "Camila",
+        ),
+        (
+            "Garcia",
+            "Rodriguez",
+            "Martinez",
+            "Lopez",
+            "Gonzalez",
+            "Perez",
+            "Sanchez",
+            "Ramirez",
+            "Torres",
+            "Flores",
+        ),
+    ),
+    "it": (
+        (
+            "Marco",
+            "Giulia",
+            "Luca",
+            "Francesca",
+            "Matteo",
+            "Chiara",
+            "Andrea",
+            "Sara",
+            "Davide",
+            "Elena",
+        ),
+        (
+            "Rossi",
+            "Russo",
+            "Ferrari",
+            "Esposito",
+            "Bianchi",
+            "Romano",
+            "Colombo",
+            "Ricci",
+            "Marino",
+            "Greco",
+        ),
+    ),
+    "nl": (
+        ("Daan", "Emma", "Sem", "Julia", "Lars", "Sanne", "Bram", "Lotte", "Thijs", "Eva"),
+        (
+            "de Jong",
+            "Jansen",
+            "de Vries",
+            "van den Berg",
+            "Bakker",
+            "Visser",
+            "Smit",
+            "Meijer",
+            "de Boer",
+            "Mulder",
+        ),
+    ),
+    "pt": (
+        (
+            "Joao",
+            "Ana",
+            "Pedro",
+            "Beatriz",
+            "Lucas",
+            "Mariana",
+            "Gabriel",
+            "Larissa",
+            "Rafael",
+            "Juliana",
+        ),
+        (
+            "Silva",
+            "Santos",
+            "Oliveira",
+            "Souza",
+            "Pereira",
+            "Costa",
+            "Rodrigues",
+            "Almeida",
+            "Ferreira",
+            "Lima",
+        ),
+    ),
+    "pl": (
+        (
+            "Jakub",
+            "Anna",
+            "Piotr",
+            "Katarzyna",
+            "Tomasz",
+            "Magdalena",
+            "Krzysztof",
+            "Agnieszka",
+            "Michal",
+            "Marta",
+        ),
+        (
+            "Nowak",
+            "Kowalski",
+            "Wisniewski",
+            "Wojcik",
+            "Kaminski",
+            "Lewandowski",
+            "Zielinski",
+            "Szymanski",
+            "Dabrowski",
+            "Kozlowski",
+        ),
+    ),
+    "ro": (
+        (
+            "Andrei",
+            "Elena",
+            "Alexandru",
+            "Ioana",
+            "Mihai",
+            "Andreea",
+            "Stefan",
+            "Maria",
+            "Vlad",
+            "Cristina",
+        ),
+        (
+            "Popescu",
+            "Ionescu",
+            "Popa",
+            "Stan",
+            "Dumitru",
+            "Stoica",
+            "Gheorghe",
+            "Matei",
+            "Ciobanu",
+            "Rusu",
+        ),
+    ),
+    "sr": (
+        (
+            "Nikola",
+            "Jelena",
+            "Marko",
+            "Milica",
+            "Stefan",
+            "Ana",
+            "Luka",
+            "Jovana",
+            "Aleksandar",
+            "Ivana",
+        ),
+        (
+            "Jovanovic",
+            "Petrovic",
+            "Nikolic",
+            "Markovic",
+            "Djordjevic",
+            "Stojanovic",
+            "Ilic",
+            "Pavlovic",
+            "Milosevic",
+            "Stankovic",
+        ),
+    ),
+    "sk": (
+        (
+            "Martin",
+            "Zuzana",
+            "Peter",
+            "Katarina",
+            "Tomas",
+            "Lucia",
+            "Jan",
+            "Maria",
+            "Michal",
+            "Eva",
+        ),
+        ("Horvath", "Kovac", "Varga", "Toth", "Nagy", "Balaz", "Szabo", "Molnar", "Baran", "Lukac"),
+    ),
+    "uk": (
+        (
+            "Oleksandr",
+            "Olena",
+            "Andrii",
+            "Iryna",
+            "Dmytro",
+            "Kateryna",
+            "Serhii",
+            "Yuliia",
+            "Yurii",
+            "Nataliia",
+            "Mykola",
+            "Oksana",
+        ),
+        (
+            "Shevchenko",
+            "Kovalenko",
+            "Bondarenko",
+            "Tkachenko",
+            "Kravchenko",
+            "Melnyk",
+            "Boyko",
+            "Moroz",
+            "Lysenko",
+            "Savchenko",
+        ),
+    ),
+    "ru": (
+        (
+            "Aleksandr",
+            "Elena",
+            "Dmitry",
+            "Anna",
+            "Sergey",
+            "Olga",
+            "Andrey",
+            "Maria",
+            "Alexey",
+            "Natalia",
+            "Yuri",
+            "Ekaterina",
+        ),
+        (
+            "Ivanov",
+            "Smirnov",
+            "Kuznetsov",
+            "Popov",
+            "Vasiliev",
+            "Petrov",
+            "Sokolov",
+            "Mikhailov",
+            "Fedorov",
+            "Morozov",
+        ),
+    ),
+    "ka": (
+        ("Giorgi", "Nino", "Luka", "Mariam", "Davit", "Ana", "Levan", "Tamar"),
+        (
+            "Beridze",
+            "Kapanadze",
+            "Gelashvili",
+            "Maisuradze",
+            "Giorgadze",
+            "Lomidze",
+            "Tsiklauri",
+            "Bolkvadze",
+        ),
+    ),
+    "hy": (
+        ("Armen", "Ani", "Davit", "Mariam", "Tigran", "Lilit", "Hayk", "Anahit"),
+        (
+            "Grigoryan",
+            "Sargsyan",
+            "Harutyunyan",
+            "Hovhannisyan",
+            "Karapetyan",
+            "Khachatryan",
+            "Petrosyan",
+            "Vardanyan",
+        ),
+    ),
+    "tr": (
+        ("Mehmet", "Zeynep", "Mustafa", "Elif", "Emre", "Ayse", "Burak", "Fatma", "Can", "Merve"),
+        (
+            "Yilmaz",
+            "Kaya",
+            "Demir",
+            "Sahin",
+            "Celik",
+            "Yildiz",
+            "Yildirim",
+            "Ozturk",
+            "Aydin",
+            "Arslan",
+        ),
+    ),
+    "ar": (
+        (
+            "Ahmed",
+            "Fatma",
+            "Mohamed",
+            "Nour",
+            "Omar",
+            "Aya",
+            "Youssef",
+            "Mariam",
+            "Mahmoud",
+            "Salma",
+        ),
+        (
+            "Hassan",
+            "Ali",
+            "Ibrahim",
+            "Mahmoud",
+            "Mostafa",
+            "Abdelrahman",
+            "Saleh",
+            "Farouk",
+            "Nasser",
+            "Khalil",
+        ),
+    ),
+    "ng": (
+        (
+            "Chinedu",
+            "Ngozi",
+            "Oluwaseun",
+            "Funmilayo",
+            "Emeka",
+            "Aisha",
+            "Tunde",
+            "Chioma",
+            "Ibrahim",
+            "Blessing",
+        ),
+        (
+            "Okafor",
+            "Adeyemi",
+            "Okonkwo",
+            "Balogun",
+            "Eze",
+            "Bello",
+            "Nwosu",
+            "Adebayo",
+            "Ogunleye",
+            "Abubakar",
+        ),
+    ),
+    "ke": (
+        (
+            "Brian",
+            "Faith",
+            "Kevin",
+            "Mercy",
+            "Dennis",
+            "Grace",
+            "Collins",
+            "Esther",
+            "Victor",
+            "Wanjiru",
+        ),
+        (
+            "Otieno",
+            "Kamau",
+            "Mwangi",
+            "Njoroge",
+            "Ochieng",
+            "Wambui",
+            "Kiprop",
+            "Mutua",
+            "Odhiambo",
+            "Chege",
+        ),
+    ),
+    "in": (
+        (
+            "Rahul",
+            "Priya",
+            "Amit",
+            "Sneha",
+            "Vikram",
+            "Ananya",
+            "Arjun",
+            "Pooja",
+            "Karthik",
+            "Divya",
+            "Suresh",
+            "Neha",
+        ),
+        (
+            "Sharma",
+            "Patel",
+            "Singh",
+            "Kumar",
+            "Reddy",
+            "Iyer",
+            "Gupta",
+            "Nair",
+            "Rao",
+            "Mehta",
+            "Joshi",
+            "Das",
+        ),
+    ),
+    "pk": (
+        ("Ali", "Ayesha", "Usman", "Fatima", "Hamza", "Zainab", "Bilal", "Sana", "Faisal", "Hira"),
+        (
+            "Khan",
+            "Ahmed",
+            "Malik",
+            "Hussain",
+            "Qureshi",
+            "Butt",
+            "Chaudhry",
+            "Sheikh",
+            "Raza",
+            "Iqbal",
+        ),
+    ),
+    "bd": (
+        (
+            "Rakib",
+            "Nusrat",
+            "Tanvir",
+            "Farhana",
+            "Arif",
+            "Sadia",
+            "Imran",
+            "Tasnim",
+            "Shakil",
+            "Mim",
+        ),
+        (
+            "Hossain",
+            "Rahman",
+            "Islam",
+            "Ahmed",
+            "Chowdhury",
+            "Uddin",
+            "Akter",
+            "Sarkar",
+            "Miah",
+            "Haque",
+        ),
+    ),
+    "lk": (
+        ("Kasun", "Nadeesha", "Chamara", "Dilini", "Tharindu", "Sachini", "Nuwan", "Ishara"),
+        (
+            "Perera",
+            "Fernando",
+            "Silva",
+            "Jayasinghe",
+            "Wickramasinghe",
+            "Bandara",
+            "Dissanayake",
+            "Gunawardena",
+        ),
+    ),
+    "np": (
+        ("Suman", "Sita", "Bikash", "Anjali", "Ramesh", "Sunita", "Prakash", "Gita"),
+        ("Shrestha", "Thapa", "Gurung", "Tamang", "Rai", "Adhikari", "Karki", "Magar"),
+    ),
+    "ph": (
+        (
+            "Mark",
+            "Kristine",
+            "John Paul",
+            "Mary Grace",
+            "Jerome",
+            "Angelica",
+            "Carlo",
+            "Jasmine",
+            "Rey",
+            "Joy",
+        ),
+        (
+            "Santos",
+            "Reyes",
+            "Cruz",
+            "Bautista",
+            "Garcia",
+            "Mendoza",
+            "Villanueva",
+            "Ramos",
+            "Aquino",
+            "Dela Cruz",
+        ),
+    ),
+    "vn": (
+        (
+            "Nguyễn Văn",
+            "Trần Thị",
+            "Lê Minh",
+            "Phạm Thu",
+            "Hoàng Đức",
+            "Vũ Thị",
+            "Đặng Quốc",
+            "Bùi Thanh",
+        ),
+        ("Anh", "Hương", "Tuấn", "Linh", "Dũng", "Mai", "Huy", "Trang", "Long", "Ngọc"),
+    ),
+    "id": (
+        ("Budi", "Siti", "Agus", "Dewi", "Rizky", "Putri", "Andi", "Ayu", "Fajar", "Indah"),
+        (
+            "Santoso",
+            "Wijaya",
+            "Saputra",
+            "Hidayat",
+            "Pratama",
+            "Kusuma",
+            "Nugroho",
+            "Setiawan",
+            "Gunawan",
+            "Lestari",
+        ),
+    ),
+    "my": (
+        ("Muhammad", "Nur", "Ahmad", "Siti", "Wei Jie", "Mei Ling", "Arjun", "Kavitha"),
+        ("Abdullah", "Ismail", "Tan", "Lim", "Wong", "Rahman", "Subramaniam", "Ong"),
+    ),
+    "th": (
+        ("Somchai", "Malee", "Anan", "Siriporn", "Niran", "Kanya", "Prasert", "Suda"),
+        (
+            "Srisawat",
+            "Chaiyaporn",
+            "Wongsa",
+            "Saetang",
+            "Boonmee",
+            "Kittisak",
+            "Rattanakorn",
+            "Sukprasert",
+        ),
+    ),
+    "sg": (
+        ("Wei Ming", "Hui Min", "Jun Jie", "Xin Yi", "Ravi", "Aisyah", "Daniel", "Rachel"),
+        ("Tan", "Lim", "Lee", "Ng", "Ong", "Wong", "Goh", "Chua"),
+    ),
+    "zh": (
+        (
+            "Wei",
+            "Fang",
+            "Lei",
+            "Jing",
+            "Hao",
+            "Min",
+            "Yang",
+            "Li",
+            "Jun",
+            "Xiaoming",
+            "Yu",
+            "Qiang",
+        ),
+        ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun"),
+    ),
+    "ko": (
+        (
+            "Minjun",
+            "Seoyeon",
+            "Jihoon",
+            "Jiwoo",
+            "Hyunwoo",
+            "Soyeon",
+            "Dongho",
+            "Eunji",
+            "Jaewon",
+            "Yuna",
+        ),
+        ("Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim"),
+    ),
+    "ja": (
+        ("Haruto", "Yui", "Sota", "Aoi", "Ren", "Hina", "Yuto", "Sakura", "Takumi", "Mei"),
+        (
+            "Sato",
+            "Suzuki",
+            "Takahashi",
+            "Tanaka",
+            "Watanabe",
+            "Ito",
+            "Yamamoto",
+            "Nakamura",
+            "Kobayashi",
+            "Kato",
+        ),
+    ),
     "lo": (("Souk", "Noy", "Khamphone", "Vanh"), ("Phommavong", "Sisavath", "Keomany", "Vongsa")),
 }
 
 # The same person's name as another system or a payment provider spells it.
 ROMANISATION = {
-    "Aleksandr": ("Alexander", "Alexandr", "Oleksandr"), "Oleksandr": ("Alexander", "Aleksandr", "Olexandr"),
-    "Dmitry": ("Dmitrii", "Dmitriy", "Dmytro"), "Dmytro": ("Dmitry", "Dmitriy"), "Sergey": ("Sergei", "Serhii", "Sergiy"),
-    "Serhii": ("Sergey", "Serhiy", "Sergii"), "Andrey": ("Andrei", "Andrii"), "Andrii": ("Andriy", "Andrey"),
-    "Yuri": ("Yuriy", "Iurii", "Yury"), "Yurii": ("Yuriy", "Yuri", "Iurii"), "Alexey": ("Aleksei", "Alexei", "Oleksii"),
-    "Yuliia": ("Yulia", "Iuliia", "Julia"), "Nataliia": ("Natalia", "Nataliya"), "Natalia": ("Nataliya", "Natalya"),
-    "Ekaterina": ("Yekaterina", "Katerina"), "Kateryna": ("Ekaterina", "Katerina"), "Iryna": ("Irina",),
-    "Olena": ("Elena", "Alena"), "Elena": ("Yelena", "Olena"), "Mykola": ("Nikolai", "Mykola"),
-    "Kim": ("Gim",), "Lee": ("Yi", "Rhee", "Ri"), "Park": ("Pak", "Bak"), "Choi": ("Choe", "Chwe"), "Jung": ("Jeong", "Chung"),
-    "Cho": ("Jo",), "Yoon": ("Yun",), "Jang": ("Chang",), "Lim": ("Im", "Rim"), "Kang": ("Gang",),
-    "Zhou": ("Chow", "Chou"), "Zhang": ("Chang", "Cheung"), "Chen": ("Chan", "Chin"), "Wu": ("Ng", "Woo"),
-    "Huang": ("Wong", "Hwang"), "Xu": ("Hsu", "Tsui"), "Liu": ("Lau", "Lew"), "Yang": ("Yeung", "Young"),
-    "Mohamed": ("Mohammed", "Muhammad", "Mohamad"), "Ahmed": ("Ahmad", "Ahmet"), "Youssef": ("Yousef", "Yusuf"),
-    "Hussain": ("Hussein", "Husain"), "Chowdhury": ("Choudhury", "Chaudhary"), "Hossain": ("Hosen", "Hussain"),
+    "Aleksandr": ("Alexander", "Alexandr", "Oleksandr"),
+    "Oleksandr": ("Alexander", "Aleksandr", "Olexandr"),
+    "Dmitry": ("Dmitrii", "Dmitriy", "Dmytro"),
+    "Dmytro": ("Dmitry", "Dmitriy"),
+    "Sergey": ("Sergei", "Serhii", "Sergiy"),
+    "Serhii": ("Sergey", "Serhiy", "Sergii"),
+    "Andrey": ("Andrei", "Andrii"),
+    "Andrii": ("Andriy", "Andrey"),
+    "Yuri": ("Yuriy", "Iurii", "Yury"),
+    "Yurii": ("Yuriy", "Yuri", "Iurii"),
+    "Alexey": ("Aleksei", "Alexei", "Oleksii"),
+    "Yuliia": ("Yulia", "Iuliia", "Julia"),
+    "Nataliia": ("Natalia", "Nataliya"),
+    "Natalia": ("Nataliya", "Natalya"),
+    "Ekaterina": ("Yekaterina", "Katerina"),
+    "Kateryna": ("Ekaterina", "Katerina"),
+    "Iryna": ("Irina",),
+    "Olena": ("Elena", "Alena"),
+    "Elena": ("Yelena", "Olena"),
+    "Mykola": ("Nikolai", "Mykola"),
+    "Kim": ("Gim",),
+    "Lee": ("Yi", "Rhee", "Ri"),
+    "Park": ("Pak", "Bak"),
+    "Choi": ("Choe", "Chwe"),
+    "Jung": ("Jeong", "Chung"),
+    "Cho": ("Jo",),
+    "Yoon": ("Yun",),
+    "Jang": ("Chang",),
+    "Lim": ("Im", "Rim"),
+    "Kang": ("Gang",),
+    "Zhou": ("Chow", "Chou"),
+    "Zhang": ("Chang", "Cheung"),
+    "Chen": ("Chan", "Chin"),
+    "Wu": ("Ng", "Woo"),
+    "Huang": ("Wong", "Hwang"),
+    "Xu": ("Hsu", "Tsui"),
+    "Liu": ("Lau", "Lew"),
+    "Yang": ("Yeung", "Young"),
+    "Mohamed": ("Mohammed", "Muhammad", "Mohamad"),
+    "Ahmed": ("Ahmad", "Ahmet"),
+    "Youssef": ("Yousef", "Yusuf"),
+    "Hussain": ("Hussein", "Husain"),
+    "Chowdhury": ("Choudhury", "Chaudhary"),
+    "Hossain": ("Hosen", "Hussain"),
 }
 
-WEBMAIL = {"default": ("gmail.com", "outlook.com", "yahoo.com", "hotmail.com", "proton.me", "icloud.com"),
-           "zh": ("qq.com", "163.com", "126.com", "gmail.com", "outlook.com"), "ko": ("naver.com", "gmail.com", "daum.net", "kakao.com"),
-           "ru": ("mail.ru", "yandex.ru", "gmail.com", "bk.ru"), "uk": ("ukr.net", "gmail.com", "i.ua", "outlook.com"),
-           "ja": ("gmail.com", "yahoo.co.jp", "docomo.ne.jp", "outlook.jp")}
+WEBMAIL = {
+    "default": ("gmail.com", "outlook.com", "yahoo.com", "hotmail.com", "proton.me", "icloud.com"),
+    "zh": ("qq.com", "163.com", "126.com", "gmail.com", "outlook.com"),
+    "ko": ("naver.com", "gmail.com", "daum.net", "kakao.com"),
+    "ru": ("mail.ru", "yandex.ru", "gmail.com", "bk.ru"),
+    "uk": ("ukr.net", "gmail.com", "i.ua", "outlook.com"),
+    "ja": ("gmail.com", "yahoo.co.jp", "docomo.ne.jp", "outlook.jp"),
+}
 
 # --------------------------------------------------------------------------------------------
 # Real IP ranges: RIR/ASN data classified into residential, mobile and hosting per country.
 # --------------------------------------------------------------------------------------------
 
-HOSTING_WORDS = re.compile(r"host|cloud|server|data ?cent|datacenter|vps|colo|digitalocean|ovh|hetzner|amazon|google|"
-                           r"microsoft|linode|akamai|vultr|m247|leaseweb|choopa|contabo|alibaba|tencent|oracle|"
-                           r"cdn|hosting|dedicated|virtual|ionos|scaleway|psychz|quadranet|zenlayer|servers", re.I)
-MOBILE_WORDS = re.compile(r"mobile|wireless|cellular|celcom|t-mobile|jio|airtel|telenor|jazz|zong|ufone|globe telecom|"
-                          r"smart comm|mtn|safaricom|viettel|tele2|beeline|megafon|kyivstar|lifecell|grameenphone|robi|"
-                          r"banglalink|vodafone|turkcell|dialog|ncell|dtac|true move|ais|maxis|digi|indosat|telkomsel|"
-                          r"xl axiata|claro|tim |movistar|entel|verizon wireless|at&t mobility|cricket|orange|glo ", re.I)
-ISP_WORDS = re.compile(r"tele|communicat|broadband|cable|net|internet|isp|fibre|fiber|dsl|online|unicom|chinanet|"
-                       r"rostelecom|bharti|bsnl|ptcl|pldt|converge|verizon|at&t|charter|cox|frontier|spectrum|"
-                       r"kt corp|sk broadband|lg |ntt|kddi|softbank|vnpt|fpt|true internet|comcast|bell|rogers|"
-                       r"shaw|virgin|sky|bt |free|sfr|deutsche|swisscom|proximus|orange|kpn|ziggo|vodafone|"
-                       r"ufanet|mts|er-telecom|triolan|volia|link|star joint", re.I)
+HOSTING_WORDS = re.compile(
+    r"host|cloud|server|data ?cent|datacenter|vps|colo|digitalocean|ovh|hetzner|amazon|google|"
+    r"microsoft|linode|akamai|vultr|m247|leaseweb|choopa|contabo|alibaba|tencent|oracle|"
+    r"cdn|hosting|dedicated|virtual|ionos|scaleway|psychz|quadranet|zenlayer|servers",
+    re.I,
+)
+MOBILE_WORDS = re.compile(
+    r"mobile|wireless|cellular|celcom|t-mobile|\bjio\b|airtel|telenor|\bjazz\b|\bzong\b|ufone|"
+    r"globe telecom|smart comm|\bmtn\b|safaricom|viettel|tele2|beeline|megafon|kyivstar|lifecell|"
+    r"grameenphone|\brobi\b|banglalink|vodafone|turkcell|\bdialog\b|\bncell\b|\bdtac\b|true move|"
+    r"\bais\b|\bmaxis\b|\bdigi\b|indosat|telkomsel|xl axiata|\bclaro\b|\btim\b|movistar|\bentel\b|"
+    r"cricket|\bglo\b",
+    re.I,
+)
+# Networks that are neither homes nor phones: transit carriers, governments, universities, firms.
+INSTITUTION_WORDS = re.compile(
+    r"government|\bdod\b|department|ministry|university|school|college|educat|research|"
+    r"\bbank\b|insurance|hospital|health|army|navy|air force|usaisc|information center|"
+    r"cogent|level 3|hurricane electric|gtt communications|zayo|backbone|enterprises|business",
+    re.I,
+)
+ISP_WORDS = re.compile(
+    r"tele|communicat|broadband|cable|net|internet|isp|fibre|fiber|dsl|online|unicom|chinanet|"
+    r"rostelecom|bharti|bsnl|ptcl|pldt|converge|verizon|at&t|charter|cox|frontier|spectrum|"
+    r"kt corp|sk broadband|lg |ntt|kddi|softbank|vnpt|fpt|true internet|comcast|bell|rogers|"
+    r"shaw|virgin|sky|bt |free|sfr|deutsche|swisscom|proximus|orange|kpn|ziggo|vodafone|"
+    r"ufanet|mts|er-telecom|triolan|volia|link|star joint",
+    re.I,
+)
 
 
 def _ip_int(text: str) -> int:
@@ -256,6 +1065,8 @@ def _kind_of(org: str, asn: int, hosting_asns: set[int], memo: dict[str, str]) -
     if kind is None:
         if HOSTING_WORDS.search(org):
             kind = "hosting"
+        elif INSTITUTION_WORDS.search(org):
+            kind = "other"
         elif MOBILE_WORDS.search(org):
             kind = "mobile"
         elif ISP_WORDS.search(org):
@@ -284,8 +1095,10 @@ class RangePool:
         total = 0.0
         self.cumulative = []
         for start, end, _, v6 in self.ranges:
-            size = (end - start + 1) / (2**64 if v6 else 1)  # an IPv6 /64 counts like one IPv4 address
-            total += min(max(size, 1.0), 2**20) ** 0.8
+            size = (end - start + 1) / (
+                2**64 if v6 else 1
+            )  # an IPv6 /64 counts like one IPv4 address
+            total += min(max(size, 1.0), 2**18) ** 0.6
             self.cumulative.append(total)
 
     def pick_range(self, rng: random.Random) -> tuple[int, int, int, bool]:
@@ -299,18 +1112,27 @@ class IpWorld:
     """Samples real addresses of a given country and kind, never a hosting range for a home."""
 
     def __init__(self, data: Path, countries: Sequence[str]) -> None:
-        self.reader = maxminddb.open_database(str(data / "ip-location-db" / "geo-whois-asn-country.mmdb"))
+        self.reader = maxminddb.open_database(
+            str(data / "ip-location-db" / "geo-whois-asn-country.mmdb")
+        )
         wanted = set(countries)
         hosting_asns = self._hosting_asns(data)
-        self.no_home = self._cidr_intervals([data / "x4bnet-lists_vpn" / "output" / "datacenter" / "ipv4.txt",
-                                             data / "x4bnet-lists_vpn" / "output" / "vpn" / "ipv4.txt"])
+        self.no_home = self._cidr_intervals(
+            [
+                data / "x4bnet-lists_vpn" / "output" / "datacenter" / "ipv4.txt",
+                data / "x4bnet-lists_vpn" / "output" / "vpn" / "ipv4.txt",
+            ]
+        )
         self.residential: dict[str, RangePool] = {c: RangePool() for c in wanted}
         self.mobile: dict[str, RangePool] = {c: RangePool() for c in wanted}
+        self.mobile_v6: dict[str, RangePool] = {c: RangePool() for c in wanted}
         self.hosting: dict[str, RangePool] = {c: RangePool() for c in wanted}
         self.other: dict[str, RangePool] = {c: RangePool() for c in wanted}
         memo: dict[str, str] = {}
         for name, v6 in (("asn-ipv4.csv.gz", False), ("asn-ipv6.csv.gz", True)):
-            with gzip.open(data / "ip-location-db" / name, "rt", encoding="utf-8", newline="") as handle:
+            with gzip.open(
+                data / "ip-location-db" / name, "rt", encoding="utf-8", newline=""
+            ) as handle:
                 for start_s, end_s, asn_s, org in csv.reader(handle):
                     country = self.country(start_s)
                     if country not in wanted:
@@ -318,7 +1140,7 @@ class IpWorld:
                     start, end, asn = _ip_int(start_s), _ip_int(end_s), int(asn_s)
                     kind = _kind_of(org, asn, hosting_asns, memo)
                     if kind == "mobile":
-                        self.mobile[country].add(start, end, asn, v6)
+                        (self.mobile_v6 if v6 else self.mobile)[country].add(start, end, asn, v6)
                     elif v6:
                         continue  # homes and servers are sampled over IPv4 here
                     elif kind == "hosting":
@@ -327,13 +1149,21 @@ class IpWorld:
                         self.residential[country].add(start, end, asn, v6)
                     else:
                         self.other[country].add(start, end, asn, v6)
-        for pools in (self.residential, self.mobile, self.hosting, self.other):
+        for pools in (self.residential, self.mobile, self.mobile_v6, self.hosting, self.other):
             for pool in pools.values():
                 pool.freeze()
-        self.vpn_by_country = self._cidrs_by_country(data / "x4bnet-lists_vpn" / "output" / "vpn" / "ipv4.txt")
-        self.dc_by_country = self._cidrs_by_country(data / "x4bnet-lists_vpn" / "output" / "datacenter" / "ipv4.txt")
+        self.vpn_by_country = self._cidrs_by_country(
+            data / "x4bnet-lists_vpn" / "output" / "vpn" / "ipv4.txt"
+        )
+        self.dc_by_country = self._cidrs_by_country(
+            data / "x4bnet-lists_vpn" / "output" / "datacenter" / "ipv4.txt"
+        )
         ips = data / "x4bnet-lists_vpn" / "input" / "vpn" / "ips"
-        self.privacy_vpn = [n for f in ("protonvpn.txt", "mullvadvpn.txt", "pia.txt") for n in self._networks(ips / f)]
+        self.privacy_vpn = [
+            n
+            for f in ("protonvpn.txt", "mullvadvpn.txt", "pia.txt")
+            for n in self._networks(ips / f)
+        ]
         self.private_relay = self._networks(ips / "apple.txt")
         tor_lines = (data / "tor-nodes" / "exit-relay-ips.txt").read_text().split()
         self.tor = [line for line in tor_lines if ":" not in line]
@@ -350,7 +1180,9 @@ class IpWorld:
                 if row and row[0].strip().isdigit():
                     asns.add(int(row[0]))
         for name in ("datacenter", "vpn"):
-            for line in (data / "x4bnet-lists_vpn" / "input" / name / "ASN.txt").read_text().splitlines():
+            for line in (
+                (data / "x4bnet-lists_vpn" / "input" / name / "ASN.txt").read_text().splitlines()
+            ):
                 match = re.match(r"\s*AS(\d+)", line)
                 if match:
                     asns.add(int(match.group(1)))
@@ -369,7 +1201,11 @@ class IpWorld:
         return out
 
     def _cidr_intervals(self, paths: Sequence[Path]) -> tuple[list[int], list[int]]:
-        spans = sorted((int(n.network_address), int(n.broadcast_address)) for p in paths for n in self._networks(p))
+        spans = sorted(
+            (int(n.network_address), int(n.broadcast_address))
+            for p in paths
+            for n in self._networks(p)
+        )
         starts: list[int] = []
         ends: list[int] = []
         for start, end in spans:
@@ -424,8 +1260,8 @@ class IpWorld:
     def residential_ip(self, rng: random.Random, country: str) -> str:
         return self._from_range(rng, self.home_line(rng, country))
 
-    def mobile_ip(self, rng: random.Random, country: str) -> str:
-        pool = self.mobile.get(country)
+    def mobile_ip(self, rng: random.Random, country: str, v6: bool = False) -> str:
+        pool = (self.mobile_v6 if v6 else self.mobile).get(country) or self.mobile.get(country)
         if not pool:
             return self.residential_ip(rng, country)
         return self._from_range(rng, pool.pick_range(rng))
@@ -465,11 +1301,32 @@ class IpWorld:
 # Text: resumes and proposals from the real resume corpus, cut into fragments and recombined.
 # --------------------------------------------------------------------------------------------
 
-TECH_CATEGORIES = ("Java Developer", "Testing", "DevOps Engineer", "Python Developer", "Web Designing", "Hadoop",
-                   "Data Science", "ETL Developer", "Blockchain", "Database", "DotNet Developer", "Automation Testing",
-                   "Network Security Engineer", "SAP Developer", "Business Analyst")
-FRONT_CATEGORIES = ("Java Developer", "Python Developer", "Web Designing", "Blockchain", "DevOps Engineer",
-                    "DotNet Developer", "Data Science")
+TECH_CATEGORIES = (
+    "Java Developer",
+    "Testing",
+    "DevOps Engineer",
+    "Python Developer",
+    "Web Designing",
+    "Hadoop",
+    "Data Science",
+    "ETL Developer",
+    "Blockchain",
+    "Database",
+    "DotNet Developer",
+    "Automation Testing",
+    "Network Security Engineer",
+    "SAP Developer",
+    "Business Analyst",
+)
+FRONT_CATEGORIES = (
+    "Java Developer",
+    "Python Developer",
+    "Web Designing",
+    "Blockchain",
+    "DevOps Engineer",
+    "DotNet Developer",
+    "Data Science",
+)
 
 
 class TextBank:
@@ -497,28 +1354,67 @@ class TextBank:
         return picks
 
 
-def resume_text(name: str, category: str, years: int, fragments: Sequence[str], employer: str) -> str:
+def resume_text(
+    name: str, category: str, years: int, fragments: Sequence[str], employer: str
+) -> str:
     intro = f"{name} - {category} with {years} years of experience. Most recently at {employer}."
     return intro + "\n" + "\n".join(fragments)
 
 
-EMPLOYERS = ("Acme Digital", "Brightline Labs", "Northwind Systems", "Bluepeak Software", "Cobalt Apps", "Lumen Data",
-             "Redwood Tech", "Silverline Solutions", "Orbit Commerce", "Pinnacle IT", "Harbor Analytics",
-             "Vertex Studio", "Greenfield Health IT", "Nimbus Retail", "Quantum Fintech", "Atlas Logistics")
+EMPLOYERS = (
+    "Acme Digital",
+    "Brightline Labs",
+    "Northwind Systems",
+    "Bluepeak Software",
+    "Cobalt Apps",
+    "Lumen Data",
+    "Redwood Tech",
+    "Silverline Solutions",
+    "Orbit Commerce",
+    "Pinnacle IT",
+    "Harbor Analytics",
+    "Vertex Studio",
+    "Greenfield Health IT",
+    "Nimbus Retail",
+    "Quantum Fintech",
+    "Atlas Logistics",
+)
 
-PROPOSAL_OPENINGS = ("Hi, I read your job post carefully and", "Hello! I am confident that I", "Dear client, I have",
-                     "Hi there, this is exactly the kind of project I", "Good day! I", "Hey, I noticed you need someone who",
-                     "Hello, I am a {cat} and I", "Hi, I have delivered similar projects and I")
-PROPOSAL_BODIES = ("can start right away and deliver within {days} days", "have {years} years of experience with this stack",
-                   "built a very similar system for {employer}", "would love to discuss your requirements on a call",
-                   "can share my portfolio and GitHub with relevant samples", "work with clean, tested code and clear communication",
-                   "am available during your business hours", "suggest we begin with a small milestone to build trust",
-                   "have fixed this exact issue before", "can propose an architecture after a short review")
+PROPOSAL_OPENINGS = (
+    "Hi, I read your job post carefully and",
+    "Hello! I am confident that I",
+    "Dear client, I have",
+    "Hi there, this is exactly the kind of project I",
+    "Good day! I",
+    "Hey, I noticed you need someone who",
+    "Hello, I am a {cat} and I",
+    "Hi, I have delivered similar projects and I",
+)
+PROPOSAL_BODIES = (
+    "can start right away and deliver within {days} days",
+    "have {years} years of experience with this stack",
+    "built a very similar system for {employer}",
+    "would love to discuss your requirements on a call",
+    "can share my portfolio and GitHub with relevant samples",
+    "work with clean, tested code and clear communication",
+    "am available during your business hours",
+    "suggest we begin with a small milestone to build trust",
+    "have fixed this exact issue before",
+    "can propose an architecture after a short review",
+)
+
+
+@functools.cache
+def load_reference(data: Path) -> tuple[IpWorld, TextBank]:
+    """The real IP ranges and resume corpus, read once per process (they do not depend on the seed)."""
+    return IpWorld(data, list(COUNTRIES)), TextBank(data)
 
 
 def proposal_text(rng: random.Random, category: str, years: int, employer: str) -> str:
     parts = [rng.choice(PROPOSAL_OPENINGS)] + rng.sample(PROPOSAL_BODIES, rng.randint(2, 4))
-    text = " ".join(parts).format(cat=category.lower(), days=rng.randint(2, 30), years=years, employer=employer)
+    text = " ".join(parts).format(
+        cat=category.lower(), days=rng.randint(2, 30), years=years, employer=employer
+    )
     return text + rng.choice((".", "!", ". Thanks.", ". Best regards.", ""))
 
 
@@ -526,11 +1422,31 @@ def proposal_text(rng: random.Random, category: str, years: int, employer: str) 
 # Per-world parameters: every rate is drawn, so worlds differ as much as platforms do.
 # --------------------------------------------------------------------------------------------
 
-SEGMENTS = ("privacy_vpn", "traveller", "relocated_expat", "asia_night_shift", "agency", "declared_cn_ru_kr",
-            "name_romanisation", "voip_number", "web3_crypto", "shared_household", "coworking",
-            "remote_desktop_user", "mobile_carrier_nat")
-TACTICS = ("vpn_persona", "laptop_farm", "rented_identity", "careful_operator", "bought_account", "evolving_cell",
-           "sham_agency", "global_pivot")
+SEGMENTS = (
+    "privacy_vpn",
+    "traveller",
+    "relocated_expat",
+    "asia_night_shift",
+    "agency",
+    "declared_cn_ru_kr",
+    "name_romanisation",
+    "voip_number",
+    "web3_crypto",
+    "shared_household",
+    "coworking",
+    "remote_desktop_user",
+    "mobile_carrier_nat",
+)
+TACTICS = (
+    "vpn_persona",
+    "laptop_farm",
+    "rented_identity",
+    "careful_operator",
+    "bought_account",
+    "evolving_cell",
+    "sham_agency",
+    "global_pivot",
+)
 
 
 @dataclass
@@ -553,8 +1469,11 @@ class WorldParams:
     leak_scale: float
     farm_kvm_hidden: float
     operator_personas_max: int
-    cgnat_pool: int
+    cgnat_per_user: float  # public NAT addresses per mobile user of the platform
     payout_none: float
+    mobile_v6_people: float
+    popular_template_people: float
+    default_avatar_people: float
 
 
 def draw_world(rng: random.Random) -> WorldParams:
@@ -562,20 +1481,36 @@ def draw_world(rng: random.Random) -> WorldParams:
         return rng.uniform(lo, hi)
 
     mix = {c: w * math.exp(rng.gauss(0, 0.45)) for c, w in HONEST_MIX.items()}
-    raw_tactics = {t: 0.3 + rng.gammavariate(1.3, 1.0) for t in TACTICS}  # every tactic present, in varying amounts
+    raw_tactics = {
+        t: 0.3 + rng.gammavariate(1.3, 1.0) for t in TACTICS
+    }  # every tactic present, in varying amounts
     total = sum(raw_tactics.values())
     return WorldParams(
         front_share=u(0.03, 0.08),
         segment_share={s: u(0.012, 0.04) for s in SEGMENTS},
         tactic_mix={t: w / total for t, w in raw_tactics.items()},
         country_mix=mix,
-        end=datetime(2026, 9, 1, tzinfo=UTC) + timedelta(days=rng.randint(0, 80), hours=rng.randint(0, 23)),
-        missing={"full_name": u(0.0, 0.04), "email": u(0.01, 0.1), "phone": u(0.1, 0.4), "claimed_city": u(0.05, 0.35),
-                 "claimed_timezone": u(0.15, 0.65), "resume_text": u(0.03, 0.2), "photo_phash": u(0.1, 0.45),
-                 "github_url": u(0.35, 0.85), "hourly_rate_usd": u(0.03, 0.2), "shipping_country": u(0.8, 0.97),
-                 "device_id": u(0.0, 0.12), "browser_timezone": u(0.0, 0.15), "remote_access": u(0.0, 0.3),
-                 "duration_s": u(0.0, 0.3), "holder_name": u(0.05, 0.4), "account_country": u(0.05, 0.3),
-                 "null_instead": u(0.0, 0.5)},
+        end=datetime(2026, 9, 1, tzinfo=UTC)
+        + timedelta(days=rng.randint(0, 80), hours=rng.randint(0, 23)),
+        missing={
+            "full_name": u(0.0, 0.04),
+            "email": u(0.01, 0.1),
+            "phone": u(0.1, 0.4),
+            "claimed_city": u(0.05, 0.35),
+            "claimed_timezone": u(0.15, 0.65),
+            "resume_text": u(0.03, 0.2),
+            "photo_phash": u(0.1, 0.45),
+            "github_url": u(0.35, 0.85),
+            "hourly_rate_usd": u(0.03, 0.2),
+            "shipping_country": u(0.8, 0.97),
+            "device_id": u(0.0, 0.12),
+            "browser_timezone": u(0.0, 0.15),
+            "remote_access": u(0.0, 0.3),
+            "duration_s": u(0.0, 0.3),
+            "holder_name": u(0.05, 0.4),
+            "account_country": u(0.05, 0.3),
+            "null_instead": u(0.0, 0.5),
+        },
         sessions_median=u(6, 25),
         mobile_scale=u(0.5, 1.6),
         casual_vpn_people=u(0.02, 0.1),
@@ -588,8 +1523,11 @@ def draw_world(rng: random.Random) -> WorldParams:
         leak_scale=u(0.3, 1.5),
         farm_kvm_hidden=u(0.1, 0.7),
         operator_personas_max=rng.randint(2, 6),
-        cgnat_pool=rng.randint(30, 400),
+        cgnat_per_user=u(0.3, 3.0),
         payout_none=u(0.08, 0.35),
+        mobile_v6_people=u(0.0, 0.4),
+        popular_template_people=u(0.0, 0.05),
+        default_avatar_people=u(0.0, 0.02),
     )
 
 
@@ -673,7 +1611,9 @@ def rfc3339(moment: datetime, rng: random.Random, style: float) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def session_times(rng: random.Random, schedule: Schedule, start: datetime, end: datetime, n: int) -> list[datetime]:
+def session_times(
+    rng: random.Random, schedule: Schedule, start: datetime, end: datetime, n: int
+) -> list[datetime]:
     zone = ZoneInfo(schedule.tz)
     out: list[datetime] = []
     span_days = max((end - start).days, 1)
@@ -683,7 +1623,9 @@ def session_times(rng: random.Random, schedule: Schedule, start: datetime, end: 
         day = (start + timedelta(days=rng.randrange(span_days + 1))).astimezone(zone).date()
         if day.weekday() >= 5 and rng.random() > schedule.weekend:
             continue
-        hour = schedule.start_hour + rng.gauss(0, schedule.spread) + rng.random() * schedule.day_length
+        hour = (
+            schedule.start_hour + rng.gauss(0, schedule.spread) + rng.random() * schedule.day_length
+        )
         local = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)
         moment = local.astimezone(UTC)
         if start <= moment <= end:
@@ -699,13 +1641,18 @@ class Builder:
         self.rng = random.Random(seed)
         self.n = n
         self.world = draw_world(self.rng)
-        self.ips = IpWorld(data, list(COUNTRIES))
-        self.text = TextBank(data)
+        self.ips, self.text = load_reference(data)
         self.people: list[Person] = []
         self.used_ids: set[str] = set()
         self.ts_style = self.rng.uniform(0.0, 0.3)
         self.cgnat: dict[str, list[str]] = {}
         self.vpn_exits: dict[str, list[str]] = {}
+        # Resume builders and bootcamps hand the same text to strangers; some photos are stock avatars.
+        self.popular_templates = [
+            self.text.resume_fragments(self.rng, self.rng.choice(TECH_CATEGORIES), 8)
+            for _ in range(12)
+        ]
+        self.stock_avatars = [self.phash() for _ in range(4)]
 
     # ---- small helpers ------------------------------------------------------------------
     def stamp(self, moment: datetime) -> str:
@@ -735,7 +1682,10 @@ class Builder:
 
     def romanised(self, full: str) -> str:
         parts = full.split()
-        changed = [self.rng.choice(ROMANISATION[p]) if p in ROMANISATION and self.rng.random() < 0.8 else p for p in parts]
+        changed = [
+            self.rng.choice(ROMANISATION[p]) if p in ROMANISATION and self.rng.random() < 0.8 else p
+            for p in parts
+        ]
         if changed == parts:
             if len(parts) == 2:
                 changed = [parts[1], parts[0]]
@@ -743,7 +1693,9 @@ class Builder:
                 changed = [p.upper() for p in parts]
         text = " ".join(changed)
         text = text.replace("đ", "d").replace("Đ", "D")
-        return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        return "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        )
 
     def email(self, first: str, last: str, culture: str, digits: str | None = None) -> str:
         local = re.sub(r"[^a-z0-9.]", "", f"{first}.{last}".lower().replace(" ", "")) or "user"
@@ -753,7 +1705,9 @@ class Builder:
         elif style < 0.3:
             local = local + str(self.rng.randint(1, 99))
         elif style < 0.45:
-            local = local.split(".")[0][:1] + local.split(".")[-1] + str(self.rng.randint(1970, 2005))
+            local = (
+                local.split(".")[0][:1] + local.split(".")[-1] + str(self.rng.randint(1970, 2005))
+            )
         elif style < 0.55:
             local = local + ".dev"
         domains = WEBMAIL.get(culture, WEBMAIL["default"])
@@ -763,16 +1717,23 @@ class Builder:
 
     def phone(self, country: str, kind: str = "mobile") -> str:
         region = country if country not in ("KP",) else "CN"
-        number_type = {"mobile": phonenumbers.PhoneNumberType.MOBILE, "fixed": phonenumbers.PhoneNumberType.FIXED_LINE,
-                       "voip": phonenumbers.PhoneNumberType.VOIP}[kind]
-        example = phonenumbers.example_number_for_type(region, number_type) or phonenumbers.example_number(region)
+        number_type = {
+            "mobile": phonenumbers.PhoneNumberType.MOBILE,
+            "fixed": phonenumbers.PhoneNumberType.FIXED_LINE,
+            "voip": phonenumbers.PhoneNumberType.VOIP,
+        }[kind]
+        example = phonenumbers.example_number_for_type(
+            region, number_type
+        ) or phonenumbers.example_number(region)
         if example is None:
             example = phonenumbers.example_number("US")
             region = "US"
         national = str(example.national_number)
         for _ in range(30):
             keep = max(2, len(national) - 7)
-            candidate = national[:keep] + "".join(str(self.rng.randint(0, 9)) for _ in range(len(national) - keep))
+            candidate = national[:keep] + "".join(
+                str(self.rng.randint(0, 9)) for _ in range(len(national) - keep)
+            )
             parsed = phonenumbers.parse("+" + str(example.country_code) + candidate)
             if phonenumbers.is_valid_number(parsed):
                 break
@@ -797,7 +1758,26 @@ class Builder:
     def account(self, method: str, country: str, seed_text: str = "") -> str:
         r = self.rng
         if method == "bank":
-            if country in ("DE", "FR", "ES", "IT", "NL", "PT", "PL", "RO", "GB", "SK", "RS", "UA", "TR", "GE", "AE", "KZ", "PK", "EG"):
+            if country in (
+                "DE",
+                "FR",
+                "ES",
+                "IT",
+                "NL",
+                "PT",
+                "PL",
+                "RO",
+                "GB",
+                "SK",
+                "RS",
+                "UA",
+                "TR",
+                "GE",
+                "AE",
+                "KZ",
+                "PK",
+                "EG",
+            ):
                 return f"{country}{r.randint(10, 99)}{''.join(str(r.randint(0, 9)) for _ in range(r.randint(14, 24)))}"
             return f"{country}-{r.randint(100, 999)}-{r.getrandbits(40):012d}"
         if method == "paypal":
@@ -814,7 +1794,10 @@ class Builder:
         return f"OTHER-{r.getrandbits(36):x}"
 
     def rate(self, country: str, factor: float = 1.0) -> float:
-        return round(max(3.0, COUNTRIES[country].rate * factor * math.exp(self.rng.gauss(0, 0.45))), self.rng.choice((0, 0, 2)))
+        return round(
+            max(3.0, COUNTRIES[country].rate * factor * math.exp(self.rng.gauss(0, 0.45))),
+            self.rng.choice((0, 0, 2)),
+        )
 
     def n_sessions(self, scale: float = 1.0) -> int:
         return max(0, int(self.world.sessions_median * scale * math.exp(self.rng.gauss(0, 0.9))))
@@ -823,7 +1806,9 @@ class Builder:
         """Carrier-grade NAT: many unrelated subscribers share a small set of public addresses."""
         pool = self.cgnat.setdefault(country, [])
         if not pool:
-            size = max(5, int(self.world.cgnat_pool * COUNTRIES[country].mobile))
+            w = self.world
+            users = self.n * w.country_mix.get(country, 0.2) / sum(w.country_mix.values())
+            size = max(5, int(w.cgnat_per_user * users * COUNTRIES[country].mobile))
             while len(pool) < size:
                 ip = self.ips.mobile_ip(self.rng, country)
                 if ":" not in ip:  # IPv6 is not shared behind NAT
@@ -850,61 +1835,181 @@ class Builder:
         return lambda rng: rng.choice(addresses)
 
     def honest_schedule(self, tz: str) -> Schedule:
-        return Schedule(tz, self.rng.gauss(9.5, 1.8), self.rng.uniform(0.5, 2.5), self.rng.uniform(6, 12), self.rng.uniform(0.05, 0.5))
+        return Schedule(
+            tz,
+            self.rng.gauss(9.5, 1.8),
+            self.rng.uniform(0.5, 2.5),
+            self.rng.uniform(6, 12),
+            self.rng.uniform(0.05, 0.5),
+        )
 
     def devices(self, k: int) -> list[str]:
         return [f"d{self.rng.getrandbits(40):010x}" for _ in range(k)]
 
     # ---- honest people ---------------------------------------------------------------------
-    def base_honest(self, segment: str, country: str | None = None, culture: str | None = None,
-                    last_name: str | None = None) -> tuple[Person, dict[str, str]]:
+    def base_honest(
+        self,
+        segment: str,
+        country: str | None = None,
+        culture: str | None = None,
+        last_name: str | None = None,
+    ) -> tuple[Person, dict[str, str]]:
         """An ordinary honest freelancer; segments then change what makes them look odd."""
         w = self.world
         country = country or pick_map(self.rng, w.country_mix)
         if culture is None:
             culture = COUNTRIES[country].culture
-            if self.rng.random() < w.diaspora_name and country in ("US", "CA", "GB", "AU", "DE", "NL", "SG", "AE", "FR"):
-                culture = self.rng.choice(("in", "zh", "ko", "vn", "ar", "pk", "ng", "es", "uk", "ph", "ru"))
+            if self.rng.random() < w.diaspora_name and country in (
+                "US",
+                "CA",
+                "GB",
+                "AU",
+                "DE",
+                "NL",
+                "SG",
+                "AE",
+                "FR",
+            ):
+                culture = self.rng.choice(
+                    ("in", "zh", "ko", "vn", "ar", "pk", "ng", "es", "uk", "ph", "ru")
+                )
         first, last = self.name(culture)
         last = last_name or last
         full = self.full_name(first, last, culture)
         tz, city = self.zone_city(country)
-        category = self.rng.choice(TECH_CATEGORIES) if self.rng.random() < 0.8 else self.rng.choice(list(self.text.fragments))
+        category = (
+            self.rng.choice(TECH_CATEGORIES)
+            if self.rng.random() < 0.8
+            else self.rng.choice(list(self.text.fragments))
+        )
         years = self.rng.randint(1, 18)
         employer = self.rng.choice(EMPLOYERS)
-        created = w.end - timedelta(days=min(1500.0, self.rng.expovariate(1 / 260)), seconds=self.rng.randint(0, 86399))
+        created = w.end - timedelta(
+            days=min(1500.0, self.rng.expovariate(1 / 260)), seconds=self.rng.randint(0, 86399)
+        )
         profile: dict[str, object] = {
-            "full_name": full, "email": self.email(first, last, culture), "phone": self.phone(country, "mobile" if self.rng.random() < 0.85 else "fixed"),
-            "claimed_country": country, "claimed_city": city, "claimed_timezone": tz,
-            "resume_text": resume_text(full, category, years, self.text.resume_fragments(self.rng, category, self.rng.randint(4, 12)), employer),
-            "photo_phash": self.phash(), "github_url": f"https://github.com/{re.sub(r'[^a-z0-9]', '', (first + last).lower())}{self.rng.randint(0, 999)}",
-            "hourly_rate_usd": self.rate(country), "shipping_country": country,
+            "full_name": full,
+            "email": self.email(first, last, culture),
+            "phone": self.phone(country, "mobile" if self.rng.random() < 0.85 else "fixed"),
+            "claimed_country": country,
+            "claimed_city": city,
+            "claimed_timezone": tz,
+            "resume_text": resume_text(
+                full,
+                category,
+                years,
+                self.text.resume_fragments(self.rng, category, self.rng.randint(4, 12)),
+                employer,
+            ),
+            "photo_phash": self.phash(),
+            "github_url": f"https://github.com/{re.sub(r'[^a-z0-9]', '', (first + last).lower())}{self.rng.randint(0, 999)}",
+            "hourly_rate_usd": self.rate(country),
+            "shipping_country": country,
         }
         mobile = min(0.95, COUNTRIES[country].mobile * w.mobile_scale)
         home = self.home(country)
-        sources: list[tuple[float, IpSource]] = [(1 - mobile, home), (mobile, self.cgnat_ip(country))]
+        sources: list[tuple[float, IpSource]] = [
+            (1 - mobile, home),
+            (mobile, self.cgnat_ip(country)),
+        ]
+        if self.rng.random() < w.mobile_v6_people and self.ips.mobile_v6.get(country):
+            phone_addresses = [
+                self.ips.mobile_ip(self.rng, country, v6=True)
+                for _ in range(self.rng.randint(1, 5))
+            ]
+            sources.append((mobile, lambda rng: rng.choice(phone_addresses)))
+        if self.rng.random() < w.popular_template_people:
+            fragments = list(self.rng.choice(self.popular_templates))
+            self.rng.shuffle(fragments)
+            profile["resume_text"] = resume_text(
+                full, category, years, fragments[: self.rng.randint(5, 8)], employer
+            )
+        if self.rng.random() < w.default_avatar_people:
+            profile["photo_phash"] = self.rng.choice(self.stock_avatars)
         if self.rng.random() < w.casual_vpn_people:
-            sources.append((self.rng.uniform(0.05, 0.3), self.shared_vpn_exit(self.rng.choice(("US", "NL", "DE", "GB", "SG", "CH")))))
+            sources.append(
+                (
+                    self.rng.uniform(0.05, 0.3),
+                    self.shared_vpn_exit(self.rng.choice(("US", "NL", "DE", "GB", "SG", "CH"))),
+                )
+            )
         n_dev = 1 + int(self.rng.random() < 0.6) + int(self.rng.random() < 0.15)
-        phase = Phase(None, sources, self.honest_schedule(tz), [(1.0, tz)], self.devices(n_dev),
-                      self.rng.uniform(0.05, 0.4) if self.rng.random() < w.casual_remote_people else 0.0)
+        phase = Phase(
+            None,
+            sources,
+            self.honest_schedule(tz),
+            [(1.0, tz)],
+            self.devices(n_dev),
+            self.rng.uniform(0.05, 0.4) if self.rng.random() < w.casual_remote_people else 0.0,
+        )
         if self.rng.random() < w.rfp_utc_people:
             phase.browser_tz = [(0.7, "UTC"), (0.3, tz)]
         payouts = []
         if self.rng.random() > w.payout_none:
-            method = weighted(self.rng, [(0.45, "bank"), (0.2, "paypal"), (0.2 if culture in ("pk", "bd", "ph", "ng", "in", "ke", "eg", "uk") else 0.05, "payoneer"),
-                                         (0.12, "wise"), (0.02, "other")])
-            payouts.append({"method": method, "account_ref": self.account(str(method), country), "account_country": country, "holder_name": full})
+            method = weighted(
+                self.rng,
+                [
+                    (0.45, "bank"),
+                    (0.2, "paypal"),
+                    (
+                        0.2
+                        if culture in ("pk", "bd", "ph", "ng", "in", "ke", "eg", "uk")
+                        else 0.05,
+                        "payoneer",
+                    ),
+                    (0.12, "wise"),
+                    (0.02, "other"),
+                ],
+            )
+            payouts.append(
+                {
+                    "method": method,
+                    "account_ref": self.account(str(method), country),
+                    "account_country": country,
+                    "holder_name": full,
+                }
+            )
             if self.rng.random() < 0.12:
                 second = self.rng.choice(("paypal", "wise", "payoneer", "bank"))
-                payouts.append({"method": second, "account_ref": self.account(second, country), "account_country": country, "holder_name": full})
-        person = Person(self.new_id(), 0, segment, "", "", profile, created, [phase], self.n_sessions(), payouts,
-                        fresh_device_each_session=self.rng.random() < w.device_churn_people)
+                payouts.append(
+                    {
+                        "method": second,
+                        "account_ref": self.account(second, country),
+                        "account_country": country,
+                        "holder_name": full,
+                    }
+                )
+        person = Person(
+            self.new_id(),
+            0,
+            segment,
+            "",
+            "",
+            profile,
+            created,
+            [phase],
+            self.n_sessions(),
+            payouts,
+            fresh_device_each_session=self.rng.random() < w.device_churn_people,
+        )
         if self.rng.random() < self.rng.uniform(0.1, 0.5):
             for _ in range(self.rng.randint(1, 8)):
-                when = created + timedelta(seconds=self.rng.randint(0, max(1, int((w.end - created).total_seconds()))))
-                person.proposals.append({"submitted_at": when, "text": proposal_text(self.rng, category, years, employer)})
-        return person, {"first": first, "last": last, "culture": culture, "tz": tz, "category": category}
+                when = created + timedelta(
+                    seconds=self.rng.randint(0, max(1, int((w.end - created).total_seconds())))
+                )
+                person.proposals.append(
+                    {
+                        "submitted_at": when,
+                        "text": proposal_text(self.rng, category, years, employer),
+                    }
+                )
+        return person, {
+            "first": first,
+            "last": last,
+            "culture": culture,
+            "tz": tz,
+            "category": category,
+        }
 
     def add_honest(self, segment: str) -> list[Person]:
         rng = self.rng
@@ -916,8 +2021,15 @@ class Builder:
             share = rng.uniform(0.4, 0.95)
             relay = rng.random() < 0.3
             exit_country = rng.choice(("US", "NL", "CH", "SE", "DE", "GB", "SG", "JP", "CA"))
-            source: IpSource = (self.ips.private_relay_ip if relay else
-                                (self.shared_vpn_exit(exit_country) if rng.random() < 0.5 else self.ips.privacy_vpn_ip))
+            source: IpSource = (
+                self.ips.private_relay_ip
+                if relay
+                else (
+                    self.shared_vpn_exit(exit_country)
+                    if rng.random() < 0.5
+                    else self.ips.privacy_vpn_ip
+                )
+            )
             phase.sources = [(1 - share, phase.sources[0][1]), (share, source)]
             if rng.random() < 0.1:
                 phase.sources.append((0.05, self.ips.tor_ip))
@@ -932,10 +2044,22 @@ class Builder:
             start = person.created_at + (self.world.end - person.created_at) * rng.uniform(0.2, 0.8)
             back = start + timedelta(days=rng.randint(5, 60))
             roaming = home_phase.sources[1][1]  # roaming data exits through the home carrier
-            away = Phase(back, [(0.55, self.home(dest)), (0.2, roaming), (0.25, self.cgnat_ip(dest))],
-                         Schedule(dest_tz, home_phase.schedule.start_hour + rng.uniform(-3, 3), 2.5, 9, 0.5),
-                         [(0.6, dest_tz), (0.4, info["tz"])], home_phase.devices[:1], home_phase.remote_access)
-            before = Phase(start, home_phase.sources, home_phase.schedule, home_phase.browser_tz, home_phase.devices, home_phase.remote_access)
+            away = Phase(
+                back,
+                [(0.55, self.home(dest)), (0.2, roaming), (0.25, self.cgnat_ip(dest))],
+                Schedule(dest_tz, home_phase.schedule.start_hour + rng.uniform(-3, 3), 2.5, 9, 0.5),
+                [(0.6, dest_tz), (0.4, info["tz"])],
+                home_phase.devices[:1],
+                home_phase.remote_access,
+            )
+            before = Phase(
+                start,
+                home_phase.sources,
+                home_phase.schedule,
+                home_phase.browser_tz,
+                home_phase.devices,
+                home_phase.remote_access,
+            )
             person.phases = [before, away, home_phase]
             person.n_sessions = max(person.n_sessions, 6)
             if rng.random() < 0.3:
@@ -949,26 +2073,45 @@ class Builder:
             if rng.random() < 0.6:
                 person.profile["phone"] = self.phone(origin)
             origin_tz, _ = self.zone_city(origin)
-            moved = person.created_at + (self.world.end - person.created_at) * rng.uniform(0.05, 0.5)
+            moved = person.created_at + (self.world.end - person.created_at) * rng.uniform(
+                0.05, 0.5
+            )
             person.created_at -= timedelta(days=rng.randint(0, 400))
-            early = Phase(moved, [(0.7, self.home(origin)), (0.3, self.cgnat_ip(origin))], self.honest_schedule(origin_tz),
-                          [(1.0, origin_tz)], person.phases[0].devices, 0.0)
+            early = Phase(
+                moved,
+                [(0.7, self.home(origin)), (0.3, self.cgnat_ip(origin))],
+                self.honest_schedule(origin_tz),
+                [(1.0, origin_tz)],
+                person.phases[0].devices,
+                0.0,
+            )
             person.phases.insert(0, early)
             person.phases[-1].browser_tz = [(0.85, info["tz"]), (0.15, origin_tz)]
             for payout in person.payouts:
                 payout["holder_name"] = full
                 if rng.random() < 0.5:
-                    payout["account_country"] = origin if rng.random() < 0.5 else rng.choice(("KZ", "GE", "AM", "TR"))
+                    payout["account_country"] = (
+                        origin if rng.random() < 0.5 else rng.choice(("KZ", "GE", "AM", "TR"))
+                    )
             person.n_sessions = max(person.n_sessions, 5)
             return [person]
         if segment == "asia_night_shift":
             country = rng.choice(("PH", "IN", "PK", "VN", "ID", "BD", "LK", "CN", "MY", "TH", "NP"))
             person, info = self.base_honest(segment, country)
-            client_start = rng.choice((8.5, 9, 10, 13))  # client's morning in US Eastern/Pacific or afternoon Europe
+            client_start = rng.choice(
+                (8.5, 9, 10, 13)
+            )  # client's morning in US Eastern/Pacific or afternoon Europe
             client_offset = rng.choice((-5, -8, 1))
-            local_offset = ZoneInfo(info["tz"]).utcoffset(datetime(2026, 1, 1)).total_seconds() / 3600  # type: ignore[union-attr]
-            person.phases[0].schedule = Schedule(info["tz"], (client_start - client_offset + local_offset) % 24, 1.0,
-                                                 rng.uniform(7, 11), rng.uniform(0.05, 0.3))
+            local_offset = (
+                ZoneInfo(info["tz"]).utcoffset(datetime(2026, 1, 1)).total_seconds() / 3600
+            )  # type: ignore[union-attr]
+            person.phases[0].schedule = Schedule(
+                info["tz"],
+                (client_start - client_offset + local_offset) % 24,
+                1.0,
+                rng.uniform(7, 11),
+                rng.uniform(0.05, 0.3),
+            )
             person.phases[0].long_sessions = rng.uniform(0.0, 0.2)
             person.n_sessions = max(person.n_sessions, 8)
             return [person]
@@ -978,23 +2121,62 @@ class Builder:
             country = weighted(rng, [(0.45, "CN"), (0.3, "RU"), (0.25, "KR")])
             person, info = self.base_honest(segment, str(country))
             phase = person.phases[0]
-            if country == "CN" and rng.random() < 0.7:  # reaching foreign sites from China needs a VPN
-                phase.sources.append((rng.uniform(0.2, 0.8), self.shared_vpn_exit(rng.choice(("US", "JP", "SG", "HK")))))
+            if (
+                country == "CN" and rng.random() < 0.7
+            ):  # reaching foreign sites from China needs a VPN
+                phase.sources.append(
+                    (
+                        rng.uniform(0.2, 0.8),
+                        self.shared_vpn_exit(rng.choice(("US", "JP", "SG", "HK"))),
+                    )
+                )
             if country == "CN" and person.payouts and rng.random() < 0.4:
-                person.payouts[0].update(method="payoneer", account_ref=self.account("payoneer", "HK"), account_country="HK")
+                person.payouts[0].update(
+                    method="payoneer",
+                    account_ref=self.account("payoneer", "HK"),
+                    account_country="HK",
+                )
             if country == "RU" and person.payouts and rng.random() < 0.6:  # cards abroad since 2022
                 person.payouts[0]["account_country"] = rng.choice(("KZ", "GE", "AM", "TR", "RS"))
             if rng.random() < 0.35:
                 phase.schedule.start_hour = rng.uniform(17, 23)
             return [person]
         if segment == "name_romanisation":
-            country = rng.choice(("CN", "TW", "HK", "KR", "RU", "UA", "BY", "KZ", "EG", "PK", "BD", "VN", "US", "GB", "CA"))
+            country = rng.choice(
+                (
+                    "CN",
+                    "TW",
+                    "HK",
+                    "KR",
+                    "RU",
+                    "UA",
+                    "BY",
+                    "KZ",
+                    "EG",
+                    "PK",
+                    "BD",
+                    "VN",
+                    "US",
+                    "GB",
+                    "CA",
+                )
+            )
             own = COUNTRIES[country].culture
-            culture = own if own in ("zh", "ko", "ru", "uk", "ar", "pk", "bd", "vn") else rng.choice(("zh", "ko", "ru", "uk", "vn"))
+            culture = (
+                own
+                if own in ("zh", "ko", "ru", "uk", "ar", "pk", "bd", "vn")
+                else rng.choice(("zh", "ko", "ru", "uk", "vn"))
+            )
             person, info = self.base_honest(segment, country, culture=culture)
             variant = self.romanised(str(person.profile["full_name"]))
             if not person.payouts:
-                person.payouts.append({"method": "bank", "account_ref": self.account("bank", country), "account_country": country})
+                person.payouts.append(
+                    {
+                        "method": "bank",
+                        "account_ref": self.account("bank", country),
+                        "account_country": country,
+                    }
+                )
             for payout in person.payouts:
                 payout["holder_name"] = variant
             return [person]
@@ -1006,11 +2188,20 @@ class Builder:
             return [person]
         if segment == "web3_crypto":
             person, info = self.base_honest(segment)
-            person.profile["resume_text"] = resume_text(str(person.profile["full_name"]), "Blockchain", rng.randint(1, 8),
-                                                        self.text.resume_fragments(rng, "Blockchain", rng.randint(4, 10)), rng.choice(EMPLOYERS))
-            person.payouts = [{"method": "crypto", "account_ref": self.account("crypto", "")}] + person.payouts[: int(rng.random() < 0.4)]
+            person.profile["resume_text"] = resume_text(
+                str(person.profile["full_name"]),
+                "Blockchain",
+                rng.randint(1, 8),
+                self.text.resume_fragments(rng, "Blockchain", rng.randint(4, 10)),
+                rng.choice(EMPLOYERS),
+            )
+            person.payouts = [
+                {"method": "crypto", "account_ref": self.account("crypto", "")}
+            ] + person.payouts[: int(rng.random() < 0.4)]
             if rng.random() < 0.4:
-                person.phases[0].sources.append((0.3, self.shared_vpn_exit(rng.choice(("US", "DE", "SG", "NL")))))
+                person.phases[0].sources.append(
+                    (0.3, self.shared_vpn_exit(rng.choice(("US", "DE", "SG", "NL"))))
+                )
             if rng.random() < 0.3:
                 person.phases[0].schedule.start_hour = rng.uniform(14, 22)
             return [person]
@@ -1022,13 +2213,22 @@ class Builder:
             person, info = self.base_honest(segment)
             phase = person.phases[0]
             phase.remote_access = rng.uniform(0.5, 1.0)
-            if rng.random() < 0.3:  # working inside a client's cloud desktop: the session exits in the client's cloud
-                phase.sources.append((rng.uniform(0.2, 0.7), self.hosting_in(rng.choice(("US", "DE", "GB", "NL")))))
+            if (
+                rng.random() < 0.3
+            ):  # working inside a client's cloud desktop: the session exits in the client's cloud
+                phase.sources.append(
+                    (rng.uniform(0.2, 0.7), self.hosting_in(rng.choice(("US", "DE", "GB", "NL"))))
+                )
             return [person]
         if segment == "mobile_carrier_nat":
-            country = rng.choice(("IN", "NG", "KE", "PH", "ID", "PK", "BD", "EG", "VN", "US", "BR", "MX"))
+            country = rng.choice(
+                ("IN", "NG", "KE", "PH", "ID", "PK", "BD", "EG", "VN", "US", "BR", "MX")
+            )
             person, info = self.base_honest(segment, country)
-            person.phases[0].sources = [(0.1, person.phases[0].sources[0][1]), (0.9, self.cgnat_ip(country))]
+            person.phases[0].sources = [
+                (0.1, person.phases[0].sources[0][1]),
+                (0.9, self.cgnat_ip(country)),
+            ]
             if rng.random() < 0.5:
                 person.phases[0].sources.append((0.3, self.cgnat_ip(country)))
             return [person]
@@ -1036,24 +2236,56 @@ class Builder:
 
     def add_agency(self) -> list[Person]:
         rng = self.rng
-        country = pick_map(rng, {c: w for c, w in self.world.country_mix.items() if c in ("IN", "PK", "UA", "PH", "BD", "VN", "EG", "NG", "PL", "RS", "US", "GB", "AR", "BR")})
+        country = pick_map(
+            rng,
+            {
+                c: w
+                for c, w in self.world.country_mix.items()
+                if c
+                in (
+                    "IN",
+                    "PK",
+                    "UA",
+                    "PH",
+                    "BD",
+                    "VN",
+                    "EG",
+                    "NG",
+                    "PL",
+                    "RS",
+                    "US",
+                    "GB",
+                    "AR",
+                    "BR",
+                )
+            },
+        )
         agency_id = f"ag-{rng.getrandbits(24):06x}"
         office = self.home(country)
         size = min(25, 2 + int(rng.expovariate(1 / 5)))
-        account = {"method": rng.choice(("bank", "payoneer", "wise")), "account_country": country,
-                   "holder_name": f"{rng.choice(EMPLOYERS).split()[0]} {rng.choice(('Technologies', 'Solutions', 'Labs', 'Soft'))} {rng.choice(('Pvt Ltd', 'LLC', 'Ltd', ''))}".strip()}
+        account = {
+            "method": rng.choice(("bank", "payoneer", "wise")),
+            "account_country": country,
+            "holder_name": f"{rng.choice(EMPLOYERS).split()[0]} {rng.choice(('Technologies', 'Solutions', 'Labs', 'Soft'))} {rng.choice(('Pvt Ltd', 'LLC', 'Ltd', ''))}".strip(),
+        }
         account["account_ref"] = self.account(str(account["method"]), country)
         template = self.text.resume_fragments(rng, rng.choice(TECH_CATEGORIES), 8)
         office_devices = self.devices(rng.randint(2, 6))
         members = []
         for _ in range(size):
             remote_member = rng.random() < 0.15
-            person, info = self.base_honest("agency", rng.choice(("UA", "PL", "IN", "PH")) if remote_member else country)
-            declared = rng.random() < 0.93  # an occasional member forgot to link the profile to the agency
+            person, info = self.base_honest(
+                "agency", rng.choice(("UA", "PL", "IN", "PH")) if remote_member else country
+            )
+            declared = (
+                rng.random() < 0.93
+            )  # an occasional member forgot to link the profile to the agency
             if declared:
                 person.profile["agency_id"] = agency_id
             phase = person.phases[0]
-            phase.sources = [(0.6, office), (0.4, phase.sources[0][1])] if not remote_member else phase.sources
+            phase.sources = (
+                [(0.6, office), (0.4, phase.sources[0][1])] if not remote_member else phase.sources
+            )
             if rng.random() < 0.5:
                 phase.devices = [rng.choice(office_devices)] + phase.devices[:1]
             if rng.random() < 0.7:
@@ -1061,7 +2293,13 @@ class Builder:
             if rng.random() < 0.6:
                 frags = list(template)
                 rng.shuffle(frags)
-                person.profile["resume_text"] = resume_text(str(person.profile["full_name"]), info["category"], rng.randint(1, 12), frags[:6], "our agency")
+                person.profile["resume_text"] = resume_text(
+                    str(person.profile["full_name"]),
+                    info["category"],
+                    rng.randint(1, 12),
+                    frags[:6],
+                    "our agency",
+                )
             members.append(person)
         return members
 
@@ -1074,8 +2312,12 @@ class Builder:
         family = [first_person]
         for _ in range(rng.randint(1, 3)):
             relative = rng.random() < 0.7
-            person, other = self.base_honest("shared_household", country, culture=info["culture"] if relative else None,
-                                             last_name=info["last"] if relative else None)
+            person, other = self.base_honest(
+                "shared_household",
+                country,
+                culture=info["culture"] if relative else None,
+                last_name=info["last"] if relative else None,
+            )
             person.phases[0].sources = [(0.75, home), (0.25, person.phases[0].sources[1][1])]
             person.phases[0].schedule.tz = first_person.phases[0].schedule.tz
             person.phases[0].browser_tz = first_person.phases[0].browser_tz
@@ -1083,7 +2325,9 @@ class Builder:
             if rng.random() < 0.5:
                 person.phases[0].devices = [shared_device] + person.phases[0].devices[:1]
             if first_person.payouts and rng.random() < 0.45:
-                person.payouts = [dict(first_person.payouts[0])]  # paid into the spouse's or parent's account
+                person.payouts = [
+                    dict(first_person.payouts[0])
+                ]  # paid into the spouse's or parent's account
             if rng.random() < 0.15:
                 person.profile["phone"] = first_person.profile["phone"]
             family.append(person)
@@ -1108,11 +2352,20 @@ class Builder:
         if tactic == "careful_operator":
             discipline = max(discipline, rng.uniform(0.8, 1.0))
         leak = w.leak_scale * (1 - discipline)
-        size = {"careful_operator": rng.randint(1, 6), "rented_identity": rng.randint(2, 12), "laptop_farm": rng.randint(3, 20),
-                "sham_agency": rng.randint(3, 12), "bought_account": rng.randint(1, 8)}.get(tactic, min(30, 2 + int(rng.expovariate(1 / 6))))
+        size = {
+            "careful_operator": rng.randint(1, 6),
+            "rented_identity": rng.randint(2, 12),
+            "laptop_farm": rng.randint(3, 20),
+            "sham_agency": rng.randint(3, 12),
+            "bought_account": rng.randint(1, 8),
+        }.get(tactic, min(30, 2 + int(rng.expovariate(1 / 6))))
         base = pick_map(rng, OPERATOR_BASES)
         op_tz = OPERATOR_TZ[base]
-        claim_mix = FRONT_CLAIM_US_FIRST if tactic != "global_pivot" else {c: v for c, v in FRONT_CLAIM_US_FIRST.items() if c != "US"}
+        claim_mix = (
+            FRONT_CLAIM_US_FIRST
+            if tactic != "global_pivot"
+            else {c: v for c, v in FRONT_CLAIM_US_FIRST.items() if c != "US"}
+        )
         cell_country = pick_map(rng, claim_mix)
         office_leak_ip = self.ips.residential_ip(rng, base)
         email_digits = str(rng.randint(1, 999))
@@ -1120,15 +2373,38 @@ class Builder:
         cover = proposal_text(rng, "developer", rng.randint(5, 12), rng.choice(EMPLOYERS))
         photo_base = self.phash()
         vpn_exit_country = cell_country
-        phone_pool = [self.phone("US" if rng.random() < 0.7 else cell_country, rng.choice(("mobile", "voip"))) for _ in range(max(1, size // 3))]
+        phone_pool = [
+            self.phone("US" if rng.random() < 0.7 else cell_country, rng.choice(("mobile", "voip")))
+            for _ in range(max(1, size // 3))
+        ]
         facilitator_first, facilitator_last = self.name("en" if rng.random() < 0.6 else "zh")
         facilitator = f"{facilitator_first} {facilitator_last}"
-        fac_country = weighted(rng, [(0.5, cell_country), (0.3, "HK"), (0.2, "CN")] if tactic != "global_pivot" else [(0.6, "GB"), (0.4, "US")])
+        fac_country = weighted(
+            rng,
+            [(0.5, cell_country), (0.3, "HK"), (0.2, "CN")]
+            if tactic != "global_pivot"
+            else [(0.6, "GB"), (0.4, "US")],
+        )
         pooled_accounts = []
         for _ in range(max(1, size // rng.randint(2, 6))):
-            method = weighted(rng, [(0.35, "payoneer"), (0.2, "wise"), (0.2, "bank"), (0.15, "crypto"), (0.1, "paypal")])
-            pooled_accounts.append({"method": method, "account_ref": self.account(str(method), str(fac_country)),
-                                    "account_country": fac_country if method != "crypto" else None, "holder_name": facilitator})
+            method = weighted(
+                rng,
+                [
+                    (0.35, "payoneer"),
+                    (0.2, "wise"),
+                    (0.2, "bank"),
+                    (0.15, "crypto"),
+                    (0.1, "paypal"),
+                ],
+            )
+            pooled_accounts.append(
+                {
+                    "method": method,
+                    "account_ref": self.account(str(method), str(fac_country)),
+                    "account_country": fac_country if method != "crypto" else None,
+                    "holder_name": facilitator,
+                }
+            )
         # The facilitator's house for a laptop farm (Chapman: Arizona; Knoot: Nashville).
         farm_country = cell_country if tactic == "laptop_farm" else "US"
         farm_tz, _ = self.zone_city(farm_country)
@@ -1162,16 +2438,28 @@ class Builder:
                     fragments[rng.randrange(len(fragments))] = rng.choice(self.text.all_fragments)
                 if rng.random() < 0.5:
                     rng.shuffle(fragments)
-            created = cell_created + timedelta(days=rng.uniform(0, 40), seconds=rng.randint(0, 86399))
+            created = cell_created + timedelta(
+                days=rng.uniform(0, 40), seconds=rng.randint(0, 86399)
+            )
             if tactic == "bought_account":
                 created = w.end - timedelta(days=rng.uniform(400, 1800))
             created = min(created, w.end - timedelta(days=2))
-            photo = self.near_phash(photo_base, rng.randint(0, 6)) if rng.random() < leak * 0.8 else self.phash()
+            photo = (
+                self.near_phash(photo_base, rng.randint(0, 6))
+                if rng.random() < leak * 0.8
+                else self.phash()
+            )
             profile: dict[str, object] = {
                 "full_name": full,
-                "email": self.email(first, last, "en", email_digits) if rng.random() < leak else self.email(first, last, culture),
-                "phone": rng.choice(phone_pool) if rng.random() < leak * 1.2 else self.phone(country, rng.choice(("mobile", "voip"))),
-                "claimed_country": country, "claimed_city": city, "claimed_timezone": tz,
+                "email": self.email(first, last, "en", email_digits)
+                if rng.random() < leak
+                else self.email(first, last, culture),
+                "phone": rng.choice(phone_pool)
+                if rng.random() < leak * 1.2
+                else self.phone(country, rng.choice(("mobile", "voip"))),
+                "claimed_country": country,
+                "claimed_city": city,
+                "claimed_timezone": tz,
                 "resume_text": resume_text(full, category, years, fragments, employer),
                 "photo_phash": photo,
                 "github_url": f"https://github.com/{re.sub(r'[^a-z0-9]', '', (first + last).lower())}-dev{rng.randint(0, 99)}",
@@ -1180,17 +2468,28 @@ class Builder:
             }
             if agency_id:
                 profile["agency_id"] = agency_id
-            if rng.random() < leak * 0.3:  # laptops freight-forwarded abroad (Chapman: China, UAE, Nigeria, Pakistan)
+            if (
+                rng.random() < leak * 0.3
+            ):  # laptops freight-forwarded abroad (Chapman: China, UAE, Nigeria, Pakistan)
                 profile["shipping_country"] = rng.choice(("CN", "AE", "NG", "PK", "HK"))
             # Working clock: the operator's day, or the claimed zone's day for careful cells (their night).
             if rng.random() < discipline * 0.8:
-                schedule = Schedule(tz, rng.gauss(9.5, 1.0), 1.0, rng.uniform(8, 12), rng.uniform(0.2, 0.6))
+                schedule = Schedule(
+                    tz, rng.gauss(9.5, 1.0), 1.0, rng.uniform(8, 12), rng.uniform(0.2, 0.6)
+                )
             else:
-                schedule = Schedule(op_tz, operator.start, 1.2, rng.uniform(10, 15), rng.uniform(0.4, 0.9))
+                schedule = Schedule(
+                    op_tz, operator.start, 1.2, rng.uniform(10, 15), rng.uniform(0.4, 0.9)
+                )
             operator_device = operator.device
             own_device = self.devices(1)[0]
-            leak_source: list[tuple[float, IpSource]] = [(leak * 0.12, lambda r, ip=office_leak_ip: ip)] if leak > 0 else []
-            tz_choices: list[tuple[float, str | None]] = [(1 - min(0.9, leak * 0.4), tz), (min(0.9, leak * 0.4), op_tz)]
+            leak_source: list[tuple[float, IpSource]] = (
+                [(leak * 0.12, lambda r, ip=office_leak_ip: ip)] if leak > 0 else []
+            )
+            tz_choices: list[tuple[float, str | None]] = [
+                (1 - min(0.9, leak * 0.4), tz),
+                (min(0.9, leak * 0.4), op_tz),
+            ]
             payout_list: list[dict[str, object]] = []
             remote = 0.0
             fresh = False
@@ -1198,7 +2497,9 @@ class Builder:
             devices = [operator_device if rng.random() < leak * 1.5 else own_device]
             # -- tactic-specific networks, devices and payouts
             if tactic in ("vpn_persona", "global_pivot", "sham_agency"):
-                exit_ip = self.shared_vpn_exit(vpn_exit_country if rng.random() < 0.85 else country, fleet=rng.randint(5, 40))
+                exit_ip = self.shared_vpn_exit(
+                    vpn_exit_country if rng.random() < 0.85 else country, fleet=rng.randint(5, 40)
+                )
                 sources = [(0.7, exit_ip), (0.3, self.hosting_in(country))] + leak_source
                 if rng.random() < 0.2:
                     sources.append((0.1, self.residential_in(country)))  # residential proxy
@@ -1212,8 +2513,16 @@ class Builder:
                 tz_choices = [(0.85, farm_tz), (0.15, tz)]
                 devices = self.devices(1)  # every company laptop is its own machine
                 remote = 0.0 if farm_hidden_kvm else rng.uniform(0.5, 1.0)
-                payout_list = [{"method": "bank", "account_ref": pooled_accounts[0]["account_ref"] if rng.random() < 0.6 else self.account("bank", farm_country),
-                                "account_country": farm_country, "holder_name": facilitator if rng.random() < 0.5 else full}]
+                payout_list = [
+                    {
+                        "method": "bank",
+                        "account_ref": pooled_accounts[0]["account_ref"]
+                        if rng.random() < 0.6
+                        else self.account("bank", farm_country),
+                        "account_country": farm_country,
+                        "holder_name": facilitator if rng.random() < 0.5 else full,
+                    }
+                ]
                 profile["shipping_country"] = farm_country
             elif tactic == "rented_identity":
                 # A real resident lends name, phone, bank and home line; the operator drives their machine.
@@ -1224,54 +2533,157 @@ class Builder:
                 tz_choices = [(0.95, tz), (0.05, op_tz)]
                 devices = self.devices(1)
                 remote = rng.uniform(0.2, 0.9) if rng.random() > w.farm_kvm_hidden else 0.0
-                payout_list = [{"method": rng.choice(("bank", "paypal", "bank")), "account_ref": self.account("bank", country),
-                                "account_country": country, "holder_name": full}]
+                payout_list = [
+                    {
+                        "method": rng.choice(("bank", "paypal", "bank")),
+                        "account_ref": self.account("bank", country),
+                        "account_country": country,
+                        "holder_name": full,
+                    }
+                ]
             elif tactic == "careful_operator":
-                proxy_lines = [self.home(country) for _ in range(rng.randint(3, 12))]  # rotating residential proxy exits
+                proxy_lines = [
+                    self.home(country) for _ in range(rng.randint(3, 12))
+                ]  # rotating residential proxy exits
                 sources = [(1.0 / len(proxy_lines), line) for line in proxy_lines] + leak_source
                 fresh = rng.random() < 0.5
                 devices = self.devices(1)
                 remote = 0.0
-                payout_list = [{"method": rng.choice(("payoneer", "wise", "bank")), "account_ref": self.account("wise", country),
-                                "account_country": country, "holder_name": full}]
+                payout_list = [
+                    {
+                        "method": rng.choice(("payoneer", "wise", "bank")),
+                        "account_ref": self.account("wise", country),
+                        "account_country": country,
+                        "holder_name": full,
+                    }
+                ]
             elif tactic == "bought_account":
                 # An aged account bought from a real freelancer: honest history, then a new driver.
                 seller_country = country
                 seller_tz = tz
-                seller = Phase(switch_at, [(0.7, self.home(seller_country)), (0.3, self.cgnat_ip(seller_country))],
-                               self.honest_schedule(seller_tz), [(1.0, seller_tz)], self.devices(2), 0.0)
-                buyer_sources: list[tuple[float, IpSource]] = [(0.6, self.shared_vpn_exit(country)), (0.4, self.residential_in(country))] + leak_source
-                buyer = Phase(None, buyer_sources, schedule, tz_choices, devices, rng.uniform(0.0, 0.6))
-                seller_payout = {"method": "payoneer", "account_ref": self.account("payoneer", country), "account_country": country, "holder_name": full}
+                seller = Phase(
+                    switch_at,
+                    [(0.7, self.home(seller_country)), (0.3, self.cgnat_ip(seller_country))],
+                    self.honest_schedule(seller_tz),
+                    [(1.0, seller_tz)],
+                    self.devices(2),
+                    0.0,
+                )
+                buyer_sources: list[tuple[float, IpSource]] = [
+                    (0.6, self.shared_vpn_exit(country)),
+                    (0.4, self.residential_in(country)),
+                ] + leak_source
+                buyer = Phase(
+                    None, buyer_sources, schedule, tz_choices, devices, rng.uniform(0.0, 0.6)
+                )
+                seller_payout = {
+                    "method": "payoneer",
+                    "account_ref": self.account("payoneer", country),
+                    "account_country": country,
+                    "holder_name": full,
+                }
                 new_payout = dict(rng.choice(pooled_accounts))
-                person = Person(self.new_id(), 1, "front", tactic, cell_id, profile, created, [seller, buyer],
-                                max(8, self.n_sessions(1.5)), [seller_payout, new_payout])
+                person = Person(
+                    self.new_id(),
+                    1,
+                    "front",
+                    tactic,
+                    cell_id,
+                    profile,
+                    created,
+                    [seller, buyer],
+                    max(8, self.n_sessions(1.5)),
+                    [seller_payout, new_payout],
+                )
                 members.append(person)
                 continue
             else:  # evolving_cell: VPN and leaks first, laptop farm or residential proxies after the crackdown
-                early_sources: list[tuple[float, IpSource]] = [(0.6, self.shared_vpn_exit(country)), (0.25, self.hosting_in(country)),
-                                                               (0.15 * max(leak, 0.3), lambda r, ip=office_leak_ip: ip)]
-                early = Phase(switch_at, early_sources, Schedule(op_tz, operator.start, 1.2, 13, 0.7),
-                              [(0.5, op_tz), (0.5, tz)], [operator_device], rng.uniform(0.0, 0.4))
-                later_sources: list[tuple[float, IpSource]] = [(1.0, farm_line)] if rng.random() < 0.5 else [(1.0, self.home(country)), (1.0, self.home(country))]
-                later = Phase(None, later_sources, Schedule(tz, rng.gauss(9.5, 1), 1, 10, 0.4), [(0.9, tz), (0.1, farm_tz)],
-                              self.devices(1), 0.0 if farm_hidden_kvm else rng.uniform(0.2, 0.8))
+                early_sources: list[tuple[float, IpSource]] = [
+                    (0.6, self.shared_vpn_exit(country)),
+                    (0.25, self.hosting_in(country)),
+                    (0.15 * max(leak, 0.3), lambda r, ip=office_leak_ip: ip),
+                ]
+                early = Phase(
+                    switch_at,
+                    early_sources,
+                    Schedule(op_tz, operator.start, 1.2, 13, 0.7),
+                    [(0.5, op_tz), (0.5, tz)],
+                    [operator_device],
+                    rng.uniform(0.0, 0.4),
+                )
+                later_sources: list[tuple[float, IpSource]] = (
+                    [(1.0, farm_line)]
+                    if rng.random() < 0.5
+                    else [(1.0, self.home(country)), (1.0, self.home(country))]
+                )
+                later = Phase(
+                    None,
+                    later_sources,
+                    Schedule(tz, rng.gauss(9.5, 1), 1, 10, 0.4),
+                    [(0.9, tz), (0.1, farm_tz)],
+                    self.devices(1),
+                    0.0 if farm_hidden_kvm else rng.uniform(0.2, 0.8),
+                )
                 payouts = [dict(rng.choice(pooled_accounts))]
                 if rng.random() < 0.6:
-                    payouts.append({"method": "bank", "account_ref": self.account("bank", country), "account_country": country, "holder_name": full})
+                    payouts.append(
+                        {
+                            "method": "bank",
+                            "account_ref": self.account("bank", country),
+                            "account_country": country,
+                            "holder_name": full,
+                        }
+                    )
                 created = min(created, switch_at - timedelta(days=rng.randint(10, 200)))
-                members.append(Person(self.new_id(), 1, "front", tactic, cell_id, profile, created, [early, later],
-                                      max(6, self.n_sessions(1.5)), payouts))
+                members.append(
+                    Person(
+                        self.new_id(),
+                        1,
+                        "front",
+                        tactic,
+                        cell_id,
+                        profile,
+                        created,
+                        [early, later],
+                        max(6, self.n_sessions(1.5)),
+                        payouts,
+                    )
+                )
                 continue
             if rng.random() < 0.3:
                 payout_list.append({"method": "crypto", "account_ref": self.account("crypto", "")})
-            phase = Phase(None, sources, schedule, tz_choices, devices, remote, long_sessions=rng.uniform(0.0, 0.3) * (1 - discipline))
-            person = Person(self.new_id(), 1, "front", tactic, cell_id, profile, created, [phase], max(3, self.n_sessions(1.4)), payout_list,
-                            fresh_device_each_session=fresh)
+            phase = Phase(
+                None,
+                sources,
+                schedule,
+                tz_choices,
+                devices,
+                remote,
+                long_sessions=rng.uniform(0.0, 0.3) * (1 - discipline),
+            )
+            person = Person(
+                self.new_id(),
+                1,
+                "front",
+                tactic,
+                cell_id,
+                profile,
+                created,
+                [phase],
+                max(3, self.n_sessions(1.4)),
+                payout_list,
+                fresh_device_each_session=fresh,
+            )
             if rng.random() < 0.7:
                 for _ in range(rng.randint(2, 20)):
-                    when = created + timedelta(seconds=rng.randint(0, max(1, int((w.end - created).total_seconds()))))
-                    text = cover if rng.random() < leak * 1.5 else proposal_text(rng, category, years, employer)
+                    when = created + timedelta(
+                        seconds=rng.randint(0, max(1, int((w.end - created).total_seconds())))
+                    )
+                    text = (
+                        cover
+                        if rng.random() < leak * 1.5
+                        else proposal_text(rng, category, years, employer)
+                    )
                     person.proposals.append({"submitted_at": when, "text": text})
             members.append(person)
         return members
@@ -1328,7 +2740,11 @@ class Builder:
                 source = weighted(rng, [(wt, src) for wt, src in phase.sources if wt > 0])
                 session: dict[str, object] = {"started_at": moment, "ip": source(rng)}  # type: ignore[operator]
                 if rng.random() >= w.missing["device_id"]:
-                    session["device_id"] = self.devices(1)[0] if person.fresh_device_each_session else rng.choice(phase.devices)
+                    session["device_id"] = (
+                        self.devices(1)[0]
+                        if person.fresh_device_each_session
+                        else rng.choice(phase.devices)
+                    )
                 if rng.random() >= w.missing["browser_timezone"]:
                     zone = weighted(rng, phase.browser_tz)
                     if zone:
@@ -1345,7 +2761,10 @@ class Builder:
 
     def record(self, person: Person) -> dict[str, object]:
         rng, w = self.rng, self.world
-        record: dict[str, object] = {"applicant_id": person.applicant_id, "created_at": self.stamp(person.created_at)}
+        record: dict[str, object] = {
+            "applicant_id": person.applicant_id,
+            "created_at": self.stamp(person.created_at),
+        }
         for key, value in person.profile.items():
             if key == "claimed_country":
                 record[key] = value
@@ -1369,7 +2788,10 @@ class Builder:
             payouts.append(clean)
         record["payouts"] = payouts
         if person.proposals:
-            record["proposals"] = [{"submitted_at": self.stamp(p["submitted_at"]), "text": p["text"]} for p in person.proposals]  # type: ignore[arg-type]
+            record["proposals"] = [
+                {"submitted_at": self.stamp(p["submitted_at"]), "text": p["text"]}
+                for p in person.proposals
+            ]  # type: ignore[arg-type]
         record["label"] = person.label
         return record
 
@@ -1388,7 +2810,9 @@ def write_world(n: int, seed: int, out: Path, data: Path) -> tuple[Path, Path]:
         writer = csv.writer(handle)
         writer.writerow(["applicant_id", "label", "segment", "tactic", "cell_id"])
         for person in people:
-            writer.writerow([person.applicant_id, person.label, person.segment, person.tactic, person.cell_id])
+            writer.writerow(
+                [person.applicant_id, person.label, person.segment, person.tactic, person.cell_id]
+            )
     return out, truth
 
 
@@ -1396,8 +2820,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("-n", type=int, default=20000, help="number of applicants")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("-o", "--output", type=Path, required=True, help="output .jsonl or .jsonl.gz")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared reference data folder")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="output .jsonl or .jsonl.gz"
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="the shared reference data folder"
+    )
     args = parser.parse_args(argv)
     out, truth = write_world(args.n, args.seed, args.output, args.data)
     print(f"wrote {out} and {truth}")
