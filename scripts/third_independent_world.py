@@ -2670,7 +2670,7 @@ class Builder:
                 profile,
                 created,
                 [phase],
-                max(3, self.n_sessions(1.4)),
+                max(1, self.n_sessions(1.4)),
                 payout_list,
                 fresh_device_each_session=fresh,
             )
