@@ -21,7 +21,7 @@ from detector.io.read_input import paused_gc
 from detector.io.validate import validate_raw
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.population_links import LinkKeys, PopulationLinks, link_keys
-from detector.model.rules_baseline import rules_score
+from detector.model.rules_baseline import own_red_flags
 from detector.sanctions.sdn_list import SdnList
 from detector.scoring.score import score_features
 from detector.settings import Settings
@@ -145,9 +145,10 @@ def corrected_signals(signals: pd.DataFrame, applicants: pd.DataFrame, payouts: 
 
 
 def chunk_risk(signals: pd.DataFrame, link_features: pd.DataFrame) -> np.ndarray:
-    """Hand-set red-flag score of each applicant (input of ``link_component_others_risk``)."""
+    """Hand-set red-flag score of each applicant's own signals (input of
+    ``link_component_others_risk``)."""
     features, _ = assemble_features(signals, link_features)
-    return np.asarray(rules_score(features.assign(link_component_others_risk=np.nan)), dtype=float)
+    return np.asarray(own_red_flags(features), dtype=float)
 
 
 @dataclass

@@ -34,13 +34,15 @@ def _empty_table(population: Population, geo) -> FeatureTable:
 def others_risk(features: pd.DataFrame, components: np.ndarray) -> np.ndarray:
     """Mean hand-set red-flag score of the other members of each profile's component.
 
-    The score is the rules baseline (weights set from the red flags, not fitted), so no label
-    reaches the feature; NaN for a profile alone in its component.
+    The score is the rules baseline over each member's own signals (weights set from the red
+    flags, not fitted), so no label reaches the feature. Its link rules are left out: the link
+    that joined two profiles (a spouse's shared account) is already a feature of both, and
+    counted again as each one's red flag it made a household look like a cell. NaN for a
+    profile alone in its component.
     """
-    from detector.model.rules_baseline import rules_score
+    from detector.model.rules_baseline import own_red_flags
 
-    risk = np.asarray(rules_score(features.assign(link_component_others_risk=np.nan)), dtype=float)
-    return others_mean(risk, components)
+    return others_mean(np.asarray(own_red_flags(features), dtype=float), components)
 
 
 def others_mean(risk: np.ndarray, components: np.ndarray) -> np.ndarray:

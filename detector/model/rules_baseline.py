@@ -121,6 +121,19 @@ def rules_score(features: pd.DataFrame) -> np.ndarray:
     return hits @ points / TOTAL_POINTS
 
 
+OWN_RULES = tuple(r for r in RULES if FEATURES_BY_NAME[r.feature].family != "linking")
+
+
+def own_red_flags(features: pd.DataFrame) -> np.ndarray:
+    """The scorecard over a profile's own signals only (no rule on links to other profiles), in
+    [0, 1]: what a network member shows by itself, so that the link that put it in the network
+    is not counted again as its red flag."""
+    values = features.reindex(columns=[r.feature for r in OWN_RULES])
+    hits = np.column_stack([r.fires(values[r.feature]) for r in OWN_RULES]).astype(float)
+    points = np.array([r.points for r in OWN_RULES])
+    return hits @ points / points.sum()
+
+
 def rules_table() -> pd.DataFrame:
     """The scorecard as a table (for the model card and analysts)."""
     return pd.DataFrame([

@@ -339,10 +339,11 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                     ) -> tuple[dict[str, float], list[MemberUpdate]]:
     """Size, distinct names and countries, known fronts and others' risk of the joined component.
 
-    Members' red-flag risks are recomputed with the new applicant linked in (their link
-    features change too), so ``link_component_others_risk`` equals batch scoring's.
+    Members' link features are brought up to date with the new applicant linked in, so the
+    network features equal batch scoring's; their red-flag risks (own signals only) are
+    recomputed from those features and so stay what they were.
     """
-    from detector.model.rules_baseline import rules_score
+    from detector.model.rules_baseline import own_red_flags
 
     me = facts.applicant
     my_names = {value for kind, value in facts.identifiers if kind == "name"}
@@ -392,7 +393,7 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
              for m in members if m.features]
     if fresh:
         frame = pd.DataFrame([f for _, f in fresh]).astype(float)
-        risks = np.asarray(rules_score(frame.assign(link_component_others_risk=np.nan)), dtype=float)
+        risks = np.asarray(own_red_flags(frame), dtype=float)
         updates = [MemberUpdate(pk=pk, features=f, rules_risk=float(r))
                    for (pk, f), r in zip(fresh, risks, strict=True)]
     refreshed = {u.pk: u.rules_risk for u in updates}

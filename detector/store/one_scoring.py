@@ -25,7 +25,7 @@ from detector.features.catalogue import FEATURE_NAMES
 from detector.io.fast_records import CleanApplicant, population_of
 from detector.linking.population_links import PopulationLinks
 from detector.model.one_row import OneRowPredictor, one_row_predictor
-from detector.model.rules_baseline import RULES, TOTAL_POINTS
+from detector.model.rules_baseline import OWN_RULES
 from detector.scoring.evidence import EvidenceWriter
 from detector.scoring.reasons import reason_contributions
 from detector.scoring.score import SCORE_COLUMNS, reason_entries, score_features
@@ -45,19 +45,19 @@ from detector.store.scoring import (
 )
 from detector.store.write import insert_scores
 
-_RULE_COLUMNS = [FEATURE_NAMES.index(rule.feature) for rule in RULES]
-_RULE_POINTS = np.array([rule.points for rule in RULES])
-_RULE_THRESHOLDS = np.array([rule.value for rule in RULES], dtype=float)
-_RULE_STRICT = np.array([rule.op == ">" for rule in RULES])
+_RULE_COLUMNS = [FEATURE_NAMES.index(rule.feature) for rule in OWN_RULES]
+_RULE_POINTS = np.array([rule.points for rule in OWN_RULES])
+_RULE_THRESHOLDS = np.array([rule.value for rule in OWN_RULES], dtype=float)
+_RULE_STRICT = np.array([rule.op == ">" for rule in OWN_RULES])
 
 
 def rules_risk(row: np.ndarray) -> float:
-    """``rules_score`` of one feature row (catalogue order), with the same arithmetic."""
+    """``own_red_flags`` of one feature row (catalogue order), with the same arithmetic."""
     values = row[_RULE_COLUMNS]
     with np.errstate(invalid="ignore"):
         hit = np.where(_RULE_STRICT, values > _RULE_THRESHOLDS, values >= _RULE_THRESHOLDS)
     hits = np.where(np.isnan(values), False, hit).astype(float)[None, :]
-    return float((hits @ _RULE_POINTS / TOTAL_POINTS)[0])
+    return float((hits @ _RULE_POINTS / _RULE_POINTS.sum())[0])
 
 
 def _as_float(value: object) -> float:

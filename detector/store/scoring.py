@@ -23,7 +23,7 @@ from detector.features.catalogue import FEATURE_NAMES
 from detector.intel.active_feeds import ActiveFeeds
 from detector.io.population import Population
 from detector.linking.population_links import PopulationLinks
-from detector.model.rules_baseline import rules_score
+from detector.model.rules_baseline import own_red_flags
 from detector.scoring.score import score_features, score_population, screen_population
 from detector.settings import SHIPPED_MODEL_DIR, Settings
 from detector.store.db import Store
@@ -87,23 +87,13 @@ class StoreScored:
 
 def signal_features(population: Population, settings: Settings, geo) -> FeatureTable:
     """Every per-applicant signal (the link columns left NaN), as ``build_features`` computes them."""
-    from detector.geo.countries import timezones as country_zones
-    from detector.signals.devices import device_signals
-    from detector.signals.identity import identity_signals
-    from detector.signals.network import network_signals
-    from detector.signals.payout import payout_signals
+    from detector.features.build import applicant_signals
     from detector.signals.session_geo import annotate_sessions
-    from detector.signals.timezone_rhythm import timezone_signals
 
     applicants = population.applicants.reset_index(drop=True)
     sessions = annotate_sessions(population.sessions, geo)
-    parts = [network_signals(applicants, sessions),
-             timezone_signals(applicants, sessions, country_zones),
-             identity_signals(applicants),
-             payout_signals(applicants, population.payouts),
-             device_signals(applicants, sessions)]
+    joined = applicant_signals(applicants, sessions, population.payouts)
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
-    joined = pd.concat([p.reindex(ids) for p in parts], axis=1)
     features = joined.reindex(columns=list(FEATURE_NAMES)).astype(float)
     context = joined[[c for c in joined.columns if c.startswith("_")]]
     empty = PopulationLinks(pairs=pd.DataFrame({"a": [], "b": [], "kind": [], "similarity": []}),
@@ -124,9 +114,8 @@ def redact_reasons(reasons: list[dict], phone: object, email: object) -> list[di
 
 
 def _rules_risk(row: np.ndarray, columns: pd.Index) -> float:
-    """The hand-set red-flag score of one feature row (others' risk left out, as in batch)."""
-    frame = pd.DataFrame(row[None, :], columns=columns).assign(link_component_others_risk=np.nan)
-    return float(rules_score(frame)[0])
+    """The hand-set red-flag score of one feature row's own signals (as in batch)."""
+    return float(own_red_flags(pd.DataFrame(row[None, :], columns=columns))[0])
 
 
 def store_linked(session: Session, facts, own: int | None, found, risk: float) -> int:
@@ -262,7 +251,7 @@ def import_population(store: Store, population: Population, engine: ScoringEngin
     result = score_population(population, engine.model, engine.settings, engine.geo, engine.feeds)
     table = result.table
     material = link_material(population, table.sessions, engine.settings)
-    risks = np.asarray(rules_score(table.features.assign(link_component_others_risk=np.nan)), dtype=float)
+    risks = np.asarray(own_red_flags(table.features), dtype=float)
     n = len(material.applicants)
     with store.session() as session:
         _writer_lock(session)
