@@ -7,13 +7,14 @@ each caller its own rows. A lone request is scored at once: the thread waits for
 (``score_batch_wait_ms``) only when a second request is already queued, so sequential latency
 does not grow.
 
-**The batch rule.** A batch is scored as one list would be (``POST /v1/score`` with a list):
-applicants in order, each linked against the store plus every applicant before it in the
-batch, then added to the store. The order is the clean one-applicant requests (the sign-up
-call, which takes the per-applicant fast path: ``detector.io.fast_records``,
+**The batch rule.** A batch gives each request what the same requests sent one after another
+would: applicants in order, each linked against the store plus every applicant before it in
+the batch, and stored before the next is linked. The order is the clean one-applicant requests
+(the sign-up call, which takes the per-applicant fast path: ``detector.io.fast_records``,
 ``detector.store.many_scoring``) in arrival order, then the other requests (lists, records
 with problems, sanctions screening on), validated together and scored as one population by the
-frame path. The first applicant of a batch gets exactly what a request of its own would.
+frame path (as one list: docs/API.md says where a list differs from one-by-one scoring). The
+first applicant of a batch gets exactly what a request of its own would.
 
 **Failures stay with their request.** A request with a record that breaks the input contract
 gets its 422 (nothing of it stored) and the others in its batch are scored. If scoring a batch
@@ -168,7 +169,8 @@ class ScoreBatcher:
                     job.future.set_exception(single)
 
     def _score_alone(self, jobs: list[_Job]) -> None:
-        """Score clean one-applicant requests in order in one store transaction (the list rule)."""
+        """Score clean one-applicant requests in order in one store transaction, each as if sent alone
+        right after the ones before it."""
         prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
         with self.engine.lock, self.store.writer_turn(), self.store.session() as session:
             results = score_many_with_store(session, prepared, self.engine, source="api")

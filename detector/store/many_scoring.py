@@ -1,12 +1,14 @@
-"""Score several one-applicant requests in one store transaction, as one list would be.
+"""Score several one-applicant requests in one store transaction, as if sent one after another.
 
 The API's micro-batcher (``detector.api.batcher``) gathers the sign-up requests that arrive
-while a scoring transaction runs and scores them here together. The rule is the list rule of
-``POST /v1/score`` (``detector.store.scoring.score_with_store``): applicants in order, each
-linked against the store plus every applicant before it in the batch, then added to the store
-before the next one is linked. Each applicant runs the statements a request of its own would
-run, in the same order (``score_one_with_store``), so a batch leaves the store as the same
-requests one after another would and the first applicant gets exactly a lone request's result.
+while a scoring transaction runs and scores them here together: applicants in order, each
+linked against the store plus every applicant before it in the batch, and added to the store
+(links, component merge, members' refreshed risks, score) before the next one is linked. Each
+applicant runs the statements a request of its own would run, in the same order
+(``score_one_with_store``), so a batch leaves the store as the same requests one after another
+would and the first applicant gets exactly a lone request's result. (A list request,
+``score_with_store``, differs slightly: its scores are written after the whole list is linked,
+so earlier members are not refreshed by later ones; see docs/API.md.)
 
 What is paid once per batch instead of once per applicant: the transaction and its commit,
 the lookup of which applicants are already stored (one ``IN`` statement), the audit rows (one
