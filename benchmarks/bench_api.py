@@ -152,6 +152,19 @@ async def _concurrent(url: str, headers: dict, bodies: list[dict], concurrency: 
             **_percentiles(latencies)}
 
 
+def _batch_totals(base: str, headers: dict) -> tuple[float, float] | None:
+    """Requests and batches the server has scored so far (its micro-batch histogram), if it
+    reports one; with several workers, only the worker that answers is counted."""
+    import httpx
+
+    text = httpx.get(f"{base}/metrics", headers=headers, timeout=30).text
+    values = {line.split(" ")[0]: float(line.split(" ")[1]) for line in text.splitlines()
+              if line.startswith("detector_score_batch_requests_") and " " in line}
+    if "detector_score_batch_requests_sum" not in values:
+        return None
+    return values["detector_score_batch_requests_sum"], values["detector_score_batch_requests_count"]
+
+
 def _server_cpu_seconds(pid: int) -> float:
     """User and system CPU of the server process and its worker processes so far."""
     import psutil
@@ -205,9 +218,13 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
         result["concurrent"] = []
         for i, clients in enumerate(concurrency):
             cpu = _server_cpu_seconds(server.pid)
+            batches = _batch_totals(base, headers)
             run = asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
             # CPU the server processes spent per score: what the shared machine cannot distort
             run["server_cpu_ms_per_score"] = round((_server_cpu_seconds(server.pid) - cpu) * 1000 / requests, 1)
+            after = _batch_totals(base, headers)
+            if batches is not None and after is not None and after[1] > batches[1]:
+                run["mean_requests_per_batch"] = round((after[0] - batches[0]) / (after[1] - batches[1]), 1)
             result["concurrent"].append(run)
         return result
     finally:
@@ -229,10 +246,17 @@ def main() -> None:
     parser.add_argument("--concurrency", default="8,32", help="Comma-separated client counts.")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=777)
+    parser.add_argument("--batch-max", type=int, default=None,
+                        help="DETECTOR_SCORE_BATCH_MAX of the server (micro-batch size; 1 = off).")
+    parser.add_argument("--batch-wait-ms", type=float, default=None,
+                        help="DETECTOR_SCORE_BATCH_WAIT_MS of the server.")
     parser.add_argument("--server-workers", type=int, default=1,
                         help="Server processes (detector serve --workers).")
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
+    for name, value in (("DETECTOR_SCORE_BATCH_MAX", args.batch_max), ("DETECTOR_SCORE_BATCH_WAIT_MS", args.batch_wait_ms)):
+        if value is not None:  # the server subprocess inherits the environment
+            os.environ[name] = str(value)
     report: dict = {"store": str(args.store)}
     if not args.store.exists() or args.grow:
         print(f"building a store of {args.profiles:,} profiles at {args.store}", flush=True)
@@ -244,6 +268,7 @@ def main() -> None:
     report.update(measure(args.store, args.port, args.sequential, args.requests,
                           [int(c) for c in args.concurrency.split(",")], args.seed, args.server_workers))
     report["server_workers"] = args.server_workers
+    report["batch_max"], report["batch_wait_ms"] = args.batch_max, args.batch_wait_ms
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
 

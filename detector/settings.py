@@ -92,6 +92,13 @@ class Settings:
     # Console cookies carry the Secure flag (only sent over HTTPS). Off by default so the console
     # works on http://127.0.0.1; turn on behind TLS.
     console_secure_cookie: bool = False
+    # Scoring API micro-batching (detector/api/batcher.py): requests that queue while a scoring
+    # transaction runs are scored together in the next one, up to this many requests per
+    # transaction (1 scores each request in a transaction of its own).
+    score_batch_max: int = 32
+    # Once a second request is queued, wait up to this many milliseconds for more before scoring
+    # the batch (0: take only what is already queued). A lone request never waits.
+    score_batch_wait_ms: float = 0.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -111,12 +118,12 @@ class Settings:
         key = os.environ.get("DETECTOR_HASH_KEY")
         if key:
             env["hash_key"] = key.encode()
-        for name in ("hub_cap", "shared_ip_window_days", "photo_max_bit_distance"):
+        for name in ("hub_cap", "shared_ip_window_days", "photo_max_bit_distance", "score_batch_max"):
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
                 env[name] = int(value)
         for name in ("feed_max_age_days", "feed_max_drop", "sanctions_name_threshold",
-                     "farm_ip_min_share"):
+                     "farm_ip_min_share", "score_batch_wait_ms"):
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
                 try:

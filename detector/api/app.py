@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.store = store
     app.state.metrics = metrics
-    app.state.batcher = ScoreBatcher(store, engine)
+    app.state.batcher = ScoreBatcher(store, engine, on_batch=metrics.batch_size.observe)
     install_error_handlers(app)
     app.include_router(router)
     _include_console(app)

@@ -1,16 +1,28 @@
-"""Scoring requests that arrive together are scored together, in one store transaction.
+"""Dynamic micro-batching: requests that arrive together are scored together, in one store transaction.
 
-Per-call overhead (pandas frames, model calls, a commit) dominates scoring one applicant, and
-store writes are serialised anyway, so a single worker thread takes every waiting request
-at once, scores them as one population against the store, and hands each caller its rows.
-Requests never wait for a batch to fill: a lone request is scored immediately.
+Store writes are serialised (one writer), so while a scoring transaction runs, the requests
+that arrive queue up; a single worker thread then takes every waiting request (up to
+``score_batch_max``, ``DETECTOR_SCORE_BATCH_MAX``), scores them in one transaction and hands
+each caller its own rows. A lone request is scored at once: the thread waits for more
+(``score_batch_wait_ms``) only when a second request is already queued, so sequential latency
+does not grow.
 
-A request of one clean applicant (the usual sign-up call) takes the per-applicant fast path
-(``detector.io.fast_records``, ``detector.store.one_scoring``): plain Python instead of frames,
-same features, scores and reasons. Such requests taken together share one store transaction
-but are each scored alone, so a result never depends on which requests happened to arrive
-together. Anything else (lists, records with problems, sanctions screening on) is validated
-and scored as a population by the frame path.
+**The batch rule.** A batch gives each request what the same requests sent one after another
+would: applicants in order, each linked against the store plus every applicant before it in
+the batch, and stored before the next is linked. The order is the clean one-applicant requests
+(the sign-up call, which takes the per-applicant fast path: ``detector.io.fast_records``,
+``detector.store.many_scoring``) in arrival order, then the other requests (lists, records
+with problems, sanctions screening on), validated together and scored as one population by the
+frame path (as one list: docs/API.md says where a list differs from one-by-one scoring). The
+first applicant of a batch gets exactly what a request of its own would.
+
+**Failures stay with their request.** A request with a record that breaks the input contract
+gets its 422 (nothing of it stored) and the others in its batch are scored. If scoring a batch
+raises (a store error, a bug hit by one applicant), the transaction is rolled back and every
+request of the batch is retried alone, in order, in a transaction of its own: the ones that
+fail again get their error (500 with an incident id), the others their scores, as if the
+failed requests had never been sent. The same applicant id twice in one batch is never
+scored together: the later request waits for the next batch.
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ import logging
 import queue
 import re
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 
@@ -26,11 +39,13 @@ import numpy as np
 import pandas as pd
 
 from detector.api.errors import ApiError, problems_from_rejects
+from detector.errors import ConfigurationError
 from detector.io.fast_records import CleanApplicant, clean_records
 from detector.io.read_input import load_population_from_records
 from detector.store.audit import audit
 from detector.store.db import Store
-from detector.store.one_scoring import can_score_alone, prepare_one, score_one_with_store
+from detector.store.many_scoring import audit_scores, score_many_with_store
+from detector.store.one_scoring import can_score_alone, prepare_one
 from detector.store.scoring import ScoringEngine, StoreScored, score_with_store
 
 log = logging.getLogger("detector.api")
@@ -63,8 +78,20 @@ def _split(result: StoreScored, sizes: list[int]) -> list[StoreScored]:
 
 
 class ScoreBatcher:
-    def __init__(self, store: Store, engine: ScoringEngine, max_batch: int = 64):
-        self.store, self.engine, self.max_batch = store, engine, max_batch
+    def __init__(self, store: Store, engine: ScoringEngine, max_batch: int | None = None,
+                 max_wait_ms: float | None = None, on_batch=None):
+        settings = engine.settings
+        self.max_batch = settings.score_batch_max if max_batch is None else max_batch
+        wait_ms = settings.score_batch_wait_ms if max_wait_ms is None else max_wait_ms
+        if self.max_batch < 1:
+            raise ConfigurationError(f"DETECTOR_SCORE_BATCH_MAX={self.max_batch} must be 1 or more "
+                                     "(1 scores each request in a transaction of its own)")
+        if not 0 <= wait_ms <= 1000:
+            raise ConfigurationError(f"DETECTOR_SCORE_BATCH_WAIT_MS={wait_ms} must be between 0 and "
+                                     "1000 milliseconds (a few ms at most is useful)")
+        self.max_wait = wait_ms / 1000
+        self.on_batch = on_batch  # called with each batch's request count (metrics)
+        self.store, self.engine = store, engine
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="score-batcher", daemon=True)
         self._thread.start()
@@ -88,11 +115,18 @@ class ScoreBatcher:
         if first is None:
             return None
         jobs, ids = [first], set(first.ids)
+        deadline = time.monotonic() + self.max_wait
         while len(jobs) < self.max_batch:
             try:
                 job = self._queue.get_nowait()
             except queue.Empty:
-                break
+                remaining = deadline - time.monotonic()
+                if len(jobs) == 1 or remaining <= 0:  # a lone request never waits
+                    break
+                try:
+                    job = self._queue.get(timeout=remaining)
+                except queue.Empty:
+                    break
             if job is None:
                 self._queue.put(None)
                 break
@@ -109,6 +143,8 @@ class ScoreBatcher:
             jobs = self._take()
             if jobs is None:
                 return
+            if self.on_batch is not None:
+                self.on_batch(len(jobs))
             fast = can_score_alone(self.engine)
             for job in jobs:
                 found = clean_records(job.records) if fast and len(job.records) == 1 else None
@@ -133,13 +169,13 @@ class ScoreBatcher:
                     job.future.set_exception(single)
 
     def _score_alone(self, jobs: list[_Job]) -> None:
-        """Score clean one-applicant requests one after another in one store transaction."""
+        """Score clean one-applicant requests in order in one store transaction, each as if sent alone
+        right after the ones before it."""
         prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
-        results = []
         with self.engine.lock, self.store.writer_turn(), self.store.session() as session:
-            for job, ready in zip(jobs, prepared, strict=True):
-                results.append(score_one_with_store(session, ready, self.engine, source="api"))
-                audit(session, job.actor, "score", ready.applicant.fields["applicant_id"])
+            results = score_many_with_store(session, prepared, self.engine, source="api")
+            audit_scores(session, [(job.actor, ready.applicant.fields["applicant_id"])
+                                   for job, ready in zip(jobs, prepared, strict=True)])
         for job, result in zip(jobs, results, strict=True):
             job.future.set_result(result)
 

@@ -20,6 +20,9 @@ class Metrics:
                                  buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
         self.scored = Counter("detector_applicants_scored_total", "Applicants scored, by band",
                               ["band"], registry=self.registry)
+        self.batch_size = Histogram("detector_score_batch_requests", "Scoring requests per store "
+                                    "transaction (micro-batch size)", registry=self.registry,
+                                    buckets=(1, 2, 4, 8, 16, 32, 64, 128))
         self.store_applicants = Gauge("detector_store_applicants", "Applicants in the store by status",
                                       ["status"], registry=self.registry)
 

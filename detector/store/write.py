@@ -200,14 +200,23 @@ def insert_links(session: Session, links: Iterable[tuple[int, int, str, float]],
 def insert_scores(session: Session, pks: Sequence[int], scores: pd.DataFrame, features: pd.DataFrame,
                   source: str, rules_risk: Sequence[float] | np.ndarray | None = None) -> None:
     """Append scores (OUTPUT.md rows, reasons already redacted) and update the queue columns."""
+    insert_score_rows(session, pks, list(scores["score"]), list(scores["band"]), list(scores["reasons"]),
+                      list(scores["model_version"]), features.to_numpy(dtype=float), list(features.columns),
+                      source, rules_risk)
+
+
+def insert_score_rows(session: Session, pks: Sequence[int], scores: Sequence[float], bands: Sequence[str],
+                      reasons: Sequence[list], model_versions: Sequence[str], features: np.ndarray,
+                      names: list[str], source: str,
+                      rules_risk: Sequence[float] | np.ndarray | None = None) -> None:
+    """``insert_scores`` from plain values (one feature row per pk, columns ``names``): the
+    micro-batched API path builds no DataFrame per applicant."""
     now = utcnow()
-    names = list(features.columns)
     feature_rows = [{n: (None if np.isnan(v) else round(float(v), 6)) for n, v in zip(names, row, strict=True)}
-                    for row in features.to_numpy(dtype=float)]
+                    for row in features]
     rows = [{"applicant_pk": pk, "scored_at": now, "score": float(s), "band": str(b), "reasons": r,
              "model_version": str(m), "features": f, "source": source}
-            for pk, s, b, r, m, f in zip(pks, scores["score"], scores["band"], scores["reasons"],
-                                         scores["model_version"], feature_rows, strict=True)]
+            for pk, s, b, r, m, f in zip(pks, scores, bands, reasons, model_versions, feature_rows, strict=True)]
     _insert(session, Score, rows)
     values: dict[str, object] = {"score": bindparam("s"), "band": bindparam("b"), "scored_at": bindparam("t"),
               "features": bindparam("f")}

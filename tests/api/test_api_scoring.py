@@ -162,3 +162,17 @@ def test_requests_batched_together_fail_or_succeed_on_their_own(api):
     assert {p["record"] for p in refused.value.problems} == {"applicant (item 1)"}
     assert api.get("/v1/applicants/b-ok", headers=auth(api)).status_code == 404
     assert api.get("/v1/applicants/b-good-3", headers=auth(api)).status_code == 200
+
+
+def test_a_keys_last_use_is_recorded(api):
+    from sqlalchemy import select
+
+    from detector.store.schema import ApiKey
+
+    key = api.keys["read"]
+    prefix = key.split("_")[1]
+    with api.app_state.store.session() as session:
+        assert session.scalar(select(ApiKey.last_used_at).where(ApiKey.prefix == prefix)) is None
+    assert api.get("/v1/labels", headers=auth(api, "read")).status_code == 200
+    with api.app_state.store.session() as session:
+        assert session.scalar(select(ApiKey.last_used_at).where(ApiKey.prefix == prefix)) is not None

@@ -1,0 +1,129 @@
+"""Score several one-applicant requests in one store transaction, as if sent one after another.
+
+The API's micro-batcher (``detector.api.batcher``) gathers the sign-up requests that arrive
+while a scoring transaction runs and scores them here together: applicants in order, each
+linked against the store plus every applicant before it in the batch, and added to the store
+(links, component merge, members' refreshed risks, score) before the next one is linked. Each
+applicant runs the statements a request of its own would run, in the same order
+(``score_one_with_store``), so a batch leaves the store as the same requests one after another
+would and the first applicant gets exactly a lone request's result. (A list request,
+``score_with_store``, differs slightly: its scores are written after the whole list is linked,
+so earlier members are not refreshed by later ones; see docs/API.md.)
+
+What is paid once per batch instead of once per applicant: the transaction and its commit,
+the lookup of which applicants are already stored (one ``IN`` statement), the audit rows (one
+statement) and the result frames (one DataFrame for the batch, not two per applicant). The
+store lookups themselves stay per applicant: their cost is the rows they read (index entries,
+signatures, photo-band candidates), not the statements (``docs/API.md``, Performance).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from detector.features.catalogue import FEATURE_NAMES
+from detector.scoring.score import SCORE_COLUMNS
+from detector.store.audit import utcnow
+from detector.store.lookup import link_applicant
+from detector.store.one_scoring import (
+    PreparedApplicant,
+    _as_float,
+    _predictor,
+    _scored_with_reasons,
+    rules_risk,
+    score_one_with_store,
+)
+from detector.store.schema import Applicant, AuditEntry
+from detector.store.scoring import (
+    LINK_FEATURES,
+    ScoringEngine,
+    StoreScored,
+    _writer_lock,
+    redact_reasons,
+    store_linked,
+)
+from detector.store.write import insert_score_rows
+
+_LINK_COLUMNS = [FEATURE_NAMES.index(name) for name in LINK_FEATURES]
+
+
+def score_many_with_store(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
+                          source: str = "api") -> list[StoreScored]:
+    """Score and store the applicants in order, each seeing the store and those before it."""
+    if len(prepared) <= 1:
+        return [score_one_with_store(session, ready, engine, source=source) for ready in prepared]
+    settings, model = engine.settings, engine.model
+    predictor = _predictor(model)
+    versions = engine.feeds.versions_with(engine.geo)
+    _writer_lock(session)
+    ids = [ready.facts.applicant["applicant_id"] for ready in prepared]
+    stored = dict(session.connection().execute(
+        select(Applicant.applicant_id, Applicant.pk).where(Applicant.applicant_id.in_(set(ids)))).all())
+    values = np.empty((len(prepared), len(FEATURE_NAMES)), dtype=float)
+    scores, bands, reasons, links, timings = [], [], [], [], []
+    for row, ready in enumerate(prepared):
+        clean, signals, facts = ready.applicant, ready.signals, ready.facts
+        t1 = time.perf_counter()
+        applicant_id = ids[row]
+        own = stored.get(applicant_id)
+        found = link_applicant(session, facts, settings, exclude_pk=own)
+        mine = values[row]
+        mine[:] = [signals.features[name] for name in FEATURE_NAMES]
+        for name, column in zip(LINK_FEATURES, _LINK_COLUMNS, strict=True):
+            mine[column] = _as_float(found.features[name])
+        risk = rules_risk(mine)
+        pk = store_linked(session, facts, own, found, risk)
+        stored[applicant_id] = pk  # the same id again later in the batch is rescored in place
+        t2 = time.perf_counter()
+        features = None
+        if predictor is not None:
+            score = np.asarray([predictor.predict(mine)])
+        else:
+            features = _one_row(mine, applicant_id)
+            score = np.asarray(model.predict_proba(features), dtype=float)
+        band = np.asarray(model.band(score))
+        if band[0] == "low":
+            explained: list[dict] = []
+        else:
+            features = features if features is not None else _one_row(mine, applicant_id)
+            explained = _scored_with_reasons(clean, signals.context, features, found, engine, versions,
+                                             score, band)["reasons"].iloc[0]
+        rounded = np.round(score, 6)
+        t3 = time.perf_counter()
+        insert_score_rows(session, [pk], [rounded[0]], [band[0]],
+                          [redact_reasons(explained, clean.fields["phone"], clean.fields["email"])],
+                          [model.model_version], mine[None, :], list(FEATURE_NAMES), source, rules_risk=[risk])
+        scores.append(rounded[0])
+        bands.append(band[0])
+        reasons.append(explained)
+        links.append(found)
+        timings.append({"signals": ready.seconds, "store_linking": t2 - t1, "predict_reasons": t3 - t2,
+                        "write": time.perf_counter() - t3})
+    frame = pd.DataFrame({"applicant_id": ids, "score": np.asarray(scores, dtype=float),
+                          "band": np.asarray(bands, dtype=object), "reasons": reasons,
+                          "model_version": model.model_version,
+                          "sanctions_hits": pd.Series([None] * len(ids), dtype=object),
+                          "feed_versions": pd.Series([dict(versions) for _ in ids], dtype=object)})[SCORE_COLUMNS]
+    features_frame = pd.DataFrame(values, index=pd.Index(ids, name="applicant_id"), columns=list(FEATURE_NAMES))
+    return [StoreScored(scores=frame.iloc[row:row + 1].reset_index(drop=True), links=[links[row]],
+                        features=features_frame.iloc[row:row + 1], timings=timings[row])
+            for row in range(len(ids))]
+
+
+def _one_row(values: np.ndarray, applicant_id: str) -> pd.DataFrame:
+    return pd.DataFrame(values[None, :], index=pd.Index([applicant_id], name="applicant_id"),
+                        columns=list(FEATURE_NAMES))
+
+
+def audit_scores(session: Session, entries: list[tuple[str, str]]) -> None:
+    """One audit row per scored applicant (actor, applicant id), written in one statement."""
+    if entries:
+        now = utcnow()
+        session.connection().execute(insert(AuditEntry), [
+            {"at": now, "actor": actor, "action": "score", "applicant_id": applicant_id, "detail": None}
+            for actor, applicant_id in entries])
