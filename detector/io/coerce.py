@@ -110,7 +110,7 @@ def _on_distinct(convert: Callable[[pd.Series], tuple[pd.Series, pd.Series]],
     encoded = array.dictionary_encode()
     distinct = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object)
     take = encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False)
-    values, bad = convert(pd.Series(np.append(distinct, None), dtype=object))
+    values, bad = convert(pd.Series(np.concatenate([distinct, np.array([None], dtype=object)]), dtype=object))
     if isinstance(values.dtype, pd.StringDtype) or values.dtype == object:
         spread = pd.Series(values.to_numpy(dtype=object)[take], index=s.index, dtype=object)
     else:
