@@ -98,10 +98,18 @@ def test_code_shortcut_matches_general_path(countries, zones):
 
 
 def test_shortcuts_apply_only_to_text_and_none():
-    """A column mixing text with numbers, booleans or lists takes the general path."""
-    mixed = pd.Series(["US", 1, None, True, ["US"]], dtype=object)
+    """A column mixing text with numbers (a huge one too), booleans or lists takes the general
+    path, and so does a column of None only."""
+    mixed = pd.Series(["US", 1, None, True, ["US"], 10**30], dtype=object)
     assert coerce._arrow_text(mixed) is None
     assert not coerce._plain_text_column(mixed)
     values, wrong = coerce.text(mixed)
-    assert wrong.tolist() == [False, False, False, True, True]
-    assert as_objects(values) == ["US", "1", None, None, None]
+    assert wrong.tolist() == [False, False, False, True, True, False]
+    assert as_objects(values) == ["US", "1", None, None, None, str(10**30)]
+    assert coerce.codes(mixed, country_codes(), coerce.upper)[1].tolist() == [
+        False, True, False, True, True, True]
+    assert coerce.ip_addresses(mixed)[1].tolist() == [True, True, False, True, True, True]
+    assert coerce.timestamps(mixed)[1].tolist() == [True, True, False, True, True, True]
+    absent = pd.Series([None, None], dtype=object)
+    assert coerce._arrow_text(absent) is None
+    assert coerce.codes(absent, country_codes(), coerce.upper)[1].tolist() == [False, False]

@@ -79,18 +79,10 @@ def _plain_text_column(s: pd.Series) -> bool:
 
 
 def _arrow_text(s: pd.Series) -> pa.Array | None:
-    """The column as an Arrow string array when it holds text and None only (else None).
-
-    For values parsed from JSON (text, numbers, booleans, lists, objects, None) Arrow infers
-    a string type exactly when every present value is text.
-    """
-    if s.dtype != object or len(s) < 2:
-        return None
-    try:
-        array = pa.array(s.to_numpy())
-    except (pa.ArrowException, TypeError, ValueError):
-        return None
-    return array if array.type == pa.string() else None  # all None (null type): general path
+    """The column as an Arrow string array when it holds text and None only (else None)."""
+    if not _plain_text_column(s) or s.isna().all():
+        return None  # all None: the general path (an Arrow array of type null has no text)
+    return pa.array(s.to_numpy(), type=pa.string())
 
 
 def _on_distinct(convert: Callable[[pd.Series], tuple[pd.Series, pd.Series]],
