@@ -9,7 +9,8 @@ tree (driver + workers: PSS sampled every second, which counts pages shared afte
 once, and RSS summed per process every 0.2 s, which counts them once per process; sampling
 PSS five times a second took ~15% of a core from the run), the per-stage
 breakdown, and the floor: the per-applicant cost of IP lookups, phone parsing, text MinHash
-and model prediction, each timed alone on a sample.
+and model prediction, each timed alone on a sample, in CPU time (process time, which other
+processes' load does not stretch; the wall time is printed beside it).
 Targets on a 2-core machine (1,000,000 applicants): < 10 min, peak RSS < 6 GB, rate within
 1.5x of the floor.
 
@@ -112,8 +113,28 @@ def run_child(population: Path, work: Path, chunk_size: int, backend: str) -> di
     return result
 
 
-def floor_costs(population: Path, sample: int) -> dict[str, float]:
-    """Seconds per applicant of each unavoidable step, timed alone on the first applicants."""
+class _Timer:
+    """CPU seconds (this process) and wall seconds of the steps timed with it.
+
+    The floor is judged on CPU time: on a shared machine other processes' load stretches
+    wall time (measured at 91 us idle and 139 us at load 4-6 for the same steps).
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.cpu: dict[str, float] = {}
+        self.wall: dict[str, float] = {}
+
+    def time(self, name: str, step) -> None:
+        cpu, wall = time.process_time(), time.perf_counter()
+        step()
+        self.cpu[name] = (time.process_time() - cpu) / self.n
+        self.wall[name] = (time.perf_counter() - wall) / self.n
+
+
+def floor_costs(population: Path, sample: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Seconds per applicant of each unavoidable step, timed alone on the first applicants:
+    (CPU seconds, wall seconds)."""
     import itertools
 
     import numpy as np
@@ -131,32 +152,28 @@ def floor_costs(population: Path, sample: int) -> dict[str, float]:
     pop = load_population_from_records(records).population
     n = len(pop.applicants)
     settings = Settings.from_env().with_defaults()
-    costs: dict[str, float] = {}
+    timer = _Timer(n)
     with GeoLookup.from_settings(settings) as geo:
         ips = list(dict.fromkeys(pop.sessions["ip"]))
-        t = time.perf_counter()
-        geo.lookup(ips)
-        costs["ip_lookups"] = (time.perf_counter() - t) / n
+        timer.time("ip_lookups", lambda: geo.lookup(ips))
     pairs = list(dict.fromkeys(zip(pop.applicants["phone"], pop.applicants["claimed_country"],
                                    strict=True)))
-    t = time.perf_counter()
-    for phone, region in pairs:
-        parse_phone(phone, region)
-    costs["phone_parsing"] = (time.perf_counter() - t) / n
+
+    def parse_phones() -> None:
+        for phone, region in pairs:
+            parse_phone(phone, region)
+
+    timer.time("phone_parsing", parse_phones)
     props = pop.proposals.sort_values("submitted_at").groupby("applicant_id").tail(1)
     texts = [t for t in [*pop.applicants["resume_text"], *props["text"]] if isinstance(t, str)]
-    t = time.perf_counter()
-    minhash_signatures(texts)
-    costs["text_minhash"] = (time.perf_counter() - t) / n
+    timer.time("text_minhash", lambda: minhash_signatures(texts))
     model = load_model(SHIPPED_MODEL_DIR)
     import pandas as pd
 
     X = pd.DataFrame(np.random.default_rng(0).random((n, len(FEATURE_NAMES))),
                      columns=list(FEATURE_NAMES))
-    t = time.perf_counter()
-    model.predict_proba(X)
-    costs["model_predict"] = (time.perf_counter() - t) / n
-    return costs
+    timer.time("model_predict", lambda: model.predict_proba(X))
+    return timer.cpu, timer.wall
 
 
 def main() -> None:
@@ -176,12 +193,14 @@ def main() -> None:
         print(f"generated {args.n:,} applicants in {time.perf_counter() - t:.0f}s "
               f"({population.stat().st_size / 2**20:,.0f} MB gzip) [not part of scoring]")
     print(f"load before: {open('/proc/loadavg').read().split()[:3]}")
-    floor = floor_costs(population, args.floor_sample)
-    floor_total = sum(floor.values())
-    print("floor (s per applicant, each step alone on "
-          f"{args.floor_sample:,} applicants): "
+    floor, floor_wall = floor_costs(population, args.floor_sample)
+    floor_total, floor_wall_total = sum(floor.values()), sum(floor_wall.values())
+    print(f"floor (per applicant, each step alone on {args.floor_sample:,} applicants), CPU time: "
           + ", ".join(f"{k} {v * 1e6:,.0f} us" for k, v in floor.items())
           + f"; sum {floor_total * 1e6:,.0f} us = {1 / floor_total:,.0f} applicants/s")
+    print("    the same in wall time: "
+          + ", ".join(f"{k} {v * 1e6:,.0f} us" for k, v in floor_wall.items())
+          + f"; sum {floor_wall_total * 1e6:,.0f} us (load stretches wall time, not CPU time)")
     for backend in ("local", *(() if args.skip_dask else ("dask",))):
         result = run_child(population, args.work, args.chunk_size, backend)
         rate = result["scored"] / result["process_wall"]
@@ -190,7 +209,8 @@ def main() -> None:
               f"in {result['process_wall']:,.1f}s incl. start-up: {rate:,.0f} applicants/s; "
               f"process tree peak PSS {result['peak_tree_pss_mb']:,.0f} MB "
               f"(RSS summed per process {result['peak_tree_rss_mb']:,.0f} MB); "
-              f"floor ratio {per / floor_total:.2f}x; bands {result['bands']}")
+              f"floor ratio {per / floor_total:.2f}x (against the wall-time floor "
+              f"{per / floor_wall_total:.2f}x); bands {result['bands']}")
         print(f"    CPU time of the process tree {result['cpu_seconds']:,.0f} s "
               f"({result['cpu_seconds'] / result['process_wall']:.2f} cores busy on average; "
               "other agents' load takes the rest)")

@@ -280,4 +280,6 @@ def raw_ids(raw: RawInput) -> pd.DataFrame:
     ids = coerce.text(raw.applicants["applicant_id"])[0]
     ids = ids.where(coerce.stripped(raw.applicants["applicant_id"])[0].notna(), None)
     frame = pd.DataFrame({"applicant_id": ids, "line": raw.applicants["_line"].astype("int64")})
-    return frame.dropna(subset=["applicant_id"]).drop_duplicates("applicant_id").reset_index(drop=True)
+    frame = frame.dropna(subset=["applicant_id"]).drop_duplicates("applicant_id").reset_index(drop=True)
+    frame["applicant_id"] = frame["applicant_id"].astype("str")  # as spilled before (ids.parquet)
+    return frame

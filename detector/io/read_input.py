@@ -18,10 +18,12 @@ import csv
 import gc
 import gzip
 import itertools
+import operator
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import orjson
 import pandas as pd
 import pyarrow as pa
@@ -176,10 +178,8 @@ def _flatten_nested(items: Iterable[tuple[int, object]]) -> RawInput:
     """Split nested applicant objects into raw applicant and sub-record tables."""
     applicants: list[dict] = []
     lines: list[int] = []
-    # kind -> (items, owner position, index in the owner's list, owner's line)
-    subs: dict[str, tuple[list, list[int], list[int], list[int]]] = {
-        kind: ([], [], [], []) for kind in _NESTED
-    }
+    # kind -> (items, (owner position, length of its list) per non-empty list)
+    subs: dict[str, tuple[list, list[int], list[int]]] = {kind: ([], [], []) for kind in _NESTED}
     list_problems: list[tuple[int, str, str]] = []
     line_rejects: list[list[str]] = []
     for number, obj in items:
@@ -199,8 +199,9 @@ def _flatten_nested(items: Iterable[tuple[int, object]]) -> RawInput:
         lines.append(number)
         for kind, key in _NESTED.items():
             nested = obj.get(key)
-            if nested is None:
-                continue
+            if not nested:
+                if nested is None or isinstance(nested, list):
+                    continue
             if not isinstance(nested, list):
                 list_problems.append(
                     (
@@ -211,25 +212,29 @@ def _flatten_nested(items: Iterable[tuple[int, object]]) -> RawInput:
                     )
                 )
                 continue
-            found, owners, indexes, owner_lines = subs[kind]
+            found, owners, counts = subs[kind]
             found.extend(nested)
-            owners.extend([position] * len(nested))
-            indexes.extend(range(len(nested)))
-            owner_lines.extend([number] * len(nested))
+            owners.append(position)
+            counts.append(len(nested))
 
     applicant_fields = list(APPLICANT_COLUMNS)
     raw_applicants = _columns(applicants, applicant_fields)
-    raw_applicants["_line"] = pd.Series(lines, dtype="int64")
+    line_numbers = np.asarray(lines, dtype=np.int64)
+    raw_applicants["_line"] = pd.Series(line_numbers, dtype="int64")
     tables = {}
     for kind, key in _NESTED.items():
-        found, owners, indexes, owner_lines = subs[kind]
-        not_object = [None if type(item) is dict else type_name(item) for item in found]
-        if any(t is not None for t in not_object):
+        found, owners, counts = subs[kind]
+        owner = np.repeat(np.asarray(owners, dtype=np.int64), counts)
+        starts = np.cumsum(counts, dtype=np.int64) - np.asarray(counts, dtype=np.int64)
+        index = np.arange(len(found), dtype=np.int64) - np.repeat(starts, counts)
+        not_object: list[str | None] = [None] * len(found)
+        if set(map(type, found)) - {dict}:
+            not_object = [None if type(item) is dict else type_name(item) for item in found]
             found = [item if type(item) is dict else {} for item in found]
         table = _columns(found, _SUB_FIELDS[kind])
-        table["_line"] = pd.Series(owner_lines, dtype="int64")
-        table["_index"] = pd.Series(indexes, dtype="int64")
-        table["_owner"] = pd.Series(owners, dtype="int64")
+        table["_line"] = pd.Series(line_numbers[owner], dtype="int64")
+        table["_index"] = pd.Series(index, dtype="int64")
+        table["_owner"] = pd.Series(owner, dtype="int64")
         table["_not_object"] = pd.Series(not_object, dtype=object)
         tables[key] = table
     return RawInput(
@@ -246,9 +251,21 @@ def _flatten_nested(items: Iterable[tuple[int, object]]) -> RawInput:
 
 
 def _columns(records: list[dict], names: list[str]) -> pd.DataFrame:
-    """A raw table with one object column per name (absent keys become None)."""
+    """A raw table with one object column per name (absent keys become None).
+
+    Each record is read once (its values picked in one call from a copy holding every name)
+    and the rows are transposed, instead of one pass over the records per name.
+    """
+    if not records:
+        return pd.DataFrame({name: pd.Series([], dtype=object) for name in names})
+    blank = dict.fromkeys(names)
+    pick = operator.itemgetter(*names)
+    rows = [pick({**blank, **record}) for record in records]
+    if len(names) == 1:
+        rows = [(value,) for value in rows]
+    columns = zip(*rows, strict=True)  # every row holds one value per name
     return pd.DataFrame(
-        {name: pd.Series([r.get(name) for r in records], dtype=object) for name in names}
+        {name: pd.Series(list(values), dtype=object) for name, values in zip(names, columns, strict=True)}
     )
 
 

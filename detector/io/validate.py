@@ -534,7 +534,6 @@ def _check_sub_records(
         covered = applicant_rejected[owners] if len(owners) else np.zeros(0, dtype=bool)
         ids = pd.Series(applicant_ids.to_numpy(dtype=object)[owners], index=table.index)
         index = table["_index"].astype("int64")
-        records = f"{kind} " + index.astype(str) + " (line " + lines.astype(str) + ")"
         not_object = table["_not_object"].notna() & ~covered
         pre.add(
             not_object,
@@ -549,7 +548,6 @@ def _check_sub_records(
         covered = np.zeros(len(table), dtype=bool)
         ids, wrong = coerce.text(table["applicant_id"])
         ids = ids.where(coerce.stripped(table["applicant_id"])[0].notna(), None)
-        records = f"{kind} (row " + lines.astype(str) + ")"
         missing = ids.isna() | wrong
         pre.add(
             missing,
@@ -581,7 +579,7 @@ def _check_sub_records(
         checkable = known.to_numpy()
 
     checkable = np.asarray(checkable, dtype=bool)
-    candidates = table[checkable]
+    candidates = table if checkable.all() else table[checkable]  # a copy only when needed
     problems = _Problems()
     values = _FIELD_CHECKS[kind](candidates.reset_index(drop=True), problems)
     bad_fields = problems.frame()
@@ -594,20 +592,23 @@ def _check_sub_records(
         ignore_index=True,
     )
     keep = problems.rejected(len(candidates))
-    accepted = values[~keep].copy()
+    accepted = values[~keep].copy() if keep.any() else values
     accepted.insert(0, "applicant_id", ids.to_numpy(dtype=object)[candidate_pos[~keep]])
 
     pos = found["pos"].to_numpy(dtype=np.int64)
     fallback = _where(raw.form, lines.iloc[pos], _SUB_KINDS[kind]).to_numpy(dtype=object)
     readable = ids.iloc[pos].to_numpy(dtype=object)
     if raw.form == "nested":
+        at = table["_index"].iloc[pos].astype("int64")
+        records = f"{kind} " + at.astype(str) + " (line " + lines.iloc[pos].astype(str) + ")"
         sort_keys = (lines.iloc[pos].to_numpy(), _KIND_ORDER[kind], table["_index"].iloc[pos])
     else:
+        records = f"{kind} (row " + lines.iloc[pos].astype(str) + ")"
         sort_keys = (lines.iloc[pos].to_numpy(), _KIND_ORDER[kind], -1)
     rejects = pd.DataFrame(
         {
             "applicant_id": np.where(pd.isna(readable), fallback, readable),
-            "record": records.iloc[pos].to_numpy(dtype=object),
+            "record": records.to_numpy(dtype=object),
             "field": found["field"].to_numpy(dtype=object),
             "reason": found["reason"].to_numpy(dtype=object),
             "_k1": sort_keys[0],

@@ -129,7 +129,11 @@ def _exclusions(tokens: Iterable[str] | str | None) -> frozenset[str]:
     words: set[str] = set()
     for token in tokens:
         if token:
-            words.update(_TOKEN.findall(_mask(str(token))))
+            text = str(token)
+            if text.isascii() and text.isalpha() and text.islower():
+                words.add(text)  # a normalised name token: masking and splitting leave it as is
+            else:
+                words.update(_TOKEN.findall(_mask(text)))
     words.difference_update({"0", "email", "url"})
     return frozenset(words)
 

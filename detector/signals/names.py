@@ -26,10 +26,23 @@ ROMANISATION_VARIANTS = {
 _NON_LETTERS = re.compile(r"[^a-z ]+")
 
 
+_NORMALISED: dict[str, str] = {}  # a chunk normalises each name and holder name two or three times
+_NORMALISED_MAX = 100_000
+
+
 def normalise_name(name: object) -> str:
     """Lower-case ASCII letters, variants unified, tokens sorted; '' for a missing name."""
     if not isinstance(name, str):
         return ""
+    found = _NORMALISED.get(name)
+    if found is None:
+        if len(_NORMALISED) >= _NORMALISED_MAX:
+            _NORMALISED.clear()
+        found = _NORMALISED[name] = _normalise(name)
+    return found
+
+
+def _normalise(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = _NON_LETTERS.sub(" ", text.replace("-", ""))
     tokens = [ROMANISATION_VARIANTS.get(t, t) for t in text.split()]
