@@ -105,3 +105,16 @@ def test_shortcuts_apply_only_to_text_and_none():
     absent = pd.Series([None, None], dtype=object)
     assert coerce._arrow_text(absent) is None
     assert coerce.codes(absent, country_codes(), coerce.upper)[1].tolist() == [False, False]
+
+
+def test_a_number_is_read_alike_in_a_text_column_and_in_a_mixed_one() -> None:
+    # A mixed column (a number beside the text) took Python's float(), which reads "1_000" and
+    # Arabic-Indic digits; an all-text column took pandas, which does not: the verdict on the
+    # same record depended on the rest of its chunk.
+    odd = ["1_000", "\u0661\u0662", " 7 ", "1e3", "+5", "abc", ""]
+    as_text = pd.Series(odd, dtype=object)
+    mixed = pd.Series([*odd, 3.5], dtype=object)
+    text_values, text_wrong = coerce.numbers(as_text)
+    mixed_values, mixed_wrong = coerce.numbers(mixed)
+    assert text_wrong.tolist() == mixed_wrong.tolist()[:-1] == [True, True, False, False, False, True, False]
+    np.testing.assert_array_equal(text_values.to_numpy(), mixed_values.to_numpy()[:-1])

@@ -226,6 +226,10 @@ def _one_number(value: object) -> tuple[float, bool]:
     if isinstance(value, str):
         if not value.strip():
             return math.nan, False
+        # As pandas parses an all-text column: no digit separators, ASCII digits only. A value
+        # must not be accepted or rejected by what else its column (its chunk) holds.
+        if "_" in value or not value.isascii():
+            return math.nan, True
         try:
             number = float(value)
         except ValueError:
