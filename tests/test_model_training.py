@@ -205,6 +205,24 @@ def test_refuses_a_changed_direction_or_fingerprint(model_dir, tmp_path):
         load_model(folder)
 
 
+def test_refuses_a_model_trained_on_an_earlier_revision_of_a_feature(model_dir, tmp_path):
+    # A model card written before link_component_others_risk left links out (revision 1): same
+    # names and directions, so only the revision tells that its values meant something else.
+    from detector.model.model_card import features_fingerprint
+
+    folder = _copy(model_dir, tmp_path)
+    card = json.loads((folder / CARD_FILE).read_text())
+    revised = [f for f in card["features"] if f.get("revision", 1) != 1]
+    assert [f["name"] for f in revised] == ["link_component_others_risk"]
+    for f in revised:
+        del f["revision"]
+    card["features_fingerprint"] = features_fingerprint(card["features"])
+    (folder / CARD_FILE).write_text(json.dumps(card))
+    with pytest.raises(ModelError, match=r"computes differently: link_component_others_risk "
+                                         r"\(revision 1 in the model, 2 in this code\).*detector train"):
+        load_model(folder)
+
+
 def test_refuses_a_corrupt_estimator_file(model_dir, tmp_path):
     folder = _copy(model_dir, tmp_path)
     path = folder / ESTIMATOR_FILE

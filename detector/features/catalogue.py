@@ -17,10 +17,14 @@ class FeatureSpec:
     description: str
     direction: int
     reason_code: str
+    # Raised when a feature keeps its name but is computed differently: a model trained on the
+    # old values must not load (the artifact check compares revisions with the model card's).
+    revision: int = 1
 
 
-def _f(name: str, family: str, direction: int, reason_code: str, description: str) -> FeatureSpec:
-    return FeatureSpec(name, family, description, direction, reason_code)
+def _f(name: str, family: str, direction: int, reason_code: str, description: str,
+       revision: int = 1) -> FeatureSpec:
+    return FeatureSpec(name, family, description, direction, reason_code, revision)
 
 
 FEATURES: tuple[FeatureSpec, ...] = (
@@ -108,8 +112,10 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Distinct names on profiles and payout holders in the component, per profile."),
     _f("link_component_distinct_countries", "linking", +1, "NETWORK_COUNTRIES",
        "Distinct claimed countries in the component."),
+    # Revision 2: the members' own signals only (revision 1 counted their links as well).
     _f("link_component_others_risk", "linking", +1, "NETWORK_RED_FLAGS",
-       "Mean rules-baseline red-flag score of the other profiles in the component (faint tells add up across a cell)."),
+       "Mean rules-baseline red-flag score of the other profiles in the component, from their own "
+       "signals, links left out (faint tells add up across a cell).", revision=2),
     _f("link_known_fronts", "linking", +1, "LINKED_TO_FRONT",
        "Profiles in the component already labelled as fronts (own label never used)."),
 )

@@ -187,9 +187,18 @@ def _read_card(model_dir: Path) -> dict[str, Any]:
 def _check_features(card: dict[str, Any], path: Path) -> None:
     try:
         card_features = [(str(f["name"]), int(f["direction"])) for f in card["features"]]
-    except (TypeError, KeyError, ValueError) as exc:
+        card_revisions = {str(f["name"]): int(f.get("revision", 1)) for f in card["features"]}
+    except (TypeError, KeyError, ValueError, AttributeError) as exc:
         raise ModelError(f"{path}: the feature list is malformed ({exc}); {RETRAIN}") from exc
     current = [(f["name"], int(f["direction"])) for f in catalogue_features()]
+    recomputed = [f"{f['name']} (revision {card_revisions.get(f['name'], 1)} in the model, "
+                  f"{f.get('revision', 1)} in this code)" for f in catalogue_features()
+                  if f["name"] in card_revisions and card_revisions[f["name"]] != f.get("revision", 1)]
+    if recomputed and card_features == current:
+        raise ModelError(
+            f"the model in {path.parent} was trained on features this code computes differently: "
+            + ", ".join(recomputed) + f". {RETRAIN.capitalize()}"
+        )
     if card_features != current:
         card_names = [n for n, _ in card_features]
         names = [n for n, _ in current]

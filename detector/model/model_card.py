@@ -43,18 +43,23 @@ LIMITATIONS = (
 
 
 def catalogue_features() -> list[dict[str, Any]]:
-    """The catalogue as plain records (name, family, description, direction, reason code)."""
+    """The catalogue as plain records (name, family, description, direction, reason code and,
+    for a feature computed differently since it was introduced, its revision)."""
     return [
         {"name": f.name, "family": f.family, "description": f.description,
-         "direction": f.direction, "reason_code": f.reason_code}
+         "direction": f.direction, "reason_code": f.reason_code,
+         **({"revision": f.revision} if f.revision != 1 else {})}
         for f in FEATURES
     ]
 
 
 def features_fingerprint(features: list[dict[str, Any]] | None = None) -> str:
-    """sha256 of the feature names and monotonic directions, in order."""
+    """sha256 of the feature names, monotonic directions and revisions, in order (a first
+    revision is left out, so cards written before revisions existed keep their fingerprint)."""
     records = features if features is not None else catalogue_features()
-    text = "\n".join(f"{r['name']}:{int(r['direction'])}" for r in records)
+    text = "\n".join(f"{r['name']}:{int(r['direction'])}"
+                     + (f":r{int(r['revision'])}" if int(r.get("revision", 1)) != 1 else "")
+                     for r in records)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
