@@ -91,8 +91,6 @@ RULES: tuple[Rule, ...] = (
     Rule("link_known_fronts", ">=", 1, 4, "Linked to a profile already confirmed as a front."),
 )
 
-TOTAL_POINTS = float(sum(rule.points for rule in RULES))
-
 
 def _check_columns(features: pd.DataFrame) -> None:
     if not isinstance(features, pd.DataFrame):
@@ -116,9 +114,8 @@ def rule_hits(features: pd.DataFrame) -> pd.DataFrame:
 
 def rules_score(features: pd.DataFrame) -> np.ndarray:
     """Points won over points available, in [0, 1], one per row."""
-    hits = rule_hits(features).to_numpy(dtype=float)
-    points = np.array([rule.points for rule in RULES])
-    return hits @ points / TOTAL_POINTS
+    _check_columns(features)
+    return _points_won(features, RULES)
 
 
 OWN_RULES = tuple(r for r in RULES if FEATURES_BY_NAME[r.feature].family != "linking")
@@ -128,9 +125,12 @@ def own_red_flags(features: pd.DataFrame) -> np.ndarray:
     """The scorecard over a profile's own signals only (no rule on links to other profiles), in
     [0, 1]: what a network member shows by itself, so that the link that put it in the network
     is not counted again as its red flag."""
-    values = features.reindex(columns=[r.feature for r in OWN_RULES])
-    hits = np.column_stack([r.fires(values[r.feature]) for r in OWN_RULES]).astype(float)
-    points = np.array([r.points for r in OWN_RULES])
+    return _points_won(features.reindex(columns=[r.feature for r in OWN_RULES]), OWN_RULES)
+
+
+def _points_won(features: pd.DataFrame, rules: tuple[Rule, ...]) -> np.ndarray:
+    hits = np.column_stack([r.fires(features[r.feature]) for r in rules]).astype(float)
+    points = np.array([r.points for r in rules])
     return hits @ points / points.sum()
 
 

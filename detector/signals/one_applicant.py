@@ -161,23 +161,19 @@ def _claimed_zone(fields: dict, starts: list[pd.Timestamp], best: float) -> tupl
     return zones[pick], float(offs[pick])
 
 
-def _ip_zone_gap(moment: pd.Timestamp, country: object, claimed: float) -> float:
+def _ip_zone_offsets(moment: pd.Timestamp, country: object) -> np.ndarray:
+    """UTC offsets at ``moment`` of the IP country's zones (none for an unknown country)."""
     if is_missing(country):
-        return NAN
+        return np.empty(0)
     zones = list(dict.fromkeys(country_zones(country)))[:12]  # type: ignore[arg-type]
-    if not zones:
+    return np.asarray([offset_hours(moment, z) for z in zones], dtype=float)
+
+
+def _ip_zone_gap(offsets: np.ndarray, claimed: float) -> float:
+    if not len(offsets):
         return NAN
-    gaps = _circular_gap(np.asarray([offset_hours(moment, z) for z in zones]), np.asarray(claimed))
+    gaps = _circular_gap(offsets, np.asarray(claimed))
     return NAN if np.all(np.isnan(gaps)) else float(np.nanmin(gaps))
-
-
-def _located_in_operator_band(moment: pd.Timestamp, row: tuple) -> bool:
-    """``timezone_rhythm.located_in_operator_band`` for one session."""
-    country = row[_GEO["country"]]
-    if is_missing(country) or any(bool(row[i]) for i in _FLAG_POSITIONS):
-        return False
-    zones = list(dict.fromkeys(country_zones(country)))[:12]  # type: ignore[arg-type]
-    return bool(in_operator_band(np.asarray([offset_hours(moment, z) for z in zones], dtype=float)).any())
 
 
 def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
@@ -197,7 +193,11 @@ def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
     out["tz_night_share"] = float(night) if ok else NAN
     out["tz_offset_gap_hours"] = float(_circular_gap(np.asarray(best), np.asarray(claimed))) if ok else NAN
     has_activity = count > 0 and not math.isnan(claimed)
-    explained = [_located_in_operator_band(s["started_at"], row) for s, row in zip(sessions, geo, strict=True)]
+    # Each session's IP-country zone offsets, once: the zone gap and the operator band read them.
+    ip_offsets = [_ip_zone_offsets(s["started_at"], row[_GEO["country"]]) for s, row in zip(sessions, geo, strict=True)]
+    # ``timezone_rhythm.located_in_operator_band``: not an anonymiser, a zone inside UTC+7..+10.
+    explained = [not any(bool(row[i]) for i in _FLAG_POSITIONS) and bool(in_operator_band(offs).any())
+                 for row, offs in zip(geo, ip_offsets, strict=True)]
     operator_curve = curve if not any(explained) else activity_curve(
         [s["started_at"] for s, e in zip(sessions, explained, strict=True) if not e],
         [s["duration_s"] for s, e in zip(sessions, explained, strict=True) if not e])
@@ -211,12 +211,12 @@ def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
     if not count:
         return out
     mismatch, ip_gap, local_days, hours = [], [], [], []
-    for s, row in zip(sessions, geo, strict=True):
+    for s, offs in zip(sessions, ip_offsets, strict=True):
         at_claim = offset_hours(s["started_at"], zone)
         gap = _circular_gap(np.asarray(offset_hours(s["started_at"], s["browser_timezone"])),
                             np.asarray(at_claim))
         mismatch.append(NAN if np.isnan(gap) else float(gap >= 1))
-        ip_gap.append(_ip_zone_gap(s["started_at"], row[_GEO["country"]], at_claim))
+        ip_gap.append(_ip_zone_gap(offs, at_claim))
         shifted = s["started_at"].value + int(round(float(np.nan_to_num(at_claim)) * NS_PER_HOUR))
         local_days.append(shifted - shifted % NS_PER_DAY)
         hours.append(s["duration_s"] / 3600)

@@ -27,10 +27,21 @@ _BATCH = 20_000
 def upgrade() -> None:
     from detector.model.rules_baseline import OWN_RULES, own_red_flags
 
+    _rescore_risks(OWN_RULES, own_red_flags)
+
+
+def downgrade() -> None:
+    from detector.model.rules_baseline import RULES, rules_score
+
+    _rescore_risks(RULES, rules_score)  # the whole scorecard, as revision 0003 stored it
+
+
+def _rescore_risks(rules, score) -> None:
+    """Each applicant's ``rules_risk`` as ``score`` gives it from its stored features."""
     applicants = sa.table('applicants', sa.column('pk', sa.Integer), sa.column('features', sa.JSON),
                           sa.column('rules_risk', sa.Float))
     bind = op.get_bind()
-    columns = [rule.feature for rule in OWN_RULES]
+    columns = [rule.feature for rule in rules]
     last = 0
     while True:
         rows = bind.execute(sa.select(applicants.c.pk, applicants.c.features)
@@ -41,26 +52,7 @@ def upgrade() -> None:
         last = rows[-1].pk
         frame = pd.DataFrame([{c: r.features.get(c) for c in columns} for r in rows],
                              columns=columns).astype(float)
-        risks = np.asarray(own_red_flags(frame), dtype=float)
+        risks = np.asarray(score(frame), dtype=float)
         bind.execute(sa.update(applicants).where(applicants.c.pk == sa.bindparam('p'))
                      .values(rules_risk=sa.bindparam('r')),
                      [{'p': r.pk, 'r': float(k)} for r, k in zip(rows, risks, strict=True)])
-
-
-def downgrade() -> None:
-    from detector.model.rules_baseline import RULES, rules_score
-
-    # The whole scorecard, as revision 0003 stored it (others' risk left out).
-    applicants = sa.table('applicants', sa.column('pk', sa.Integer), sa.column('features', sa.JSON),
-                          sa.column('rules_risk', sa.Float))
-    bind = op.get_bind()
-    rows = bind.execute(sa.select(applicants.c.pk, applicants.c.features)
-                        .where(applicants.c.features.is_not(None))).all()
-    if not rows:
-        return
-    columns = [rule.feature for rule in RULES]
-    frame = pd.DataFrame([{c: r.features.get(c) for c in columns} for r in rows], columns=columns).astype(float)
-    risks = np.asarray(rules_score(frame), dtype=float)
-    bind.execute(sa.update(applicants).where(applicants.c.pk == sa.bindparam('p'))
-                 .values(rules_risk=sa.bindparam('r')),
-                 [{'p': r.pk, 'r': float(k)} for r, k in zip(rows, risks, strict=True)])
