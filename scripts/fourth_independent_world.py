@@ -305,6 +305,14 @@ class Reference:
             for row in csv.DictReader(fh):
                 if row["valid"] == "True":
                     self.phone_examples[(row["region"], row["type"])] = row["e164"]
+        # crypto addresses OFAC lists for DPRK IT-worker-related entries (e.g. Chinyong's CEO)
+        self.sdn_wallets: list[str] = []
+        with open(data / "ofac-sdn" / "dprk_it_worker_related_2024-05-03.csv", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for item in (row.get("digital_currency_addresses") or "").split(";"):
+                    kind, _, addr = item.partition(":")
+                    if kind.strip() in ("ETH", "USDT") and addr.strip():
+                        self.sdn_wallets.append(addr.strip())
         self.resume_chunks: dict[str, list[str]] = {}
         self.categories: list[str] = []
         self._load_resumes(data / "resume-updatedresumedataset" / "UpdatedResumeDataSet.csv")
@@ -424,6 +432,8 @@ def draw_world(rnd: random.Random) -> dict:
     start = datetime(2023, 1, 1, tzinfo=UTC) + timedelta(days=rnd.randint(0, 700))
     return {
         "front_rate": u(0.02, 0.10),
+        "front_us_share": u(0.35, 1.0),
+        "sdn_wallet_cell_rate": u(0.0, 0.05),
         "segment_share": seg_share,
         "tactic_weight": tactic_w,
         "country_jitter": {cc: math.exp(rnd.gauss(0, 0.35)) for cc in C},
@@ -874,9 +884,12 @@ class World:
         share = r.uniform(0.3, 1.0)
         exit_cc = r.choice([cc, cc, "US", "NL", "CH", "SE", "DE", "GB", "SG", "JP"])
         sessions = self.honest_sessions(pp)
+        tor = r.random() < 0.1 and bool(self.ref.tor)
         for s in sessions:
             if r.random() < share:
                 s["ip"] = self.ip_vpn(exit_cc if r.random() < 0.8 else None)
+                if tor and r.random() < 0.3:
+                    s["ip"] = r.choice(self.ref.tor)
         self.finish(pp, sessions, self.honest_payouts(pp, email), 0, "privacy_vpn", email=email,
                     phone=self.phone(cc), resume=self.resume(pp["cat"], pp["name"], pp["city"]), photo=self.photo())
 
@@ -924,7 +937,7 @@ class World:
     def seg_agency(self, budget: int) -> int:
         """A declared agency: shared office IP, shared payout, template resume and proposals."""
         r = self.rnd
-        size = min(budget, max(2, int(r.lognormvariate(math.log(6), 0.6))))
+        size = min(budget, 25, max(2, int(r.lognormvariate(math.log(6), 0.6))))
         cc = wchoice(r, ["IN", "PK", "UA", "BD", "PH", "EG", "NG", "VN", "RS", "PL", "BR", "AR", "KE", "RO", "US", "GB"],
                      [6, 5, 4, 4, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1])
         if cc not in self.ref.residential:
@@ -1132,7 +1145,10 @@ class World:
             tw = [3, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1]
         else:
             targets = ["US", "CA", "GB", "AU", "DE", "NL", "PL", "UA", "JP", "SG"]
-            tw = [12, 2, 2, 1, 1, 1, 1, 1, 1, 1]
+            us = p["front_us_share"]
+            tw = [us * 12, 2, 2, 1, 1, 1, 1, 1, 1, 1]
+            if tactic in ("laptop_farm_rdp", "laptop_farm_kvm"):  # farms host US personas' laptops
+                targets, tw = ["US", "CA", "GB"], [18, 1, 1]
         main_cc = wchoice(r, targets, tw)
         leak_p = (1 - care) * p["leak_scale"] * (3 if tactic == "direct_connect" else 1)
         mimic = r.random() < p["mimic_client_hours"] * (0.5 + care)
@@ -1148,6 +1164,8 @@ class World:
         accounts = [(acct_method if r.random() < 0.7 else wchoice(r, ["payoneer", "bank", "wise", "crypto"], [3, 2, 2, 2]),
                      None) for _ in range(n_accounts)]
         accounts = [(m, self.payout_ref(m, acct_cc)) for m, _ in accounts]
+        if self.ref.sdn_wallets and r.random() < p["sdn_wallet_cell_rate"] * (1 - care) * 2:
+            accounts[0] = ("crypto", r.choice(self.ref.sdn_wallets))  # a wallet already on OFAC's list
         holders = [fac_name] + [f"{a} {b}" for a, b in (self.name(acct_cc if acct_cc in C else "CN") for _ in range(2))]
         photos = [self.photo() for _ in range(max(1, int(size * care) or 1))]
         devices = ["dv-" + hexid(r, 14) for _ in range(max(1, int(size * (0.3 + 0.7 * care))))]
