@@ -215,6 +215,23 @@ HOSTING_WORDS = re.compile(
     r"linode|akamai|vultr|choopa|leaseweb|contabo|m247|alibaba|tencent|oracle|cdn|fastly|cloudflare|"
     r"hostinger|ionos|scaleway|vpn|proxy|dedicated|internet ?services|network ?solutions|web ?services",
     re.I)
+# eyeball (consumer access) networks: ISP-like names, not enterprises, universities, governments or transit
+ISP_WORDS = re.compile(
+    r"tele|communica|broadband|cable|mobile|wireless|cellular|fib(er|re)|internet|\bnet\b|network|dsl|online|"
+    r"\bisp\b|vodafone|orange|airtel|jio|bharti|comcast|charter|verizon|at&t|spectrum|\bcox\b|frontier|"
+    r"centurylink|brightspeed|windstream|rcn|wave|cablevision|unicom|chinanet|telstra|optus|bell|rogers|shaw|"
+    r"virgin|\bbt\b|talktalk|sky|kyivstar|volia|ptcl|nayatel|pldt|globe|converge|viettel|vnpt|fpt|indihome|"
+    r"maxis|\btrue\b|\bais\b|\bkt\b|sk broadband|kddi|softbank|megafon|\bmts\b|beeline|safaricom|\bmtn\b|"
+    r"etisalat|vivo|claro|\btim\b|movistar|telmex|totalplay|izzi|fibertel|tigo|liberty|digi|\bupc\b|netia|"
+    r"vectra|turk|superonline|vodacom|telenor|grameen|robi|banglalink|link3|dialog|ncell|worldlink|magti|"
+    r"silknet|ucom|uztelecom|maroc|inwi|te data|\bsfr\b|bouygues|\bfree\b|proximus|kpn|ziggo|swisscom|telia|"
+    r"\beir\b|\bmeo\b|\bwind\b|fastweb|iliad|play|rostelecom|er-telecom|ttk|starhub|singtel|m1|hkbn|pccw|hinet|chunghwa",
+    re.I)
+NOT_EYEBALL = re.compile(
+    r"univ|college|school|institut|academ|government|ministry|department|federal|army|navy|air force|military|"
+    r"defen[cs]e|\bdod\b|nasa|postal|bank|insurance|financ|hospital|health|pharma|cogent|level 3|zayo|\bgtt\b|"
+    r"hurricane|lumen|akamai|business|enterprise|research|education|backbone|transit|ix\b|exchange",
+    re.I)
 MOBILE_WORDS = re.compile(r"mobile|wireless|cellular|jio|telkomsel|kyivstar|vodafone|t-mobile|airtel|"
                           r"globe telecom|smart comm|safaricom|mtn|orange|megafon|beeline|tele2|turkcell|"
                           r"grameenphone|robi|jazz|zong|telenor|viettel|claro|tigo|celcom|digi|maxis|true move",
@@ -279,8 +296,12 @@ class Reference:
         self.res6: dict[str, Pool] = {}
         self.unicom_cn = Pool()
         self.ru_far_east = Pool()
+        self.other_access: dict[str, Pool] = {}
         self._load_asn_ranges(ipdb / "asn-ipv4.csv.gz", v6=False)
         self._load_asn_ranges(ipdb / "asn-ipv6.csv.gz", v6=True)
+        for cc, pool in self.other_access.items():  # countries with too few ISP-named ranges
+            if len(self.residential.get(cc, Pool()).starts) < 5:
+                self.residential[cc] = pool
         self.vpn: dict[str, Pool] = {}
         self.vpn_any = Pool()
         for line in (data / "x4bnet-lists_vpn" / "output" / "vpn" / "ipv4.txt").read_text().split():
@@ -347,7 +368,8 @@ class Reference:
         orgs = df["org"].to_numpy(dtype=object).tolist()
         kind: dict[str, tuple[bool, bool, bool]] = {}
         for org in set(orgs):
-            kind[org] = (bool(HOSTING_WORDS.search(org)), bool(MOBILE_WORDS.search(org)), "unicom" in org.lower())
+            kind[org] = (bool(HOSTING_WORDS.search(org)), bool(MOBILE_WORDS.search(org)), "unicom" in org.lower(),
+                         bool(ISP_WORDS.search(org)) and not NOT_EYEBALL.search(org))
         for s_txt, s, e, asn, org in zip(s_list, starts, ends, df["asn"].tolist(), orgs, strict=True):
             if e - s < min_size:
                 continue
@@ -356,13 +378,17 @@ class Reference:
                 continue
             asn = int(asn)
             size = e - s + 1
-            is_hosting, is_mobile, is_unicom = kind[org]
+            is_hosting, is_mobile, is_unicom, is_eyeball = kind[org]
             hosting = asn in self.hosting_asns or is_hosting
             if hosting:
                 if not v6:
                     self.hosting.setdefault(cc, Pool()).add(s + 1, e - 1, min(size, 65536) ** 0.5)
                 continue
-            w = min(size, 1 << 20) ** 0.75 if not v6 else 1.0
+            w = min(size, 1 << 18) ** 0.6 if not v6 else 1.0
+            if not is_eyeball:
+                if not v6:
+                    self.other_access.setdefault(cc, Pool()).add(s + 1, e - 1, w)
+                continue
             if v6:
                 self.res6.setdefault(cc, Pool(v6=True)).add(s, min(e, s + 2**80), w)
                 continue
@@ -853,7 +879,8 @@ class World:
             a.update(extra)
         sessions.sort(key=lambda s: s["started_at"])
         a["sessions"] = sessions
-        a["payouts"] = [] if (self.miss("payouts") and label == 0 and segment not in ("declared_agency", "web3_crypto")) else payouts
+        no_payout = self.rnd.random() < self.p["missing"]["payouts"] * (1.0 if label == 0 else 0.4)
+        a["payouts"] = [] if (no_payout and segment not in ("declared_agency", "web3_crypto")) else payouts
         if proposals is None:
             proposals = self.proposals(pp["name"], [s["started_at"] for s in sessions])
         a["proposals"] = proposals
@@ -903,7 +930,7 @@ class World:
             dest = r.choice([c for c in self.countries if c != cc])
             dcity, dtz = r.choice(C[dest][1])
             i0 = r.randrange(len(sessions))
-            i1 = min(len(sessions), i0 + r.randint(2, 12))
+            i1 = min(len(sessions), i0 + r.randint(2, max(2, min(12, len(sessions) // 3))))
             hotel = self.ip_res(dest) if r.random() < 0.7 else self.ip_hosting(dest)
             for s in sessions[i0:i1]:
                 s["ip"] = hotel if r.random() < 0.6 else self.ip_res(dest, mobile=True)
@@ -1158,6 +1185,7 @@ class World:
         facilitator = self.name("US")
         fac_name = f"{facilitator[0]} {facilitator[1]}"
         fac_home = [self.ip_res("US") for _ in range(r.randint(1, 2))]
+        fac_bank = self.payout_ref("bank", "US")
         fac_state = r.choice(C["US"][1])
         acct_method = wchoice(r, ["payoneer", "bank", "wise", "crypto", "paypal"], [4, 3, 2, 2, 1])
         acct_cc = wchoice(r, ["HK", "CN", "US", main_cc, "SG", "AE"], [3, 2, 3, 3, 1, 1])
@@ -1189,11 +1217,11 @@ class World:
                 cc = "US"
             self.front_persona(cell_id, tactic, cc, care, op_tz, leak_cc, leak_p, mimic, long_days, accounts,
                                acct_cc, holders, fac_name, fac_home, fac_state, photos, devices, phones,
-                               email_suffix, cat, template, ptpl, agency_id)
+                               email_suffix, cat, template, ptpl, agency_id, fac_bank)
 
     def front_persona(self, cell_id, tactic, cc, care, op_tz, leak_cc, leak_p, mimic, long_days, accounts,
                       acct_cc, holders, fac_name, fac_home, fac_state, photos, devices, phones, email_suffix, cat,
-                      template, ptpl, agency_id) -> None:
+                      template, ptpl, agency_id, fac_bank) -> None:
         r = self.rnd
         first, last = self.name(cc)
         city, tzname = r.choice(C[cc][1])
@@ -1315,8 +1343,9 @@ class World:
             payouts.append(self.payout(m, ref, acct_cc, r.choice(holders) if r.random() < 0.6 else name))
         elif tactic in ("laptop_farm_rdp", "laptop_farm_kvm"):
             m, ref = r.choice(accounts)
-            payouts.append(self.payout("bank" if r.random() < 0.6 else m, ref, "US" if r.random() < 0.7 else acct_cc,
-                                       fac_name if r.random() < 0.6 else name))
+            if r.random() < 0.6:  # the facilitator's own US bank account
+                m, ref = "bank", fac_bank
+            payouts.append(self.payout(m, ref, "US" if m == "bank" else acct_cc, fac_name if r.random() < 0.6 else name))
         else:
             for _ in range(1 if r.random() < 0.6 else r.randint(2, 4)):  # frequent payout changes
                 m, ref = r.choice(accounts)
@@ -1325,7 +1354,9 @@ class World:
         if tactic == "front_company_agency":
             extra["agency_id"] = agency_id
         if tactic in ("laptop_farm_rdp", "laptop_farm_kvm", "rented_identity"):
-            extra["shipping_country"] = "US" if tactic != "rented_identity" else cc
+            # hired more often, so asked for equipment more often; still often not recorded
+            if r.random() > 0.6 * self.p["missing"]["shipping_country"]:
+                extra["shipping_country"] = "US" if tactic != "rented_identity" else cc
         elif r.random() < 0.15 * (1 - care):
             extra["shipping_country"] = r.choice(["US", "CN", "HK"])
         ftimes = [s["started_at"] for s in sessions[len(orig_sessions):]] or [s["started_at"] for s in sessions]
