@@ -776,7 +776,9 @@ class World:
         return {
             "cc": cc, "first": first, "last": last, "name": self.full_name(cc, first, last), "city": city,
             "tz": tzname, "cat": cat, "segment": segment, "created": self.created_at(),
-            "center": r.uniform(9.5, 16), "spread": r.uniform(1.5, 3.5), "weekend": r.uniform(0.1, 0.6),
+            # most work office hours; side-gig freelancers and night owls work evenings
+            "center": r.uniform(9.5, 16) if r.random() > 0.15 else r.uniform(18, 23),
+            "spread": r.uniform(1.5, 3.5), "weekend": r.uniform(0.1, 0.6),
             "devices": ["dv-" + hexid(r, 14) for _ in range(r.choice([1, 1, 2, 2, 3]))],
             "home": [self.ip_res(cc) for _ in range(r.choice([1, 1, 2, 3]))],
         }
@@ -819,7 +821,13 @@ class World:
         k = 1 if r.random() < 0.75 else 2
         out = []
         for m in dict.fromkeys(r.choices([m for m, _ in methods], weights=[w for _, w in methods], k=k)):
-            out.append(self.payout(m, self.payout_ref(m, pp["cc"], email), pp["cc"], pp["name"]))
+            acc_cc = pp["cc"]
+            if m in ("payoneer", "wise") and r.random() < 0.3:
+                acc_cc = r.choice(["US", "US", "GB", "BE", "DE"])  # receiving accounts issued abroad
+            holder = pp["name"]
+            if r.random() < 0.02:  # paid into a relative's account
+                holder = f"{self.name(pp['cc'])[0]} {pp['last']}"
+            out.append(self.payout(m, self.payout_ref(m, pp["cc"], email), acc_cc, holder))
         return out
 
     def payout(self, method: str, ref: str, cc: str | None, holder: str | None) -> dict:
@@ -1087,6 +1095,10 @@ class World:
         shared_dev = "dv-" + hexid(r, 14)
         city, tzname = r.choice(C[cc][1])
         surname = self.name(cc)[1]
+        family_account = None
+        if family and r.random() < 0.3:
+            m = C[cc][4][0][0]
+            family_account = (m, self.payout_ref(m, cc), f"{self.name(cc)[0]} {surname}")
         for _ in range(size):
             pp = self.base_person(cc, "shared_household")
             pp["city"], pp["tz"], pp["home"] = city, tzname, [home]
@@ -1096,7 +1108,10 @@ class World:
             if r.random() < 0.25:
                 pp["devices"].append(shared_dev)
             email = self.email(pp["first"], pp["last"])
-            self.finish(pp, self.honest_sessions(pp), self.honest_payouts(pp, email), 0, "shared_household",
+            payouts = self.honest_payouts(pp, email)
+            if family_account and r.random() < 0.7:
+                payouts = [self.payout(family_account[0], family_account[1], cc, family_account[2])]
+            self.finish(pp, self.honest_sessions(pp), payouts, 0, "shared_household",
                         email=email, phone=self.phone(cc), resume=self.resume(pp["cat"], pp["name"], city),
                         photo=self.photo())
         return size
