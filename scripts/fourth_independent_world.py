@@ -1225,6 +1225,8 @@ class World:
             if agency_cc not in C:
                 agency_cc = "SG"
             acct_cc = agency_cc if agency_cc in C else "SG"
+            if r.random() < 0.5:  # an "offshore team" whose members all claim the company's country
+                main_cc, targets, tw = acct_cc, [acct_cc], [1.0]
             holders = [f"{r.choice(AGENCY_NAMES)} {r.choice(AGENCY_WORDS)} {r.choice(['Ltd', 'Pte Ltd', 'LLC', 'Co., Ltd'])}"]
         for _k in range(size):
             cc = main_cc if r.random() < 0.7 else wchoice(r, targets, tw)
