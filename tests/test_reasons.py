@@ -127,3 +127,21 @@ def test_network_sentences_name_the_first_other_members_and_count_the_rest():
     assert writer.sentence(2, "NETWORK_RED_FLAGS").startswith("the 11 linked profile(s)")
     assert writer.sentence(2, "NETWORK_RED_FLAGS").endswith(listing)
     assert writer.sentence(2, "LINKED_TO_FRONT").endswith(f"network members: {listing}")
+
+
+def test_the_agency_sentence_names_the_declared_agency_and_its_members_mean_red_flags():
+    import pandas as pd
+
+    from detector.scoring.evidence import EvidenceWriter
+    from tests.helpers import applicant, population
+
+    pop = population([applicant("a", agency_id="acme-dev"), applicant("b", agency_id="acme-dev")])
+    features = pd.DataFrame(0.0, index=pop.applicants["applicant_id"], columns=list(FEATURE_NAMES))
+    features["agency_others_risk"] = [0.31, 0.12]
+    sessions = pop.sessions.assign(country=None, as_org=None, anonymiser_source=None, anonymised=False)
+    writer = EvidenceWriter(pop.applicants, features, pd.DataFrame(index=features.index), sessions,
+                            pop.payouts, pd.DataFrame({"a": [], "b": [], "kind": [], "similarity": []}),
+                            np.array([0, 1]), np.array([0, 1]))
+    sentence = writer.sentence(0, "AGENCY_RED_FLAGS")
+    assert "declared agency 'acme-dev'" in sentence
+    assert "mean red-flag score 0.31 of 1" in sentence

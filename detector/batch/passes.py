@@ -146,7 +146,7 @@ def corrected_signals(signals: pd.DataFrame, applicants: pd.DataFrame, payouts: 
 
 def chunk_risk(signals: pd.DataFrame, link_features: pd.DataFrame) -> np.ndarray:
     """Hand-set red-flag score of each applicant's own signals (input of
-    ``link_component_others_risk``)."""
+    ``link_component_others_risk`` and ``agency_others_risk``)."""
     features, _ = assemble_features(signals, link_features)
     return np.asarray(own_red_flags(features), dtype=float)
 
@@ -163,6 +163,7 @@ class PassTwoInput:
     signals: pd.DataFrame
     link_features: pd.DataFrame
     others_risk: np.ndarray
+    agency_others_risk: np.ndarray
     agency_shared: np.ndarray | None = None  # see corrected_signals
     pairs: pd.DataFrame | None = None  # the index's pairs touching this chunk (None: all)
 
@@ -215,6 +216,7 @@ def pass_two(chunk: PassTwoInput, index: LinkIndexView, model,
                                 chunk.agency_shared)
     features, context = assemble_features(signals, chunk.link_features)
     features["link_component_others_risk"] = chunk.others_risk
+    features["agency_others_risk"] = chunk.agency_others_risk
     features = features[list(FEATURE_NAMES)]
     population = Population(applicants=chunk.applicants, sessions=chunk.sessions,
                             payouts=chunk.payouts)

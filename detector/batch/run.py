@@ -49,7 +49,7 @@ from detector.batch.progress import Progress
 from detector.batch.summary import BatchSummary, compare_with_previous, write_networks
 from detector.batch.work_folder import WorkFolder, fingerprint, read_keys, write_keys
 from detector.errors import InputError
-from detector.features.build import others_mean
+from detector.features.build import agency_others_mean, others_mean
 from detector.io.formats import output_format
 from detector.io.read_input import _find_table
 from detector.linking.population_links import LinkKeys, links_from_keys
@@ -356,6 +356,7 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
                                 for i in range(count)])
         links = links_from_keys(keys, run.settings)
         ids = keys.applicants[["applicant_id"]]
+        agency_ids = keys.applicants["agency_id"].to_numpy(dtype=object)
         del keys
         shared = _agency_shared(work, count)
         with work.step("index") as folder:
@@ -370,6 +371,8 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
             links.pairs.to_parquet(folder / "pairs.parquet", index=False)
             np.save(folder / "components.npy", links.components, allow_pickle=False)
             np.save(folder / "others_risk.npy", others_mean(risk, links.components),
+                    allow_pickle=False)
+            np.save(folder / "agency_others_risk.npy", agency_others_mean(risk, agency_ids),
                     allow_pickle=False)
             ids.to_parquet(folder / "ids.parquet", index=False)
     run.timings["link_index"] = time.perf_counter() - t
@@ -428,6 +431,7 @@ class _PassTwoInputs:
     first: list[int]
     features: pd.DataFrame
     others: np.ndarray
+    agency_others: np.ndarray
     index: LinkIndexView
 
     def chunk(self, i: int) -> PassTwoInput:
@@ -441,6 +445,7 @@ class _PassTwoInputs:
             signals=pd.read_parquet(corrected if corrected.exists() else folder / "signals.parquet"),
             link_features=self.features.iloc[first[i]:first[i + 1]],
             others_risk=self.others[first[i]:first[i + 1]],
+            agency_others_risk=self.agency_others[first[i]:first[i + 1]],
             pairs=self.index.pairs_touching(first[i], first[i + 1]))
 
 
@@ -454,7 +459,8 @@ def _pass_two(run: _Run, count: int, index: LinkIndexView, model) -> None:
     work = run.work
     first = _first_rows(work, count)
     inputs = _PassTwoInputs(work, first, pd.read_parquet(work.path("index/link_features.parquet")),
-                            np.load(work.path("index/others_risk.npy")), index)
+                            np.load(work.path("index/others_risk.npy")),
+                            np.load(work.path("index/agency_others_risk.npy")), index)
     todo = [i for i in range(count) if not work.path(f"scores/{i:06d}.parquet").exists()]
     progress = Progress("pass 2 (score, reasons)", first[-1], run.options.quiet)
     progress.update(sum(first[i + 1] - first[i] for i in range(count) if i not in set(todo)))

@@ -12,6 +12,7 @@ import pandas as pd
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io.population import Population
 from detector.linking.population_links import PopulationLinks, build_links
+from detector.model.rules_baseline import own_red_flags
 from detector.settings import Settings
 from detector.signals.devices import device_signals
 from detector.signals.identity import identity_signals
@@ -31,22 +32,29 @@ def _empty_table(population: Population, geo) -> FeatureTable:
                         context=pd.DataFrame(index=ids))
 
 
-def others_risk(features: pd.DataFrame, components: np.ndarray) -> np.ndarray:
-    """Mean hand-set red-flag score of the other members of each profile's component.
+def agency_others_mean(risk: np.ndarray, agency_ids: np.ndarray) -> np.ndarray:
+    """Mean of ``risk`` over the other profiles that declare each profile's agency.
 
-    The score is the rules baseline over each member's own signals (weights set from the red
-    flags, not fitted), so no label reaches the feature. Its link rules are left out: the link
-    that joined two profiles (a spouse's shared account) is already a feature of both, and
-    counted again as each one's red flag it made a household look like a cell. NaN for a
-    profile alone in its component.
+    Links inside a declared agency are not concealed, so a cell that declares one agency hides
+    its shared accounts behind it; its members' own red flags still show. NaN without an agency
+    or alone in it.
     """
-    from detector.model.rules_baseline import own_red_flags
-
-    return others_mean(np.asarray(own_red_flags(features), dtype=float), components)
+    codes, _ = pd.factorize(pd.Series(np.asarray(agency_ids, dtype=object)))
+    out = np.full(len(risk), np.nan)
+    member = codes >= 0
+    out[member] = others_mean(np.asarray(risk, dtype=float)[member], codes[member])
+    return out
 
 
 def others_mean(risk: np.ndarray, components: np.ndarray) -> np.ndarray:
-    """Mean of ``risk`` over the other members of each profile's component (NaN alone)."""
+    """Mean of ``risk`` over the other members of each profile's component (NaN alone).
+
+    ``risk`` is the rules baseline over each member's own signals (``own_red_flags``: weights
+    set from the red flags, not fitted), so no label reaches the feature. Its link rules are
+    left out: the link that joined two profiles (a spouse's shared account) is already a
+    feature of both, and counted again as each one's red flag it made a household look like a
+    cell.
+    """
     if len(risk) == 0:
         return risk
     total = np.bincount(components, weights=risk)
@@ -93,7 +101,9 @@ def build_features(population: Population, settings: Settings, geo,
                         settings, known_labels)
     lap("linking")
     features, context = assemble_features(signals, links.features)
-    features["link_component_others_risk"] = others_risk(features, links.components)
+    risk = np.asarray(own_red_flags(features), dtype=float)
+    features["link_component_others_risk"] = others_mean(risk, links.components)
+    features["agency_others_risk"] = agency_others_mean(risk, applicants["agency_id"].to_numpy())
     lap("linking")
     return FeatureTable(features=features, links=links, sessions=sessions, context=context,
                         timings=timings)

@@ -118,6 +118,10 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "signals, links left out (faint tells add up across a cell).", revision=2),
     _f("link_known_fronts", "linking", +1, "LINKED_TO_FRONT",
        "Profiles in the component already labelled as fronts (own label never used)."),
+    _f("agency_others_risk", "linking", +1, "AGENCY_RED_FLAGS",
+       "Mean rules-baseline red-flag score of the other profiles that declare the same agency, from "
+       "their own signals: a declared agency excuses its shared accounts, not a membership that "
+       "shows the tells of a cell."),
 )
 
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)

@@ -202,6 +202,10 @@ class EvidenceWriter:
             shown, count = self._other_members(row, aid)
             return (f"the {count} linked profile(s) show red flags themselves (mean red-flag "
                     f"score {f['link_component_others_risk']:.2f} of 1): {_ids(shown, count)}")
+        if code == "AGENCY_RED_FLAGS":
+            return (f"the other profiles of declared agency '{app['agency_id']}' show red flags themselves "
+                    f"(mean red-flag score {f['agency_others_risk']:.2f} of 1): links inside a declared "
+                    f"agency are not counted, its members' own signals are")
         if code == "LINKED_TO_FRONT":
             return (f"linked network contains {int(f['link_known_fronts'])} profile(s) already "
                     f"confirmed as fronts; network members: "

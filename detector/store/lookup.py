@@ -298,6 +298,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     components = {partners[pk].component_id for pk in linked}
     stats, updates = component_stats(session, components, facts, kept, similar)
     features.update(stats)
+    features["agency_others_risk"] = agency_others_risk(session, my_agency, exclude_pk)
     members = (session.connection().scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
                                .limit(MAX_MEMBER_IDS)).all() if components else [])
     pairs = [(pk, partners[pk].applicant_id, kind,
@@ -306,6 +307,19 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
              for pk in sorted(kept[kind])]
     return StoreLinks(features=features, pairs=pairs, merge_components=components,
                       member_ids=list(members), member_updates=updates)
+
+
+def agency_others_risk(session: Session, agency: str | None, exclude_pk: int | None) -> float:
+    """Mean stored red-flag risk of the other profiles that declare ``agency`` (as
+    ``features.build.agency_others_mean`` gives it in batch); NaN without an agency or others."""
+    if agency is None:
+        return np.nan
+    query = select(func.sum(Applicant.rules_risk), func.count(Applicant.rules_risk)).where(
+        Applicant.agency_id == agency)
+    if exclude_pk is not None:
+        query = query.where(Applicant.pk != exclude_pk)
+    total, count = session.connection().execute(query).one()
+    return float(total) / count if count and total is not None else np.nan
 
 
 def _current_member_features(features: dict, pk: int, kept: dict[str, set[int]],

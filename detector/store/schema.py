@@ -90,7 +90,8 @@ class Applicant(Base):
     band: Mapped[str | None] = mapped_column(String(16))
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | decided
-    __table_args__ = (Index("ix_applicants_queue", "status", "band", "score"),)
+    __table_args__ = (Index("ix_applicants_queue", "status", "band", "score"),
+                      Index("ix_applicants_agency", "agency_id", "rules_risk"))
 
 
 class Identifier(Base):

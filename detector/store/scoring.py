@@ -19,7 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from detector.features.build import FeatureTable
-from detector.features.catalogue import FEATURE_NAMES
+from detector.features.catalogue import FEATURE_NAMES, FEATURES
 from detector.intel.active_feeds import ActiveFeeds
 from detector.io.population import Population
 from detector.linking.population_links import PopulationLinks
@@ -41,7 +41,7 @@ from detector.store.write import (
     update_members,
 )
 
-LINK_FEATURES = [name for name in FEATURE_NAMES if name.startswith("link_")]
+LINK_FEATURES = [f.name for f in FEATURES if f.family == "linking"]  # what the store lookups give
 WRITE_LOCK_KEY = 7_316_220  # PostgreSQL advisory lock: one scoring writer at a time
 
 

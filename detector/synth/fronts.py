@@ -89,7 +89,7 @@ class Cell:
                        if ctx.chance(0.7 * careless + 0.1) else None)
         self.digits_p = ctx.between(0.3, 1.0)
         self.leak_p = ctx.between(0.05, 0.9) * careless
-        self.agency_id = ctx.token(6) if ctx.chance(0.07) else None
+        self.agency_id = ctx.token(6) if ctx.chance(ctx.s.sham_agency_rate) else None
         self.day0, self.spread = group_window(ctx, 300)
         self.farms: list[tuple[str, str, Place, list[str]]] = []
         self.farm_remote = ctx.between(0.3, 0.97)

@@ -73,6 +73,10 @@ class SynthSettings:
     invalid_phone_rate: float = 0.015  # typos and made-up numbers among legit profiles
     unlabelled_rate: float = 0.0  # applicants written without a label (truth still has it)
     missing_as_null: bool = False  # write missing fields as null instead of leaving them out
+    # Front cells that declare an agency to excuse their shared accounts. Not randomised: worlds
+    # drawn with 0-15 % or 0-35 % trained models that flagged honest agencies and others more
+    # on the independent worlds (docs/SYNTHETIC_DATA.md, lesson 11).
+    sham_agency_rate: float = 0.07
 
     def day_range(self) -> tuple[int, int]:
         """(first sign-up day since the activity epoch, number of days)."""

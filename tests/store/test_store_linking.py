@@ -15,6 +15,7 @@ TARGETS = {
     "network with red-flag members": lambda f: (f["link_component_size"] >= 3) & f["link_component_others_risk"].notna(),
     "near-duplicate resume": lambda f: f["link_resume_near_duplicates"] >= 1,
     "shared residential IP or photo": lambda f: (f["link_residential_ip_shared"] >= 1) | (f["link_photo_reused"] >= 1),
+    "declared agency with other members": lambda f: f["agency_others_risk"].notna(),
 }
 
 
