@@ -8,6 +8,7 @@ import json
 import numpy as np
 import pytest
 
+from detector.features.catalogue import FEATURE_NAMES
 from detector.model.bands import Thresholds
 from detector.model.bootstrap import compare_models
 from detector.model.threshold_table import threshold_table
@@ -48,7 +49,7 @@ def test_metrics_json_keeps_its_contract_and_adds_the_new_parts(evaluated):
     one_pct = next(row for row in table if row["label"] == "FPR <= 1.00%")
     assert one_pct["recall"] == pytest.approx(metrics["model_at_1pct_fpr"]["recall"])
     assert one_pct["weekly_reviews"] == pytest.approx(500 * one_pct["flagged_share"])
-    assert len(metrics["permutation_importance"]) == 40
+    assert len(metrics["permutation_importance"]) == len(FEATURE_NAMES)
     comparison = metrics["comparison"]
     for key in ("recall_at_fpr", "average_precision"):
         c = comparison[key]

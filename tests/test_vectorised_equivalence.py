@@ -165,6 +165,8 @@ def test_evidence_sentences_equal_the_per_applicant_frames_version() -> None:
                 expected = writers[1].sentence(row, code)
             except (KeyError, ValueError, TypeError):  # a code whose numbers this row lacks
                 continue
+            if expected == code:  # a code added after the reference was frozen (it has no sentence)
+                continue
             assert writers[0].sentence(row, code) == expected, (row, code)
             compared += 1
     assert compared > 10 * len(rows)
