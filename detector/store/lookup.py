@@ -10,22 +10,21 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES, EVIDENCE_KINDS
+from detector.store.driver_sql import fetch_all, placeholders
 from detector.store.material import PHOTO_BANDS, RowFacts, photo_band_layout, photo_band_values
 from detector.store.schema import (
     Applicant,
     Identifier,
-    PhotoKey,
     StoredSession,
-    TextKey,
-    TextSignature,
 )
 
 LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", "email_suffix")
@@ -63,23 +62,24 @@ class StoreLinks:
     member_updates: list[MemberUpdate] = field(default_factory=list)
 
 
-_BOUNDED: dict[tuple[str, int], object] = {}
+_BOUNDED: dict[tuple[str, int], str] = {}
 
 
-def _bounded_statement(kind: str, count: int):
-    """``count`` bounded key lookups as one UNION ALL with bound parameters, built once per shape."""
+def _bounded_sql(kind: str, count: int) -> str:
+    """``count`` key lookups, each read up to its bound (``LIMIT``) from the lookup index, in
+    one statement that returns only the holders of keys that are not hubs: a hub key's holders
+    are counted inside the database and never reach Python (at a million profiles a resume or
+    proposal has ~7 boilerplate band keys of 40+ holders each, 70% of the rows read)."""
     key = (kind, count)
     if key not in _BOUNDED:
-        parts = []
-        for i in range(count):
-            if kind == "identifier":
-                query = select(literal(i).label("k"), Identifier.applicant_pk.label("pk")).where(
-                    Identifier.kind == bindparam(f"a{i}"), Identifier.hash == bindparam(f"b{i}"))
-            else:
-                query = select(literal(i).label("k"), TextKey.applicant_pk.label("pk")).where(
-                    TextKey.field == bindparam(f"a{i}"), TextKey.band_key == bindparam(f"b{i}"))
-            parts.append(query.limit(bindparam(f"n{i}")))
-        _BOUNDED[key] = parts[0] if count == 1 else union_all(*[select(p.subquery()) for p in parts])
+        table, kind_column, value_column = (("identifiers", "kind", "hash") if kind == "identifier"
+                                            else ("text_keys", "field", "band_key"))
+        probes = " UNION ALL ".join(
+            f"SELECT {i} AS k, applicant_pk AS pk FROM (SELECT applicant_pk FROM {table} "
+            f"WHERE {kind_column} = ? AND {value_column} = ? LIMIT ?) AS p{i}" for i in range(count))
+        _BOUNDED[key] = (
+            "SELECT k, pk FROM (SELECT k, pk, COUNT(*) OVER (PARTITION BY k) AS holders "
+            f"FROM ({probes}) AS probes WHERE pk <> ?) AS counted WHERE holders + 1 <= ?")
     return _BOUNDED[key]
 
 
@@ -90,14 +90,14 @@ def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
     new one) map to nothing."""
     if not keys:
         return {}
-    params: dict[str, object] = {}
-    for i, (a, b) in enumerate(keys):
-        params.update({f"a{i}": a, f"b{i}": int(b), f"n{i}": cap + 2})
-    found: dict[int, list[int]] = {i: [] for i in range(len(keys))}
-    for i, pk in session.connection().execute(_bounded_statement(kind, len(keys)), params):  # type: ignore[call-overload]
-        if pk != exclude:
-            found[i].append(pk)
-    return {keys[i]: pks for i, pks in found.items() if pks and len(pks) + 1 <= cap}
+    params: list[object] = []
+    for a, b in keys:
+        params += [a, int(b), cap + 2]
+    params += [exclude if exclude is not None else -1, cap]
+    found: dict[int, list[int]] = {}
+    for i, pk in fetch_all(session, _bounded_sql(kind, len(keys)), params):
+        found.setdefault(i, []).append(pk)
+    return {keys[i]: found[i] for i in sorted(found)}
 
 
 def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
@@ -144,10 +144,10 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float, mi
     return found
 
 
-# the candidates' signatures from the narrow table, by its primary key
-_SIGNATURES = (select(TextSignature.applicant_pk, TextSignature.field, TextSignature.signature)
-               .where(TextSignature.field.in_(bindparam("fields", expanding=True)),
-                      TextSignature.applicant_pk.in_(bindparam("pks", expanding=True))))
+def _signatures_sql(fields: int, pks: int) -> str:
+    """The candidates' signatures from the narrow table, by its primary key."""
+    return ("SELECT applicant_pk, field, signature FROM text_signatures "
+            f"WHERE field IN ({placeholders(fields)}) AND applicant_pk IN ({placeholders(pks)})")
 
 
 def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarray]], threshold: float,
@@ -159,9 +159,9 @@ def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarra
     wanted = {(pk, field_name) for (field_name, _), pks in buckets.items() for pk in pks}
     if not wanted:
         return found
-    rows = [row for row in session.connection().execute(
-        _SIGNATURES, {"fields": sorted(found), "pks": sorted({pk for pk, _ in wanted})})
-        if (row[0], row[1]) in wanted]
+    fields, pks = sorted(found), sorted({pk for pk, _ in wanted})
+    rows = [row for row in fetch_all(session, _signatures_sql(len(fields), len(pks)), [*fields, *pks])
+            if (row[0], row[1]) in wanted]
     if not rows:
         return found
     signature_of = {field_name: signature for field_name, _, signature in texts}
@@ -174,20 +174,28 @@ def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarra
     return found
 
 
-def _flip_masks(width: int, radius: int) -> list[int]:
+@cache
+def _flip_masks(width: int, radius: int) -> tuple[int, ...]:
     masks = [0]
     for flips in range(1, radius + 1):
         masks += [sum(1 << bit for bit in bits) for bits in combinations(range(width), flips)]
-    return masks
+    return tuple(masks)
 
 
-# the key rows carry the hash: the candidates are compared from the lookup index alone;
-# every band's probes in one statement, each band bounded on its own
-_PHOTO_CANDIDATES = union_all(*[select(select(PhotoKey.applicant_pk, PhotoKey.photo_hash)
-                                       .where(PhotoKey.band == band,
-                                              PhotoKey.value.in_(bindparam(f"probes{band}", expanding=True)))
-                                       .limit(bindparam("n")).subquery())
-                                for band in range(PHOTO_BANDS)])
+@cache
+def _photo_candidates_sql(probes: tuple[int, ...]) -> str:
+    """Every band's probes in one statement, each band bounded on its own. The key rows carry
+    the hash: the candidates are compared from the lookup index alone."""
+    return " UNION ALL ".join(
+        f"SELECT applicant_pk, photo_hash FROM (SELECT applicant_pk, photo_hash FROM photo_keys "
+        f"WHERE band = ? AND value IN ({placeholders(n)}) LIMIT ?) AS b{band}"
+        for band, n in enumerate(probes))
+
+
+@cache
+def _photo_holders_sql(values: int) -> str:
+    return (f"SELECT photo_hash, COUNT(*) FROM applicants WHERE photo_hash IN ({placeholders(values)}) "
+            "AND pk <> ? GROUP BY photo_hash")
 
 
 def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int,
@@ -195,26 +203,26 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
     """Profiles whose photo hash is within ``max_bits`` bits; placeholder photos link nobody."""
     if value is None:
         return set()
-
-    def holders_of(values: list[int]) -> dict[int, int]:
-        rows = session.connection().execute(select(Applicant.photo_hash, func.count())
-                               .where(Applicant.photo_hash.in_(values),
-                                      Applicant.pk != (exclude if exclude is not None else -1))
-                               .group_by(Applicant.photo_hash))
-        return {int(v): n for v, n in rows if v is not None}
-
-    if holders_of([value]).get(value, 0) + 1 > cap:
-        return set()
     unsigned = value & 0xFFFFFFFFFFFFFFFF
     radius = max_bits // PHOTO_BANDS
-    params: dict[str, object] = {"n": MAX_PHOTO_CANDIDATES}
+    params: list[object] = []
+    probes = []
     for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(), strict=True):
-        params[f"probes{band}"] = [band_value ^ mask for mask in _flip_masks(width, radius)]
-    hashes: dict[int, int | None] = dict(session.connection().execute(_PHOTO_CANDIDATES, params).all())
+        masks = _flip_masks(width, radius)
+        params += [band, *[band_value ^ mask for mask in masks], MAX_PHOTO_CANDIDATES]
+        probes.append(len(masks))
+    hashes: dict[int, int | None] = dict(fetch_all(session, _photo_candidates_sql(tuple(probes)), params))
     hashes.pop(exclude if exclude is not None else -1, None)
     close = {pk: v for pk, v in hashes.items()
              if v is not None and ((v ^ value) & 0xFFFFFFFFFFFFFFFF).bit_count() <= max_bits}
-    counts = holders_of(sorted(set(close.values()))) if close else {}
+    # how many profiles hold each close hash, and the applicant's own (a placeholder photo
+    # shared by more than ``cap`` profiles links nobody), in one statement
+    values = sorted(set(close.values()) | {value})
+    counts = {int(v): n for v, n in fetch_all(session, _photo_holders_sql(len(values)),
+                                              [*values, exclude if exclude is not None else -1])
+              if v is not None}
+    if counts.get(value, 0) + 1 > cap:
+        return set()
     return {pk for pk, v in close.items() if counts.get(v, 0) + (v == value) <= cap}
 
 
