@@ -103,9 +103,8 @@ def _bounded_members(session: Session, kind: str, keys: list[tuple], cap: int,
 def _partners(session: Session, pks: set[int]) -> dict[int, Partner]:
     if not pks:
         return {}
-    rows = session.connection().execute(select(Applicant.pk, Applicant.applicant_id, Applicant.name_hash,
-                                  Applicant.agency_id, Applicant.component_id)
-                           .where(Applicant.pk.in_(pks)))
+    rows = fetch_all(session, "SELECT pk, applicant_id, name_hash, agency_id, component_id FROM applicants "
+                              f"WHERE pk IN ({placeholders(len(pks))})", list(pks))
     return {r[0]: Partner(*r) for r in rows}
 
 
@@ -144,10 +143,13 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float, mi
     return found
 
 
-def _signatures_sql(fields: int, pks: int) -> str:
-    """The candidates' signatures from the narrow table, by its primary key."""
-    return ("SELECT applicant_pk, field, signature FROM text_signatures "
-            f"WHERE field IN ({placeholders(fields)}) AND applicant_pk IN ({placeholders(pks)})")
+@cache
+def _signatures_sql(counts: tuple[int, ...]) -> str:
+    """The candidates' signatures from the narrow table, by its primary key: for each field only
+    the profiles that share one of its band keys (one index probe per wanted signature)."""
+    return " UNION ALL ".join(
+        f"SELECT applicant_pk, field, signature FROM text_signatures WHERE field = ? "
+        f"AND applicant_pk IN ({placeholders(n)})" for n in counts)
 
 
 def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarray]], threshold: float,
@@ -159,9 +161,10 @@ def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarra
     wanted = {(pk, field_name) for (field_name, _), pks in buckets.items() for pk in pks}
     if not wanted:
         return found
-    fields, pks = sorted(found), sorted({pk for pk, _ in wanted})
-    rows = [row for row in fetch_all(session, _signatures_sql(len(fields), len(pks)), [*fields, *pks])
-            if (row[0], row[1]) in wanted]
+    holders = {field_name: sorted({pk for pk, f in wanted if f == field_name}) for field_name in sorted(found)}
+    holders = {field_name: pks for field_name, pks in holders.items() if pks}
+    rows = fetch_all(session, _signatures_sql(tuple(len(pks) for pks in holders.values())),
+                     [value for field_name, pks in holders.items() for value in (field_name, *pks)])
     if not rows:
         return found
     signature_of = {field_name: signature for field_name, _, signature in texts}
