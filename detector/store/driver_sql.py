@@ -1,7 +1,7 @@
 """Run a hot lookup on the driver's cursor, inside the session's transaction.
 
 Scoring one applicant reads a thousand-odd index entries (text band holders, photo band
-candidates, signatures). Through SQLAlchemy each row costs a few microseconds of Python
+candidates, signatures) and writes some sixty key rows. Through SQLAlchemy each row costs a few microseconds of Python
 (result rows built and processed one at a time) and each statement ~0.1 ms of compiling and
 context set-up: at a million profiles that was most of a score's CPU, far more than SQLite's
 own stepping. The statements here are plain SQL that runs unchanged on SQLite and PostgreSQL,
@@ -39,7 +39,17 @@ def fetch_all(session: Session, sql: str, params: Sequence[object]) -> list[tupl
     cursor = connection.connection.cursor()
     try:
         cursor.execute(_for_driver(sql, connection.dialect.paramstyle), tuple(params))
-        return cursor.fetchall()
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def execute_many(session: Session, sql: str, rows: Sequence[Sequence[object]]) -> None:
+    """``sql`` (``?`` placeholders) once per row, in the session's transaction."""
+    connection = session.connection()
+    cursor = connection.connection.cursor()
+    try:
+        cursor.executemany(_for_driver(sql, connection.dialect.paramstyle), [tuple(row) for row in rows])
     finally:
         cursor.close()
 

@@ -36,7 +36,6 @@ from detector.store.one_scoring import (
     _predictor,
     _scored_with_reasons,
     rules_risk,
-    score_one_with_store,
 )
 from detector.store.schema import Applicant, AuditEntry
 from detector.store.scoring import (
@@ -55,8 +54,8 @@ _LINK_COLUMNS = [FEATURE_NAMES.index(name) for name in LINK_FEATURES]
 def score_many_with_store(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
                           source: str = "api") -> list[StoreScored]:
     """Score and store the applicants in order, each seeing the store and those before it."""
-    if len(prepared) <= 1:
-        return [score_one_with_store(session, ready, engine, source=source) for ready in prepared]
+    if not prepared:
+        return []
     settings, model = engine.settings, engine.model
     predictor = _predictor(model)
     versions = engine.feeds.versions_with(engine.geo)
@@ -110,6 +109,8 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
                           "sanctions_hits": pd.Series([None] * len(ids), dtype=object),
                           "feed_versions": pd.Series([dict(versions) for _ in ids], dtype=object)})[SCORE_COLUMNS]
     features_frame = pd.DataFrame(values, index=pd.Index(ids, name="applicant_id"), columns=list(FEATURE_NAMES))
+    if len(ids) == 1:  # a lone request: its frames as they are
+        return [StoreScored(scores=frame, links=links, features=features_frame, timings=timings[0])]
     return [StoreScored(scores=frame.iloc[row:row + 1].reset_index(drop=True), links=[links[row]],
                         features=features_frame.iloc[row:row + 1], timings=timings[row])
             for row in range(len(ids))]
