@@ -1,8 +1,8 @@
 """Dump everything scoring against a store gives fresh applicants, to compare two versions of the code.
 
 Scores ``--applicants`` fresh synthetic applicants with the API's fast path in transactions of
-``--batch`` (``score_many_with_store``; 1 = ``score_one_with_store``, each applicant alone
-against the store). Each transaction is rolled back, so the store is left as it was and an
+``--batch`` (``score_many_with_store``; 1: each applicant alone against the store;
+``--rescore``: each transaction scores its applicants twice, the second time as rescores). Each transaction is rolled back, so the store is left as it was and an
 older checkout (``PYTHONPATH=/path/to/checkout``) run on the same store must write the same
 file. Per applicant: score, band, reasons with evidence, feature values, the links found
 (other profile, kind, similarity), the components joined and the members' refreshed features
@@ -46,6 +46,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=961)
     parser.add_argument("--applicants", type=int, default=300)
     parser.add_argument("--batch", type=int, default=1)
+    parser.add_argument("--rescore", action="store_true",
+                        help="score each transaction's applicants twice: the second time as known "
+                             "profiles rescored in place (their own rows excluded from their links)")
     parser.add_argument("--hash-key", default=HASH_KEY)
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -53,7 +56,6 @@ def main() -> None:
     from sqlalchemy.orm import sessionmaker
 
     import detector
-
     from detector.io.fast_records import clean_records
     from detector.settings import Settings
     from detector.store.db import Store, make_engine, store_url
@@ -76,6 +78,8 @@ def main() -> None:
         for start in range(0, len(records), args.batch):
             prepared = [prepare_one(clean_records([record])[0], engine)
                         for record in records[start:start + args.batch]]
+            if args.rescore:
+                prepared = prepared + prepared
             with store.sessions() as session:
                 session.begin()
                 results = score_many_with_store(session, prepared, engine)

@@ -117,11 +117,9 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float, mi
     for ip_hash, lo, hi, share in spans:
         if share < min_share:
             continue
-        holders = session.connection().scalars(
-            select(StoredSession.applicant_pk).distinct()
-            .where(StoredSession.ip_hash == int(ip_hash), StoredSession.residential.is_(True))
-            .limit(cap + 2)).all()
-        holders = [pk for pk in holders if pk != exclude]
+        holders = [pk for (pk,) in fetch_all(
+            session, "SELECT DISTINCT applicant_pk FROM sessions WHERE ip_hash = ? AND residential = ? LIMIT ?",
+            [int(ip_hash), True, cap + 2]) if pk != exclude]
         if not holders or len(holders) + 1 > cap:
             continue
         rows = session.connection().execute(
@@ -309,8 +307,9 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     components = {partners[pk].component_id for pk in linked}
     stats, updates = component_stats(session, components, facts, kept, similar)
     features.update(stats)
-    members = (session.connection().scalars(select(Applicant.applicant_id).where(Applicant.component_id.in_(components))
-                               .limit(MAX_MEMBER_IDS)).all() if components else [])
+    members = [member for (member,) in fetch_all(
+        session, f"SELECT applicant_id FROM applicants WHERE component_id IN ({placeholders(len(components))}) "
+                 "LIMIT ?", [*components, MAX_MEMBER_IDS])] if components else []
     pairs = [(pk, partners[pk].applicant_id, kind,
               similar[kind][pk] if kind in similar else 1.0)
              for kind in (*COUNT_FEATURES, "resume", "proposal") if kind in kept
@@ -384,9 +383,9 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                                     .join(Applicant, and_(Applicant.pk == Identifier.applicant_pk, in_components))
                                     .where(Identifier.kind == "name")).all())
     else:  # by the members' keys: an index probe per member whatever the planner's statistics say
-        names = {value for kind, value in session.connection().execute(
-            select(Identifier.kind, Identifier.hash).where(Identifier.applicant_pk.in_([m.pk for m in members])))
-            if kind == "name"}
+        names = {value for kind, value in fetch_all(
+            session, f"SELECT kind, hash FROM identifiers WHERE applicant_pk IN ({placeholders(len(members))})",
+            [m.pk for m in members]) if kind == "name"} if members else set()
     if my_country is not None:
         countries.add(my_country)
     stats = {
