@@ -1,9 +1,10 @@
-"""The hub rule at its boundary, now that hub keys are counted inside the database.
+"""The hub rule at its boundary, through the store lookups' driver-level statements.
 
 A key (text band key, photo hash) held by more than ``hub_cap`` profiles, the new one
 included, links nobody; a rescored profile's own row does not count towards the cap. The
-lookups read hub keys' holders in SQL (``lookup._bounded_sql``) and the photo holders in one
-statement with the applicant's own hash, so these pin the exact boundary on both databases.
+lookups read band-key holders in one statement on the driver's cursor (``lookup._bounded_sql``)
+and count photo holders in one statement with the applicant's own hash, so these pin the
+exact boundary on both databases.
 """
 
 from dataclasses import replace
