@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from detector.store.audit import utcnow
-from detector.store.driver_sql import execute_many, placeholders
+from detector.store.driver_sql import execute_many, fetch_all, placeholders
 from detector.store.material import LinkMaterial, RowFacts
 from detector.store.schema import (
     TEXT_FIELDS,
@@ -171,16 +171,18 @@ def merge_components(session: Session, pk: int, components: Iterable[int], curre
     """Union: the applicant and every component it links to take the smallest component id.
 
     ``current`` is the applicant's component id if known (a new applicant: its own pk).
+    Plain integer updates on the driver's cursor (every scored applicant runs one or two).
     """
     if current is None:
-        current = session.scalar(select(Applicant.component_id).where(Applicant.pk == pk))
+        rows = fetch_all(session, "SELECT component_id FROM applicants WHERE pk = ?", [pk])
+        current = rows[0][0] if rows else None
     ids = set(components) | {current if current else pk}
     target = min(ids)
-    others = ids - {target}
+    others = sorted(ids - {target})
     if others:
-        session.execute(update(Applicant).where(Applicant.component_id.in_(others))
-                        .values(component_id=target))
-    session.execute(update(Applicant).where(Applicant.pk == pk).values(component_id=target))
+        execute_many(session, f"UPDATE applicants SET component_id = ? WHERE component_id IN ({placeholders(len(others))})",
+                     [[target, *others]])
+    execute_many(session, "UPDATE applicants SET component_id = ? WHERE pk = ?", [[target, pk]])
     return target
 
 
