@@ -4,9 +4,10 @@ The API's micro-batcher (``detector.api.batcher``) gathers the sign-up requests 
 while a scoring transaction runs and scores them here together: applicants in order, each
 linked against the store plus every applicant before it in the batch, and added to the store
 (links, component merge, members' refreshed risks, score) before the next one is linked. Each
-applicant runs the statements a request of its own would run, in the same order
-(``score_one_with_store``), so a batch leaves the store as the same requests one after another
-would and the first applicant gets exactly a lone request's result. (A list request,
+applicant runs the statements a request of its own would run, in the same order (a lone
+request, ``score_one_with_store``, is a batch of one here), so a batch leaves the store as the
+same requests one after another would and the first applicant gets exactly a lone request's
+result. (A list request,
 ``score_with_store``, differs slightly: its scores are written after the whole list is linked,
 so earlier members are not refreshed by later ones; see docs/API.md.)
 
