@@ -11,26 +11,20 @@ written with ``?`` placeholders and rewritten once to the driver's parameter sty
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
-_CONVERTED: dict[tuple[str, str], str] = {}
 
-
+@lru_cache(maxsize=4096)  # statement shapes vary with list lengths: bounded, not one per shape
 def _for_driver(sql: str, paramstyle: str) -> str:
-    key = (sql, paramstyle)
-    converted = _CONVERTED.get(key)
-    if converted is None:
-        if paramstyle == "qmark":
-            converted = sql
-        elif paramstyle in ("format", "pyformat"):
-            if "%" in sql:
-                raise ValueError("a '%' in driver SQL would be read as a placeholder")
-            converted = sql.replace("?", "%s")
-        else:
-            raise ValueError(f"unsupported driver parameter style {paramstyle!r}")
-        _CONVERTED[key] = converted
-    return converted
+    if paramstyle == "qmark":
+        return sql
+    if paramstyle in ("format", "pyformat"):
+        if "%" in sql:
+            raise ValueError("a '%' in driver SQL would be read as a placeholder")
+        return sql.replace("?", "%s")
+    raise ValueError(f"unsupported driver parameter style {paramstyle!r}")
 
 
 def fetch_all(session: Session, sql: str, params: Sequence[object]) -> list[tuple]:

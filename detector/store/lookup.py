@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -138,7 +138,7 @@ def _ip_partners(session: Session, spans: list, cap: int, window_days: float, mi
     return found
 
 
-@cache
+@lru_cache(maxsize=4096)  # one shape per pair of list lengths: bounded in a long-running server
 def _signatures_sql(counts: tuple[int, ...]) -> str:
     """The candidates' signatures from the narrow table, by its primary key: for each field only
     the profiles that share one of its band keys (one index probe per wanted signature)."""
@@ -190,7 +190,7 @@ def _photo_candidates_sql(probes: tuple[int, ...]) -> str:
         for band, n in enumerate(probes))
 
 
-@cache
+@lru_cache(maxsize=256)
 def _photo_holders_sql(values: int) -> str:
     return (f"SELECT photo_hash, COUNT(*) FROM applicants WHERE photo_hash IN ({placeholders(values)}) "
             "AND pk <> ? GROUP BY photo_hash")
