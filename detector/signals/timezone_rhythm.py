@@ -113,6 +113,14 @@ def add_activity(curves: np.ndarray, row: np.ndarray, hour0: np.ndarray,
 _LOCAL_LOG_P = np.log((WORKDAY_TEMPLATE + 0.08) / (WORKDAY_TEMPLATE + 0.08).sum())
 
 
+# Each fixed offset's log-probabilities by UTC hour, built once (the scoring API computes these
+# for one applicant at a time, where building them per call cost more than the sums).
+_OPERATOR_LOG_P = _LOCAL_LOG_P[(np.arange(24)[None, :] + OPERATOR_OFFSETS[:, None]) % 24]
+_ALTERNATIVE_LOG_P = _LOCAL_LOG_P[(np.arange(24)[None, :] + ALTERNATIVE_OFFSETS[:, None]) % 24]
+# Local hour h at offset o corresponds to UTC hour (h - o) mod 24.
+_SHIFTED_TEMPLATES = np.stack([np.roll(WORKDAY_TEMPLATE, -o) for o in CANDIDATE_OFFSETS], axis=1)
+
+
 def _log_likelihood(curves: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """Log-likelihood of each curve's activity hours under a working day at ``offsets[i]``."""
     shift = np.round(np.nan_to_num(offsets)).astype(int)
@@ -132,12 +140,12 @@ def operator_hours_llr(curves: np.ndarray, claimed: np.ndarray) -> np.ndarray:
     nor the operator band (a night shift for American clients) would count as operator hours
     whenever their tail leaned east.
     """
-    def best_of(offsets: np.ndarray) -> np.ndarray:
-        return np.max(np.column_stack(
-            [_log_likelihood(curves, np.full(len(curves), o, dtype=float)) for o in offsets]), axis=1)
+    def best_of(log_p: np.ndarray) -> np.ndarray:
+        # the products and sums _log_likelihood forms for one offset, per fixed offset
+        return np.max(np.column_stack([(curves * row).sum(axis=1) for row in log_p]), axis=1)
 
-    operator = best_of(OPERATOR_OFFSETS)
-    llr = operator - np.maximum(_log_likelihood(curves, claimed), best_of(ALTERNATIVE_OFFSETS))
+    operator = best_of(_OPERATOR_LOG_P)
+    llr = operator - np.maximum(_log_likelihood(curves, claimed), best_of(_ALTERNATIVE_LOG_P))
     lo, hi = OPERATOR_BAND
     in_band = (claimed >= lo - 0.5) & (claimed <= hi + 0.5)
     return np.clip(np.where(in_band, 0.0, llr), 0.0, LLR_CLIP)
@@ -145,9 +153,7 @@ def operator_hours_llr(curves: np.ndarray, claimed: np.ndarray) -> np.ndarray:
 
 def best_fit_offsets(curves: np.ndarray) -> np.ndarray:
     """The UTC offset (hours) that best aligns each curve with an ordinary working day."""
-    # Local hour h at offset o corresponds to UTC hour (h - o) mod 24.
-    shifted = np.stack([np.roll(WORKDAY_TEMPLATE, -o) for o in CANDIDATE_OFFSETS], axis=1)
-    scores = curves @ shifted  # (n, offsets)
+    scores = curves @ _SHIFTED_TEMPLATES  # (n, offsets)
     return CANDIDATE_OFFSETS[np.argmax(scores, axis=1)].astype(float)
 
 

@@ -4,9 +4,10 @@ The API's micro-batcher (``detector.api.batcher``) gathers the sign-up requests 
 while a scoring transaction runs and scores them here together: applicants in order, each
 linked against the store plus every applicant before it in the batch, and added to the store
 (links, component merge, members' refreshed risks, score) before the next one is linked. Each
-applicant runs the statements a request of its own would run, in the same order
-(``score_one_with_store``), so a batch leaves the store as the same requests one after another
-would and the first applicant gets exactly a lone request's result. (A list request,
+applicant runs the statements a request of its own would run, in the same order (a lone
+request, ``score_one_with_store``, is a batch of one here), so a batch leaves the store as the
+same requests one after another would and the first applicant gets exactly a lone request's
+result. (A list request,
 ``score_with_store``, differs slightly: its scores are written after the whole list is linked,
 so earlier members are not refreshed by later ones; see docs/API.md.)
 
@@ -36,7 +37,6 @@ from detector.store.one_scoring import (
     _predictor,
     _scored_with_reasons,
     rules_risk,
-    score_one_with_store,
 )
 from detector.store.schema import Applicant, AuditEntry
 from detector.store.scoring import (
@@ -55,8 +55,8 @@ _LINK_COLUMNS = [FEATURE_NAMES.index(name) for name in LINK_FEATURES]
 def score_many_with_store(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
                           source: str = "api") -> list[StoreScored]:
     """Score and store the applicants in order, each seeing the store and those before it."""
-    if len(prepared) <= 1:
-        return [score_one_with_store(session, ready, engine, source=source) for ready in prepared]
+    if not prepared:
+        return []
     settings, model = engine.settings, engine.model
     predictor = _predictor(model)
     versions = engine.feeds.versions_with(engine.geo)
@@ -110,6 +110,8 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
                           "sanctions_hits": pd.Series([None] * len(ids), dtype=object),
                           "feed_versions": pd.Series([dict(versions) for _ in ids], dtype=object)})[SCORE_COLUMNS]
     features_frame = pd.DataFrame(values, index=pd.Index(ids, name="applicant_id"), columns=list(FEATURE_NAMES))
+    if len(ids) == 1:  # a lone request: its frames as they are
+        return [StoreScored(scores=frame, links=links, features=features_frame, timings=timings[0])]
     return [StoreScored(scores=frame.iloc[row:row + 1].reset_index(drop=True), links=[links[row]],
                         features=features_frame.iloc[row:row + 1], timings=timings[row])
             for row in range(len(ids))]

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from detector.features.build import FeatureTable
@@ -33,17 +32,12 @@ from detector.signals.one_applicant import OneApplicantSignals, one_applicant_si
 from detector.signals.session_geo import annotate_sessions
 from detector.store.material import RowFacts
 from detector.store.one_material import one_row_facts
-from detector.store.schema import Applicant
 from detector.store.scoring import (
     LINK_FEATURES,
     ScoringEngine,
     StoreScored,
     _evidence_population,
-    _writer_lock,
-    redact_reasons,
-    store_linked,
 )
-from detector.store.write import insert_scores
 
 _RULE_COLUMNS = [FEATURE_NAMES.index(rule.feature) for rule in OWN_RULES]
 _RULE_POINTS = np.array([rule.points for rule in OWN_RULES])
@@ -102,49 +96,14 @@ def prepare_one(applicant: CleanApplicant, engine: ScoringEngine) -> PreparedApp
 
 def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedApplicant,
                          engine: ScoringEngine, source: str = "api") -> StoreScored:
-    """Score one applicant against the store, then add it (a known id is rescored in place)."""
+    """Score one applicant against the store, then add it (a known id is rescored in place).
+
+    A batch of one of ``score_many_with_store``: the same statements in the same order, and
+    no per-applicant DataFrames beyond the result's."""
+    from detector.store.many_scoring import score_many_with_store
+
     prepared = applicant if isinstance(applicant, PreparedApplicant) else prepare_one(applicant, engine)
-    clean, signals, facts = prepared.applicant, prepared.signals, prepared.facts
-    settings = engine.settings
-    timings: dict[str, float] = {"signals": prepared.seconds}
-    t1 = time.perf_counter()
-
-    from detector.store.lookup import link_applicant
-
-    _writer_lock(session)
-    applicant_id = facts.applicant["applicant_id"]
-    own = session.connection().execute(
-        select(Applicant.pk).where(Applicant.applicant_id == applicant_id)).scalar_one_or_none()
-    found = link_applicant(session, facts, settings, exclude_pk=own)
-    values = np.asarray([signals.features[name] for name in FEATURE_NAMES], dtype=float)
-    for name in LINK_FEATURES:
-        values[FEATURE_NAMES.index(name)] = _as_float(found.features[name])
-    risk = rules_risk(values)
-    pk = store_linked(session, facts, own, found, risk)
-    features = pd.DataFrame(values[None, :], index=pd.Index([applicant_id], name="applicant_id"),
-                            columns=list(FEATURE_NAMES))
-    t2 = time.perf_counter()
-    timings["store_linking"] = t2 - t1
-
-    model = engine.model
-    predictor = _predictor(model)
-    score = (np.asarray([predictor.predict(values)]) if predictor is not None
-             else np.asarray(model.predict_proba(features), dtype=float))
-    band = np.asarray(model.band(score))
-    versions = engine.feeds.versions_with(engine.geo)
-    if band[0] == "low":
-        scores = _score_frame(applicant_id, score, band, [], model.model_version, versions)
-    else:
-        scores = _scored_with_reasons(clean, signals.context, features, found, engine, versions,
-                                      score, band)
-    t3 = time.perf_counter()
-    timings["predict_reasons"] = t3 - t2
-    stored = scores.copy()
-    stored["reasons"] = [redact_reasons(scores["reasons"].iloc[0], clean.fields["phone"],
-                                        clean.fields["email"])]
-    insert_scores(session, [pk], stored, features, source, rules_risk=[risk])
-    timings["write"] = time.perf_counter() - t3
-    return StoreScored(scores=scores, links=[found], features=features, timings=timings)
+    return score_many_with_store(session, [prepared], engine, source=source)[0]
 
 
 def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.DataFrame, found,

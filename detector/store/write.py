@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from detector.store.audit import utcnow
+from detector.store.driver_sql import execute_many, fetch_all, placeholders
 from detector.store.material import LinkMaterial, RowFacts
 from detector.store.schema import (
     TEXT_FIELDS,
@@ -122,22 +123,29 @@ def text_signatures(applicants: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True).sort_values(["row", "field"], ignore_index=True)
 
 
+def _insert_keys(session: Session, target: str, rows: list[tuple]) -> None:
+    if rows:
+        execute_many(session, f"INSERT INTO {target} VALUES ({placeholders(len(rows[0]))})", rows)
+
+
 def _insert_row_children(session: Session, pk: int, facts: RowFacts) -> None:
+    """The applicant's hashes, sessions, payouts and keys. The key tables (plain integers and
+    bytes, ~60 rows per applicant) go straight to the driver (``driver_sql``); sessions and
+    payouts keep SQLAlchemy's column types (datetimes as SQLAlchemy stores them)."""
     connection = session.connection()
-    children = (
-        (Identifier, [{"applicant_pk": pk, "kind": k, "hash": h} for k, h in facts.identifiers]),
-        (StoredSession, [{"applicant_pk": pk, **row} for row in facts.sessions]),
-        (Payout, [{"applicant_pk": pk, **row} for row in facts.payouts]),
-        (TextKey, [{"applicant_pk": pk, "field": f, "band_key": k}
-                   for f, keys in facts.text_keys.items() for k in keys]),
-        (PhotoKey, [{"applicant_pk": pk, "band": b, "value": v, "photo_hash": facts.applicant["photo_hash"]}
-                    for b, v in facts.photo_keys]),
-        (TextSignature, [{"applicant_pk": pk, "field": f, "signature": facts.applicant[f"{f}_signature"]}
-                         for f in TEXT_FIELDS if facts.applicant[f"{f}_signature"] is not None]),
-    )
-    for table, rows in children:
+    _insert_keys(session, "identifiers (applicant_pk, kind, hash)", [(pk, k, h) for k, h in facts.identifiers])
+    for table, rows in ((StoredSession, [{"applicant_pk": pk, **row} for row in facts.sessions]),
+                        (Payout, [{"applicant_pk": pk, **row} for row in facts.payouts])):
         if rows:
             connection.execute(insert(table), rows)
+    _insert_keys(session, "text_keys (applicant_pk, field, band_key)",
+                 [(pk, f, k) for f, keys in facts.text_keys.items() for k in keys])
+    photo = facts.applicant["photo_hash"]
+    _insert_keys(session, "photo_keys (applicant_pk, band, value, photo_hash)",
+                 [(pk, b, v, photo) for b, v in facts.photo_keys])
+    _insert_keys(session, "text_signatures (applicant_pk, field, signature)",
+                 [(pk, f, facts.applicant[f"{f}_signature"]) for f in TEXT_FIELDS
+                  if facts.applicant[f"{f}_signature"] is not None])
 
 
 def insert_row(session: Session, facts: RowFacts, rules_risk: float | None) -> int:
@@ -163,16 +171,18 @@ def merge_components(session: Session, pk: int, components: Iterable[int], curre
     """Union: the applicant and every component it links to take the smallest component id.
 
     ``current`` is the applicant's component id if known (a new applicant: its own pk).
+    Plain integer updates on the driver's cursor (every scored applicant runs one or two).
     """
     if current is None:
-        current = session.scalar(select(Applicant.component_id).where(Applicant.pk == pk))
+        rows = fetch_all(session, "SELECT component_id FROM applicants WHERE pk = ?", [pk])
+        current = rows[0][0] if rows else None
     ids = set(components) | {current if current else pk}
     target = min(ids)
-    others = ids - {target}
+    others = sorted(ids - {target})
     if others:
-        session.execute(update(Applicant).where(Applicant.component_id.in_(others))
-                        .values(component_id=target))
-    session.execute(update(Applicant).where(Applicant.pk == pk).values(component_id=target))
+        execute_many(session, f"UPDATE applicants SET component_id = ? WHERE component_id IN ({placeholders(len(others))})",
+                     [[target, *others]])
+    execute_many(session, "UPDATE applicants SET component_id = ? WHERE pk = ?", [[target, pk]])
     return target
 
 

@@ -66,3 +66,42 @@ def test_the_migration_fills_the_table_from_an_existing_store(store, engine, exa
         command.upgrade(config, "head")
 
     assert _table_signatures(store) == before == _column_signatures(store)
+
+
+def _table_sql(store) -> str | None:
+    if store.engine.dialect.name != "sqlite":
+        return None
+    with store.engine.connect() as connection:
+        return connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'text_signatures'")).scalar_one()
+
+
+def test_revision_0006_gives_the_sqlite_table_a_rowid_and_keeps_every_signature(store, engine,
+                                                                                 example_population):
+    from tests.helpers import applicant, population
+
+    ids = list(example_population.applicants["applicant_id"])
+    import_population(store, example_population.subset(ids[:150]), engine)
+    before = _table_signatures(store)
+    config = alembic_config(store.engine.url.render_as_string(hide_password=False))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    assert _table_signatures(store) == before
+    sqlite = store.engine.dialect.name == "sqlite"
+    if sqlite:
+        assert "WITHOUT ROWID" in _table_sql(store)
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert _table_signatures(store) == before
+    if sqlite:
+        assert "WITHOUT ROWID" not in _table_sql(store)
+
+    # the rebuilt table serves near-duplicate lookups and takes new rows
+    stored = example_population.applicants.set_index("applicant_id").loc[ids[:150]]
+    source = stored[stored["resume_text"].str.len() > 200].index[0]
+    copy = applicant("copycat", full_name="Quentin Copycat", resume_text=stored.loc[source, "resume_text"])
+    with store.session() as session:
+        result = score_with_store(session, population([copy]), engine)
+    assert (source, "resume") in [(other, kind) for _, other, kind, _ in result.links[0].pairs]
+    assert len(_table_signatures(store)) == len(before) + 1
