@@ -23,9 +23,9 @@ def annotate_sessions(sessions: pd.DataFrame, geo) -> pd.DataFrame:
         return out
     codes, unique_ips = pd.factorize(out["ip"], sort=False)
     info = geo.lookup(list(unique_ips)).reset_index(drop=True)
-    taken = info.take(codes).reset_index(drop=True)
-    for col in taken.columns:
-        out[col] = taken[col].to_numpy()
+    # Each column is converted to NumPy once per distinct IP, then spread to the sessions.
+    for col in info.columns:
+        out[col] = info[col].to_numpy()[codes]
     flags = np.zeros(len(out), dtype=bool)
     for flag in ANONYMISER_FLAGS:
         if flag in out.columns:
