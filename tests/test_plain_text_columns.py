@@ -32,7 +32,6 @@ IPS = ["203.0.113.7", "203.0.113.07", "2001:db8::1", "2001:DB8:0:0:0:0:0:1", "::
        "fe80::1%eth0", "256.1.1.1", "1.2.3", "::", "2001:db8::g", "localhost"]
 COUNTRIES = ["US", "us", "Us", "GB", "UK", "XX", "NA", "na", "USA", "ＵＳ"]
 ZONES = ["America/Chicago", "america/chicago", "UTC", "Etc/GMT+5", "Europe/Kyiv", "Mars/Base"]
-DEVICES = ["eb46575ff4d695a025bb", "Device 7", "ＡＢ１", "0", "dev\x00id", "\u200b"]
 
 
 def spaced(words: list[str]) -> st.SearchStrategy[str | None]:
@@ -81,17 +80,6 @@ def test_ip_shortcut_matches_general_path(values):
 
 
 @EXAMPLES
-@given(columns(DEVICES))
-def test_repeated_text_shortcut_matches_text(values):
-    # Device ids repeat over a profile's sessions: converted once per distinct value, they
-    # must come out as the column-wide conversion gives them.
-    shortcut = coerce.repeated_text(pd.Series(values, dtype=object))
-    general = coerce.text(pd.Series(values, dtype=object))
-    assert as_objects(shortcut[0]) == as_objects(general[0])
-    same_masks(shortcut, general)
-
-
-@EXAMPLES
 @given(columns(COUNTRIES), columns(ZONES))
 def test_code_shortcut_matches_general_path(countries, zones):
     for values, allowed, normalise in ((countries, country_codes(), coerce.upper),
@@ -114,9 +102,6 @@ def test_shortcuts_apply_only_to_text_and_none():
         False, True, False, True, True, True]
     assert coerce.ip_addresses(mixed)[1].tolist() == [True, True, False, True, True, True]
     assert coerce.timestamps(mixed)[1].tolist() == [True, True, False, True, True, True]
-    repeated, wrong = coerce.repeated_text(mixed)
-    assert wrong.tolist() == [False, False, False, True, True, False]
-    assert as_objects(repeated) == ["US", "1", None, None, None, str(10**30)]
     absent = pd.Series([None, None], dtype=object)
     assert coerce._arrow_text(absent) is None
     assert coerce.codes(absent, country_codes(), coerce.upper)[1].tolist() == [False, False]

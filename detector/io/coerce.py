@@ -158,12 +158,6 @@ def text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     return values.where(values != ""), not_text
 
 
-def repeated_text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """:func:`text` for a column whose values repeat (a session's device id), converted once per
-    distinct value; text comes back as objects (NaN where absent), see :func:`_on_distinct`."""
-    return _on_distinct(text, s)
-
-
 def stripped(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Like :func:`text`, stripped of surrounding white space (whitespace-only is absent)."""
     values, wrong = text(s)

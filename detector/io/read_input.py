@@ -18,6 +18,7 @@ import csv
 import gc
 import gzip
 import itertools
+import operator
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -252,12 +253,19 @@ def _flatten_nested(items: Iterable[tuple[int, object]]) -> RawInput:
 def _columns(records: list[dict], names: list[str]) -> pd.DataFrame:
     """A raw table with one object column per name (absent keys become None).
 
-    One ``dict.get`` pass over the records per name: about three times faster than merging
-    each record into a template holding every name and transposing the rows (measured on
-    175,000 sessions: 0.09 s against 0.29 s).
+    Each record is read once (its values picked in one call from a copy holding every name)
+    and the rows are transposed, instead of one pass over the records per name.
     """
+    if not records:
+        return pd.DataFrame({name: pd.Series([], dtype=object) for name in names})
+    blank = dict.fromkeys(names)
+    pick = operator.itemgetter(*names)
+    rows = [pick({**blank, **record}) for record in records]
+    if len(names) == 1:
+        rows = [(value,) for value in rows]
+    columns = zip(*rows, strict=True)  # every row holds one value per name
     return pd.DataFrame(
-        {name: pd.Series([record.get(name) for record in records], dtype=object) for name in names}
+        {name: pd.Series(list(values), dtype=object) for name, values in zip(names, columns, strict=True)}
     )
 
 

@@ -129,9 +129,8 @@ def _values_at(raw: pd.Series, mask) -> list:
     return raw[np.asarray(mask, dtype=bool)].tolist()
 
 
-def _check_free_text(table: pd.DataFrame, name: str, problems: _Problems,
-                     repeated: bool = False) -> pd.Series:
-    values, wrong = (coerce.repeated_text if repeated else coerce.text)(table[name])
+def _check_free_text(table: pd.DataFrame, name: str, problems: _Problems) -> pd.Series:
+    values, wrong = coerce.text(table[name])
     problems.add(
         wrong,
         name,
@@ -440,7 +439,7 @@ def _check_session_fields(table: pd.DataFrame, problems: _Problems) -> pd.DataFr
         ip.isna() & ~bad, "ip", "ip is missing; every session needs the address it came from"
     )
     out["ip"] = ip
-    out["device_id"] = _check_free_text(table, "device_id", problems, repeated=True)
+    out["device_id"] = _check_free_text(table, "device_id", problems)
     out["browser_timezone"] = _check_timezone(table, "browser_timezone", problems)
     flag, bad = coerce.zero_one(table["remote_access"])
     problems.add(

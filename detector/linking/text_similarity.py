@@ -111,7 +111,7 @@ def _mask(text: str) -> str:
 
 def _tokens(masked: str, exclude: frozenset[str]) -> list[str]:
     tokens = _TOKEN.findall(masked)
-    if exclude and not exclude.isdisjoint(tokens):  # most texts do not hold their own name
+    if exclude:
         kept = [token for token in tokens if token not in exclude]
         if len(kept) != len(tokens) and "0" in kept:
             # A dropped name between two numbers leaves "0 0", which masks to one "0" again.
