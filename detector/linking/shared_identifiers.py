@@ -51,8 +51,7 @@ def key_spans(owners: np.ndarray, keys: np.ndarray, times: np.ndarray) -> pd.Dat
     """
     df = pd.DataFrame({"owner": np.asarray(owners, dtype=np.int64),
                        "key": np.asarray(keys, dtype=np.int64),
-                       "t": pd.to_datetime(times).tz_localize(None) if getattr(times, "tz", None)
-                       else pd.to_datetime(times)})
+                       "t": pd.to_datetime(times)})
     spans = df.groupby(["key", "owner"], sort=False)["t"].agg(["min", "max", "size"]).reset_index()
     total = spans.groupby("owner")["size"].transform("sum")
     spans["share"] = spans.pop("size") / total

@@ -56,11 +56,10 @@ def email_digit_suffix(email: object) -> str | None:
 def identity_signals(applicants: pd.DataFrame) -> pd.DataFrame:
     """Per-applicant identity features (phone and email)."""
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
-    pairs = pd.DataFrame({"phone": applicants["phone"].to_numpy(),
-                          "region": applicants["claimed_country"].to_numpy()})
     parsed: dict[tuple, tuple] = {}
     rows = []
-    for phone, region in zip(pairs["phone"], pairs["region"], strict=True):
+    for phone, region in zip(applicants["phone"].to_numpy(dtype=object),
+                             applicants["claimed_country"].to_numpy(dtype=object), strict=True):
         key = (phone, region)
         if key not in parsed:
             parsed[key] = parse_phone(phone, region)

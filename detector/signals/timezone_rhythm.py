@@ -256,8 +256,9 @@ def timezone_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, country_z
         s = sessions[["started_at", "browser_timezone", "duration_s"]][known].reset_index(drop=True)
         s["_owner"] = owner[known]
         # The claimed zone's offset at each session's own time (daylight saving included).
-        s_claimed = offsets_hours(s["started_at"],
-                                  pd.Series(claimed_zone.to_numpy(dtype=object)[owner[known]]))
+        s_claimed = offsets_hours(s["started_at"],  # zone names stay objects: no Arrow copy
+                                  pd.Series(claimed_zone.to_numpy(dtype=object)[owner[known]],
+                                            dtype=object))
         # Offsets of the browser and IP zones at each session's own time.
         browser = offsets_hours(s["started_at"], s["browser_timezone"])
         gap_b = _circular_gap(browser, s_claimed)

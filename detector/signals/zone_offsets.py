@@ -35,17 +35,36 @@ def _valid_zone(name: str) -> bool:
 def _zone_table(name: str, first_year: int, last_year: int) -> tuple[np.ndarray, np.ndarray]:
     """``(starts, offsets)``: from UTC instant ``starts[k]`` (ns) the zone is ``offsets[k]``
     seconds from UTC; ``starts[0]`` is the smallest int64, covering every earlier instant.
-    Exact for instants in ``first_year .. last_year`` (UTC)."""
+    Exact for instants in ``first_year .. last_year`` (UTC).
+
+    Joined from one table per year, each found once per process: chunks and countries ask
+    for many different spans of the same few years, and each span used to be searched anew.
+    """
+    starts, offsets = [_NAT], [_year_table(name, first_year)[2]]
+    for year in range(first_year, last_year + 1):
+        year_starts, year_offsets, _ = _year_table(name, year)
+        for start, offset in zip(year_starts, year_offsets, strict=True):
+            if start > starts[-1]:  # neighbouring years' margins overlap: each transition once
+                starts.append(start)
+                offsets.append(offset)
+    return np.asarray(starts, dtype=np.int64), np.asarray(offsets, dtype=float)
+
+
+@lru_cache(maxsize=8192)
+def _year_table(name: str, year: int) -> tuple[list[int], list[float], float]:
+    """The zone's transitions (UTC ns, new offset in seconds) from six hours before ``year``
+    to six hours after it, found from ``zoneinfo`` to the second, and the offset at the start."""
     zone = ZoneInfo(name)
 
     def offset(second: int) -> float:
         delta = datetime.fromtimestamp(second, zone).utcoffset()
         return float("nan") if delta is None else delta.total_seconds()
 
-    begin = int(datetime(first_year, 1, 1, tzinfo=UTC).timestamp()) - _SAMPLE_SECONDS
-    end = int(datetime(last_year + 1, 1, 1, tzinfo=UTC).timestamp()) + _SAMPLE_SECONDS
-    current = offset(begin)
-    starts, offsets = [_NAT], [current]
+    begin = int(datetime(year, 1, 1, tzinfo=UTC).timestamp()) - _SAMPLE_SECONDS
+    end = int(datetime(year + 1, 1, 1, tzinfo=UTC).timestamp()) + _SAMPLE_SECONDS
+    first = current = offset(begin)
+    starts: list[int] = []
+    offsets: list[float] = []
     second = begin
     while second < end:
         step = min(second + _SAMPLE_SECONDS, end)
@@ -63,7 +82,7 @@ def _zone_table(name: str, first_year: int, last_year: int) -> tuple[np.ndarray,
         starts.append(high * _NS)
         offsets.append(current)
         second = high
-    return np.asarray(starts, dtype=np.int64), np.asarray(offsets, dtype=float)
+    return starts, offsets, first
 
 
 def utc_nanoseconds(times: pd.Series) -> np.ndarray:
