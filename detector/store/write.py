@@ -303,6 +303,9 @@ def bulk_load(session: Session, material: LinkMaterial, components: Sequence[int
             connection.exec_driver_sql(sql, _tuples(frame.iloc[begin:begin + 50_000]))
 
     load("applicants", table)
+    if connection.dialect.name == "postgresql":  # explicit keys leave the serial's sequence behind
+        connection.exec_driver_sql("SELECT setval(pg_get_serial_sequence('applicants', 'pk'), "
+                                   "(SELECT max(pk) FROM applicants))")
     load("identifiers", _children(material.identifiers, pk_of_row))
     load("sessions", _children(material.sessions, pk_of_row))
     load("payouts", _children(material.payouts, pk_of_row))

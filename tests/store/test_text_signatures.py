@@ -51,6 +51,11 @@ def test_every_write_path_keeps_the_table_equal_to_the_applicant_columns(store, 
     assert table == _column_signatures(store)
     assert {field for _, field in table} == {"resume", "proposal"}
 
+    with store.session() as session:  # a sign-up after a bulk load gets a key of its own
+        scored = score_with_store(session, example_population.subset(ids[220:223]), engine)
+    assert len(scored.scores) == 3
+    assert _table_signatures(store) == _column_signatures(store)
+
 
 def test_the_migration_fills_the_table_from_an_existing_store(store, engine, example_population):
     import_population(store, example_population, engine)
