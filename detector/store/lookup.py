@@ -321,11 +321,12 @@ def agency_others_risk(session: Session, agency: str | None, exclude_pk: int | N
     ``features.build.agency_others_mean`` gives it in batch); NaN without an agency or others."""
     if agency is None:
         return np.nan
-    query = select(func.sum(Applicant.rules_risk), func.count(Applicant.rules_risk)).where(
-        Applicant.agency_id == agency)
+    sql = "SELECT sum(rules_risk), count(rules_risk) FROM applicants WHERE agency_id = ?"
+    params: list[object] = [agency]
     if exclude_pk is not None:
-        query = query.where(Applicant.pk != exclude_pk)
-    total, count = session.connection().execute(query).one()
+        sql += " AND pk <> ?"
+        params.append(exclude_pk)
+    ((total, count),) = fetch_all(session, sql, params)
     return float(total) / count if count and total is not None else np.nan
 
 
