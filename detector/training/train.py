@@ -39,6 +39,24 @@ def segment_columns(ids: pd.Index, truth: pd.DataFrame | None) -> tuple[pd.Serie
     return seg, tac
 
 
+def fit_and_measure(X: pd.DataFrame, y: pd.Series, groups: pd.Series, segments: pd.Series | None,
+                    tactics: pd.Series | None, random_state: int = 0):
+    """Grouped training, band thresholds from the out-of-fold scores, and the out-of-fold
+    metrics of the model and of the rules baseline side by side."""
+    from detector.model.bands import choose_thresholds
+    from detector.model.classifier import train_model
+    from detector.model.metrics import detection_metrics
+    from detector.model.rules_baseline import rules_score
+
+    trained = train_model(X, y, groups, random_state=random_state)
+    oof = np.asarray(trained.oof_scores, dtype=float)
+    thresholds = choose_thresholds(y.to_numpy(), oof)
+    metrics = detection_metrics(y.to_numpy(), oof, segments=segments, tactics=tactics,
+                                threshold=thresholds.review)
+    baseline = detection_metrics(y.to_numpy(), rules_score(X), segments=segments, tactics=tactics)
+    return trained, thresholds, metrics, baseline
+
+
 def train_population(population: Population, settings: Settings, geo, truth: pd.DataFrame | None = None,
                      random_state: int = 0, options: LabelOptions | None = None):
     """Features, cross-fitted known-front counts, grouped training and out-of-fold metrics.
@@ -47,8 +65,6 @@ def train_population(population: Population, settings: Settings, geo, truth: pd.
     a test (see ``detector.training.label_options``).
     """
     from detector.linking.components import known_front_counts
-    from detector.model.bands import choose_thresholds
-    from detector.model.classifier import train_model
     from detector.model.metrics import detection_metrics
     from detector.model.rules_baseline import rules_score
 
@@ -79,14 +95,9 @@ def train_population(population: Population, settings: Settings, geo, truth: pd.
     X = table.features.loc[labelled, list(FEATURE_NAMES)]
     y = pd.Series(labels_all[labelled].astype(int), index=X.index)
     groups = pd.Series(components[labelled], index=X.index)
-    trained = train_model(X, y, groups, random_state=random_state)
-    t2 = time.perf_counter()
-    oof = np.asarray(trained.oof_scores, dtype=float)
-    thresholds = choose_thresholds(y.to_numpy(), oof)
     segments, tactics = segment_columns(X.index, truth)
-    metrics = detection_metrics(y.to_numpy(), oof, segments=segments, tactics=tactics,
-                                threshold=thresholds.review)
-    baseline = detection_metrics(y.to_numpy(), rules_score(X), segments=segments, tactics=tactics)
+    trained, thresholds, metrics, baseline = fit_and_measure(X, y, groups, segments, tactics, random_state)
+    t2 = time.perf_counter()
     holdout = None
     if test.any():
         X_test = table.features.loc[test, list(FEATURE_NAMES)]
