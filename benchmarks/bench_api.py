@@ -180,6 +180,20 @@ def _server_cpu_seconds(pid: int) -> float:
     return total
 
 
+def _thread_cpu_seconds(pid: int) -> dict[tuple[int, int], float]:
+    """CPU seconds so far of each thread of the server and its worker processes."""
+    import psutil
+
+    root = psutil.Process(pid)
+    found = {}
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            found.update({(process.pid, t.id): t.user_time + t.system_time for t in process.threads()})
+        except psutil.NoSuchProcess:
+            continue
+    return found
+
+
 def measure(path: Path, port: int, sequential: int, requests: int, concurrency: list[int], seed: int,
             server_workers: int = 1) -> dict:
     import httpx
@@ -218,10 +232,19 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
         result["concurrent"] = []
         for i, clients in enumerate(concurrency):
             cpu = _server_cpu_seconds(server.pid)
+            threads = _thread_cpu_seconds(server.pid)
             batches = _batch_totals(base, headers)
             run = asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
             # CPU the server processes spent per score: what the shared machine cannot distort
             run["server_cpu_ms_per_score"] = round((_server_cpu_seconds(server.pid) - cpu) * 1000 / requests, 1)
+            # the busiest thread of each process is its scoring thread (micro-batcher); the
+            # rest is the event loop (HTTP, JSON, validation), the key checks and checkpoints
+            spent = sorted(((seconds - threads.get(key, 0.0), key[0]) for key, seconds
+                            in _thread_cpu_seconds(server.pid).items()), reverse=True)
+            busiest = {}
+            for seconds, process in spent:
+                busiest.setdefault(process, seconds)
+            run["scoring_thread_cpu_ms_per_score"] = round(sum(busiest.values()) * 1000 / requests, 1)
             after = _batch_totals(base, headers)
             if batches is not None and after is not None and after[1] > batches[1]:
                 run["mean_requests_per_batch"] = round((after[0] - batches[0]) / (after[1] - batches[1]), 1)

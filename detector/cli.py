@@ -483,11 +483,11 @@ def serve(host, port, store_url, model, workers, **geo):
     import uvicorn
 
     from detector.api.app import create_app
-    from detector.api.no_delay import NoDelayH11Protocol
+    from detector.api.no_delay import http_protocol
 
     if workers == 1:
         app = create_app(_store_settings(store_url, model, **geo))
-        uvicorn.run(app, host=host, port=port, log_level="info", http=NoDelayH11Protocol)
+        uvicorn.run(app, host=host, port=port, log_level="info", http=http_protocol())
         return
     from detector.api.app import export_worker_settings
     from detector.store.db import open_store
@@ -498,7 +498,7 @@ def serve(host, port, store_url, model, workers, **geo):
     # A worker loading the model on a busy machine can miss uvicorn's 5 s health ping and be
     # killed and restarted over and over: give it a minute.
     uvicorn.run("detector.api.app:app_from_environment", factory=True, workers=workers, host=host,
-                port=port, log_level="info", timeout_worker_healthcheck=60, http=NoDelayH11Protocol)
+                port=port, log_level="info", timeout_worker_healthcheck=60, http=http_protocol())
 
 
 if __name__ == "__main__":

@@ -102,9 +102,14 @@ class ScoreBatcher:
         Raises ``ApiError`` 422 listing every problem when a record breaks the input contract;
         then nothing of that request is stored.
         """
+        return self.submit(records, actor).result()
+
+    def submit(self, records: list[dict], actor: str) -> Future:
+        """Queue one request's applicants; the future gets ``score``'s result or error (an async
+        handler awaits it without holding a thread of the server's pool)."""
         job = _Job(records, actor, Future(), frozenset(str(r.get("applicant_id")) for r in records))
         self._queue.put(job)
-        return job.future.result()
+        return job.future
 
     def close(self) -> None:
         self._queue.put(None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import expit
 
 from detector.features.catalogue import FEATURE_NAMES
 
@@ -42,6 +43,34 @@ class _Tree:
         return self.value[node]
 
 
+class _Forest:
+    """Every tree's nodes in flat arrays, walked for all trees at once (one NumPy step per
+    level instead of a Python step per node): the same comparisons, so the same leaves."""
+
+    def __init__(self, trees: list[_Tree]):
+        starts = np.cumsum([0] + [len(tree.value) for tree in trees[:-1]])
+        self.roots = np.asarray(starts, dtype=np.intp)
+        self.value = np.concatenate([tree.value for tree in trees]).astype(np.float64)
+        self.feature = np.concatenate([tree.feature for tree in trees]).astype(np.intp)
+        self.threshold = np.concatenate([tree.threshold for tree in trees]).astype(np.float64)
+        self.missing_left = np.concatenate([tree.missing_left for tree in trees]).astype(bool)
+        self.left = np.concatenate([np.asarray(tree.left) + start for tree, start in zip(trees, starts, strict=True)]).astype(np.intp)
+        self.right = np.concatenate([np.asarray(tree.right) + start for tree, start in zip(trees, starts, strict=True)]).astype(np.intp)
+        self.leaf = np.concatenate([tree.leaf for tree in trees]).astype(bool)
+
+    def leaf_values(self, row: np.ndarray) -> list[float]:
+        """Each tree's leaf value for ``row`` (clipped pipeline columns), in tree order."""
+        node = self.roots.copy()
+        inner = np.flatnonzero(~self.leaf[node])
+        while inner.size:
+            at = node[inner]
+            x = row[self.feature[at]]
+            left = np.where(np.isnan(x), self.missing_left[at], x <= self.threshold[at])
+            node[inner] = np.where(left, self.left[at], self.right[at])
+            inner = inner[~self.leaf[node[inner]]]
+        return self.value[node].tolist()
+
+
 @dataclass
 class OneRowPredictor:
     columns: list[int]  # catalogue position of each column the pipeline reads
@@ -50,11 +79,27 @@ class OneRowPredictor:
     trees: list[_Tree]
     calibrator: object
 
+    def __post_init__(self) -> None:
+        self.forest = _Forest(self.trees)
+        lower = np.asarray(self.clipper.lower_, dtype=np.float64)  # type: ignore[attr-defined]
+        self._known = ~np.isnan(lower)
+        self._lower = lower[self._known]
+        self._upper = np.asarray(self.clipper.upper_, dtype=np.float64)[self._known]  # type: ignore[attr-defined]
+        sigmoid = type(self.calibrator).__name__ == "_SigmoidCalibration"
+        self._sigmoid = (float(self.calibrator.a_), float(self.calibrator.b_)) if sigmoid else None  # type: ignore[attr-defined]
+
+    def clip(self, rows: np.ndarray) -> np.ndarray:
+        """``RobustClipper.transform`` of catalogue rows without scikit-learn's input checks:
+        the same NumPy operations on the same float64 values."""
+        out = np.array(np.asarray(rows, dtype=np.float64)[:, self.columns], dtype=np.float64, copy=True)
+        out[:, self._known] = np.clip(out[:, self._known], self._lower, self._upper)
+        out[:, ~self._known] = 0.0
+        return out
+
     def predict(self, features: np.ndarray) -> float:
         """The calibrated probability for one row of features in catalogue order."""
-        clipped = self.clipper.transform(np.asarray(features, dtype=np.float64)[None, self.columns])  # type: ignore[attr-defined]
-        row = clipped[0].tolist()
-        return float(self.calibrate(np.asarray([self._sum([tree.leaf_value(row) for tree in self.trees])]))[0])
+        row = self.clip(np.asarray(features, dtype=np.float64)[None, :])[0]
+        return float(self.calibrate(np.asarray([self._sum(self.forest.leaf_values(row))]))[0])
 
     def _sum(self, leaves: list[float]) -> float:
         """The raw score: baseline plus every tree's leaf, added one by one as scikit-learn does."""
@@ -67,7 +112,11 @@ class OneRowPredictor:
 
     def calibrate(self, raw: np.ndarray) -> np.ndarray:
         """Calibrated probabilities of raw scores (element-wise, so batching changes nothing)."""
-        positive = np.asarray(self.calibrator.predict(raw), dtype=np.float64).copy()  # type: ignore[attr-defined]
+        if self._sigmoid is not None:  # _SigmoidCalibration.predict's arithmetic, without its checks
+            a, b = self._sigmoid
+            positive = np.asarray(expit(-(a * np.asarray(raw, dtype=np.float64).ravel() + b)), dtype=np.float64)
+        else:
+            positive = np.asarray(self.calibrator.predict(raw), dtype=np.float64).copy()  # type: ignore[attr-defined]
         positive[(1.0 < positive) & (positive <= 1.0 + 1e-5)] = 1.0  # as CalibratedClassifierCV trims
         return positive
 
@@ -82,16 +131,16 @@ class RowVariants:
 
     def __init__(self, predictor: OneRowPredictor, base: np.ndarray):
         self.predictor = predictor
-        clipped = predictor.clipper.transform(base[None, predictor.columns])  # type: ignore[attr-defined]
+        clipped = predictor.clip(base[None, :])
         self.base = clipped[0].tolist()
-        self.leaves = [tree.leaf_value(self.base) for tree in predictor.trees]
+        self.leaves = predictor.forest.leaf_values(clipped[0])
         self.trees_of: dict[int, list[int]] = {}
         for i, tree in enumerate(predictor.trees):
             for column in tree.uses:
                 self.trees_of.setdefault(column, []).append(i)
 
     def margin(self, rows: np.ndarray) -> np.ndarray:
-        clipped = self.predictor.clipper.transform(np.asarray(rows, dtype=np.float64)[:, self.predictor.columns])  # type: ignore[attr-defined]
+        clipped = self.predictor.clip(rows)
         out = []
         for values in clipped.tolist():
             changed = {i for j, (a, b) in enumerate(zip(values, self.base, strict=True))

@@ -92,7 +92,7 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
         else:
             features = features if features is not None else _one_row(mine, applicant_id)
             explained = _scored_with_reasons(clean, signals.context, features, found, engine, versions,
-                                             score, band)["reasons"].iloc[0]
+                                             score, band)
         rounded = np.round(score, 6)
         t3 = time.perf_counter()
         insert_score_rows(session, [pk], [rounded[0]], [band[0]],

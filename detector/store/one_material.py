@@ -120,10 +120,13 @@ def one_row_facts(applicants: list[CleanApplicant], geo: list[list[tuple]], curv
     key = settings.hash_key
     names = [normalise_name(a.fields["full_name"]) for a in applicants]
     name_hashes = keyed_hash(names, key, "name")
-    resume_sig, resume_keys, resume_linkable = _text_material(
-        [a.fields["resume_text"] for a in applicants], names)
     proposal_texts: list[object] = [_latest_proposal(a) for a in applicants]
-    proposal_sig, proposal_keys, proposal_linkable = _text_material(proposal_texts, names)
+    # resumes and proposals in one call (a text's signature does not depend on the others')
+    n = len(applicants)
+    signatures, band_keys, linkable = _text_material(
+        [a.fields["resume_text"] for a in applicants] + proposal_texts, names + names)
+    resume_sig, resume_keys, resume_linkable = signatures[:n], band_keys[:n], linkable[:n]
+    proposal_sig, proposal_keys, proposal_linkable = signatures[n:], band_keys[n:], linkable[n:]
     photo_values, photo_present = parse_photo_hashes([a.fields["photo_phash"] for a in applicants])
     photo_signed = to_signed(photo_values)
     out = []

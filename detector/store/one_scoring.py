@@ -27,7 +27,7 @@ from detector.model.one_row import OneRowPredictor, one_row_predictor
 from detector.model.rules_baseline import OWN_RULES
 from detector.scoring.evidence import EvidenceWriter
 from detector.scoring.reasons import reason_contributions
-from detector.scoring.score import SCORE_COLUMNS, reason_entries, score_features
+from detector.scoring.score import reason_entries, score_features
 from detector.signals.one_applicant import OneApplicantSignals, one_applicant_signals
 from detector.signals.session_geo import annotate_sessions
 from detector.store.material import RowFacts
@@ -108,21 +108,19 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
 
 def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.DataFrame, found,
                          engine: ScoringEngine, versions: dict[str, str], score: np.ndarray,
-                         band: np.ndarray) -> pd.DataFrame:
-    """Score, band and reasons with evidence from the frame code, for this one applicant."""
+                         band: np.ndarray) -> list[dict]:
+    """The reasons with evidence of this one applicant, as ``score_features`` gives them."""
     population = population_of([applicant])
     sessions = annotate_sessions(population.sessions, engine.geo)
-    table = FeatureTable(features=features, links=PopulationLinks(
-        pairs=pd.DataFrame({"a": [], "b": [], "kind": [], "similarity": []}),
-        features=pd.DataFrame(index=features.index), components=np.zeros(0, dtype=np.int64)),
-        sessions=sessions, context=pd.DataFrame([context], index=features.index))
     evidence_population, pairs, components = _evidence_population(population, [found])
-    table.links = PopulationLinks(pairs=pairs, features=features[LINK_FEATURES], components=components)
+    table = FeatureTable(features=features, links=PopulationLinks(
+        pairs=pairs, features=features[LINK_FEATURES], components=components),
+        sessions=sessions, context=pd.DataFrame([context], index=features.index))
     model = engine.model
     predictor = _predictor(model)
     if predictor is None:
         return score_features(table, evidence_population, model, sanctions_hits=None,
-                              feed_versions=versions).scores
+                              feed_versions=versions).scores["reasons"].iloc[0]
     # score_features' reasons for one flagged row, with the model's calls answered by the tree
     # walker (the same numbers, without scikit-learn's per-call cost on each occluded variant)
     row = features.to_numpy(dtype=float)
@@ -131,14 +129,4 @@ def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.
     (contributions,) = reason_contributions(variants.predict, row, reference, margin=variants.margin)
     writer = EvidenceWriter(evidence_population.applicants, table.features, table.context, table.sessions,
                             evidence_population.payouts, pairs, components, np.asarray([0]))
-    reasons = reason_entries(contributions, writer, 0)
-    return _score_frame(features.index[0], score, band, reasons, model.model_version, versions)
-
-
-def _score_frame(applicant_id: str, score: np.ndarray, band: np.ndarray, reasons: list[dict],
-                 model_version: str, versions: dict[str, str]) -> pd.DataFrame:
-    """The OUTPUT.md row of one applicant, with the columns and types ``score_features`` gives."""
-    return pd.DataFrame({"applicant_id": [applicant_id], "score": np.round(score, 6), "band": band,
-                         "reasons": [reasons], "model_version": model_version,
-                         "sanctions_hits": pd.Series([None], dtype=object),
-                         "feed_versions": pd.Series([dict(versions)], dtype=object)})[SCORE_COLUMNS]
+    return reason_entries(contributions, writer, 0)
