@@ -39,6 +39,12 @@ LIMITATIONS = (
     "Missing data (no sessions, no phone, no payout) lowers the available evidence, never raises "
     "the score by itself.",
     "Linkage features depend on the hub cap and similarity thresholds of the run that built them.",
+    "People who moved from China or Russia and still work some weeks from there (or did before "
+    "the move) show sessions from an operator country, a red flag of its own; in synthetic tests "
+    "they are flagged more often than other honest people (up to 6-9% at a 1% overall false-"
+    "positive rate, docs/SYNTHETIC_DATA.md lesson 12), and so are people who work through remote-"
+    "desktop tools (a laptop farm's main tell; 15-24% in two independent test worlds). Reviewers "
+    "should ask about a move or a remote-work setup before reading more into it.",
 )
 
 
