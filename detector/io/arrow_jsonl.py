@@ -34,6 +34,7 @@ import pyarrow.json as pj
 
 from detector.io.population import APPLICANT_COLUMNS, LoadResult
 from detector.io.read_input import _SUB_FIELDS
+from detector.io import validate
 from detector.io.validate import RawInput, empty_rejects, validate_raw
 
 _TEXT = pa.string()
@@ -44,6 +45,8 @@ _FIELD_TYPES: dict[str, pa.DataType] = {
     "remote_access": pa.bool_(),
     "duration_s": pa.int64(),
 }
+# Fields validation reads with ``coerce.text`` alone, which starts by making a string column.
+_FREE_TEXT = {*validate._FREE_TEXT, "device_id", "account_ref", "holder_name", "text"}
 _LISTS = {"session": "sessions", "payout": "payouts", "proposal": "proposals"}
 
 
@@ -91,10 +94,14 @@ def _parse(lines: list[bytes]) -> pa.Table | None:
     return table
 
 
-def _values(array: pa.Array) -> pd.Series:
-    """Text and booleans as Python objects (None where absent), as orjson's records hold them;
-    numbers as a NumPy column (NaN where absent), which validation converts as it converts
-    orjson's ints and floats."""
+def _values(array: pa.Array, name: str) -> pd.Series:
+    """Free text as pandas' string column (validation converts orjson's strings to that
+    first); other text and booleans as Python objects (None where absent), as orjson's records
+    hold them (validation converts code-like text once per distinct value from there); numbers
+    as a NumPy column (NaN where absent), which validation converts as it converts orjson's
+    ints and floats."""
+    if name in _FREE_TEXT:
+        return pd.Series(array.to_pandas(), dtype="str")
     values = array.to_numpy(zero_copy_only=False)
     if pa.types.is_floating(array.type) or pa.types.is_integer(array.type):
         return pd.Series(values)
@@ -115,7 +122,7 @@ def _frame(columns: dict[str, pa.Array], names: list[str]) -> pd.DataFrame | Non
         array = columns[name]
         if not _finite(array):
             return None
-        out[name] = _values(array)
+        out[name] = _values(array, name)
     return pd.DataFrame(out)
 
 
