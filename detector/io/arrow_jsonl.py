@@ -32,9 +32,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
 
+from detector.io import validate
 from detector.io.population import APPLICANT_COLUMNS, LoadResult
 from detector.io.read_input import _SUB_FIELDS
-from detector.io import validate
 from detector.io.validate import RawInput, empty_rejects, validate_raw
 
 _TEXT = pa.string()
