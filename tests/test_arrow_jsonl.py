@@ -96,6 +96,15 @@ def test_an_id_seen_in_an_earlier_chunk_falls_back(synthetic_lines):
     assert "appears again (first at line 4)" in found[0].rejects["reason"].iloc[0]
 
 
+def test_a_first_line_of_null_falls_back(synthetic_lines):
+    """pyarrow 26's JSON reader crashes the process (SIGSEGV) when the first line is `null`."""
+    lines = numbered([b"null", *synthetic_lines[:5]])
+    found, by_arrow = either(lines)
+    assert not by_arrow
+    assert_same(found, general(lines))
+    assert "JSON null, not an object" in found[0].rejects["reason"].iloc[0]
+
+
 # --------------------------------------------------------------------------- generated chunks
 
 

@@ -78,8 +78,8 @@ def read_clean_chunk(lines: list[tuple[int, bytes]],
 
 
 def _parse(lines: list[bytes]) -> pa.Table | None:
-    if not lines:
-        return None
+    if not lines or not all(map(_is_object_line, lines)):
+        return None  # pyarrow 26 crashes (SIGSEGV) on a first line of `null`
     data = b"\n".join(line.rstrip(b"\r\n") for line in lines) + b"\n"
     try:
         table = pj.read_json(
@@ -92,6 +92,10 @@ def _parse(lines: list[bytes]) -> pa.Table | None:
     except pa.ArrowException:  # not JSON, not the schema, invalid UTF-8, a column over 2 GB ...
         return None
     return table
+
+
+def _is_object_line(line: bytes) -> bool:
+    return line.startswith(b"{") or line.lstrip().startswith(b"{")
 
 
 def _values(array: pa.Array, name: str) -> pd.Series:
