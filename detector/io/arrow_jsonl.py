@@ -10,6 +10,8 @@ hold what the contract allows and the validator rejects or converts (numbers in 
 a list that is not a list, ...). So this reader answers only for chunks it can take exactly and
 ``None`` otherwise, and the caller runs the general reader:
 
+* Every line must start with ``{``: pyarrow 26 crashes the process (SIGSEGV) on a first line
+  of ``null`` (apache/arrow#47409; ``scripts/fuzz_arrow_jsonl.py`` looks for more such inputs).
 * Arrow must parse every line against the schema, with no field outside it, one row per line,
   valid UTF-8 in every string, no ``null`` item in a nested list and no NaN or infinite number.
 * The rows go through the same validator as the general reader's (:func:`validate_raw`); a
@@ -63,8 +65,8 @@ _PARSE = pj.ParseOptions(explicit_schema=SCHEMA, unexpected_field_behavior="erro
 
 def read_clean_chunk(lines: list[tuple[int, bytes]],
                      earlier_ids: Mapping[str, int] | None = None) -> tuple[LoadResult, RawInput] | None:
-    """The validated chunk (without rejects) and its raw applicant ids, or None when the
-    general reader must read it (see the module docstring)."""
+    """The validated chunk (it has no rejects) and the raw input it came from (for the chunk's
+    raw ids), or None when the general reader must read it (see the module docstring)."""
     table = _parse([line for _, line in lines])
     if table is None or table.num_rows != len(lines):
         return None
