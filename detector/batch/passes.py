@@ -16,6 +16,7 @@ import pandas as pd
 from detector.batch.chunk_input import ChunkSource, raw_ids, raw_input
 from detector.features.build import applicant_signals, assemble_features
 from detector.features.catalogue import FEATURE_NAMES
+from detector.io.arrow_jsonl import read_clean_chunk
 from detector.io.population import Population
 from detector.io.read_input import paused_gc
 from detector.io.validate import validate_raw
@@ -81,10 +82,15 @@ def pass_one(source: ChunkSource, has_labels_table: bool, settings: Settings,
 def _pass_one(source: ChunkSource, has_labels_table: bool, settings: Settings,
               earlier_ids: dict[str, int] | None, feeds) -> PassOne:
     t0 = time.perf_counter()
-    raw = raw_input(source, has_labels_table)
-    ids = raw_ids(raw)
-    loaded = validate_raw(raw, earlier_ids)
-    del raw
+    clean = read_clean_chunk(source.lines, earlier_ids) if source.lines is not None else None
+    if clean is not None:
+        loaded, raw = clean
+        ids = raw_ids(raw)
+    else:
+        raw = raw_input(source, has_labels_table)
+        ids = raw_ids(raw)
+        loaded = validate_raw(raw, earlier_ids)
+    del raw, clean
     population = loaded.population
     applicants = population.applicants.reset_index(drop=True)
     t1 = time.perf_counter()
