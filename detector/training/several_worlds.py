@@ -52,6 +52,8 @@ class _WorldRows:
 
 
 def _world_rows(world: World, settings: Settings, geo, random_state: int) -> tuple[_WorldRows, dict]:
+    """One world's training rows; its known-front counts are cross-fitted over the whole world
+    before any ordinary profile is thinned, as they would be on a platform."""
     loaded = load_population(world.path)
     if len(loaded.rejects):
         raise InputError(f"world {world.name} ({world.path}) has {len(loaded.rejects)} rejected "
