@@ -35,7 +35,7 @@ from detector.store.one_scoring import (
     PreparedApplicant,
     _as_float,
     _predictor,
-    _scored_with_reasons,
+    _reasons_with_evidence,
     rules_risk,
 )
 from detector.store.schema import Applicant, AuditEntry
@@ -91,8 +91,7 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
             explained: list[dict] = []
         else:
             features = features if features is not None else _one_row(mine, applicant_id)
-            explained = _scored_with_reasons(clean, signals.context, features, found, engine, versions,
-                                             score, band)
+            explained = _reasons_with_evidence(clean, signals.context, features, found, engine, versions)
         rounded = np.round(score, 6)
         t3 = time.perf_counter()
         insert_score_rows(session, [pk], [rounded[0]], [band[0]],

@@ -106,9 +106,8 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
     return score_many_with_store(session, [prepared], engine, source=source)[0]
 
 
-def _scored_with_reasons(applicant: CleanApplicant, context: dict, features: pd.DataFrame, found,
-                         engine: ScoringEngine, versions: dict[str, str], score: np.ndarray,
-                         band: np.ndarray) -> list[dict]:
+def _reasons_with_evidence(applicant: CleanApplicant, context: dict, features: pd.DataFrame, found,
+                           engine: ScoringEngine, versions: dict[str, str]) -> list[dict]:
     """The reasons with evidence of this one applicant, as ``score_features`` gives them."""
     population = population_of([applicant])
     sessions = annotate_sessions(population.sessions, engine.geo)
