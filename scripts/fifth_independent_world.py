@@ -96,6 +96,9 @@ COUNTRIES: dict[str, dict] = {
     "ZA": dict(w=1, rate=30, culture="za", zones={"Africa/Johannesburg": "Johannesburg|Cape Town|Durban"}),
 }
 
+TRUNK0 = {"GB", "DE", "FR", "NL", "SE", "TR", "UA", "IN", "PK", "BD", "PH", "VN", "ID", "MY", "CN", "KR", "JP",
+          "AU", "NG", "KE", "EG", "ZA", "RS", "RO", "AR", "PE", "TH", "GE", "AM", "AE"}
+
 # US area codes per city (phones built on the real +1 example numbers' format)
 US_AREA = {"New York": "212 646 718 917", "Boston": "617 857", "Atlanta": "404 678", "Miami": "305 786",
            "Philadelphia": "215 267", "Charlotte": "704 980", "Pittsburgh": "412", "Chicago": "312 773 872",
@@ -451,10 +454,12 @@ class Phones:
 
     def __init__(self, data: Path):
         self.ex: dict[tuple[str, str], str] = {}
+        self.code: dict[str, str] = {}
         with open(data / "phone-vectors" / "phonenumbers_example_numbers.csv", newline="") as f:
             for r in csv.DictReader(f):
                 if r["valid"] == "True":
                     self.ex[(r["region"], r["type"])] = r["e164"]
+                    self.code[r["region"]] = r["international"].split()[0].lstrip("+")
 
     def number(self, rng: Random, cc: str, kind: str = "MOBILE", city: str | None = None,
                national: bool = False) -> str:
@@ -473,6 +478,9 @@ class Phones:
         digits = ex[1:]
         k = 6 if len(digits) >= 11 else 4
         num = "+" + digits[:-k] + "".join(str(rng.randint(0, 9)) for _ in range(k))
+        code = self.code.get(cc, "")
+        if national and cc in TRUNK0 and num.startswith("+" + code):
+            return "0" + num[1 + len(code):]          # national format with the trunk prefix
         return num
 
 
@@ -617,6 +625,7 @@ class World:
                 ("full_name", 0, .03)]},
             "tokenised_refs": rng.random() < 0.35,
             "honest_ai_polish": rng.uniform(0.05, 0.3),
+            "fulltime_share": rng.uniform(0.1, 0.35),
             "national_phone": rng.uniform(0, 0.3),
             "proposals_mean": rng.uniform(2, 10),
             "country_w": {c: v["w"] * rng.lognormvariate(0, 0.35) for c, v in COUNTRIES.items()},
@@ -865,7 +874,8 @@ class World:
         created = self.now - timedelta(days=age_days, seconds=rng.randrange(86400))
         dormant = rng.random() < P["dormant_share"] and age_days > 120
         last = self.now - timedelta(days=rng.randint(30, max(31, age_days // 2))) if dormant else self.now
-        intensity = rng.lognormvariate(0, 0.7)
+        fulltime = rng.random() < P["fulltime_share"]
+        intensity = rng.lognormvariate(0, 0.7) * (2.2 if fulltime else 1.0)
         is_dev = rng.random() < 0.7 or segment in ("crypto_web3", "remote_desktop", "cloud_workstation", "agency_member")
         a = {"applicant_id": self.new_id(), "created_at": rfc3339(created), "full_name": nm,
              "claimed_country": home_cc, "claimed_city": city, "claimed_timezone": zname}
@@ -1011,7 +1021,7 @@ class World:
                             state["v6"] = ips.isp_ip6(rng, home_isp, home_cc)
                         ip = state["v6"] or ip
             sessions.append(self.session(a["applicant_id"], t, ip, dev, btz, remote,
-                                         int(rng.lognormvariate(7.6, 0.9))))
+                                         int(rng.lognormvariate(7.6 + 0.6 * fulltime, 0.9))))
         a["sessions"] = sessions
         # --- payouts
         a["payouts"] = self.honest_payouts(a, segment, home_cc, origin, nm, agency, created)
@@ -1168,7 +1178,7 @@ class World:
                           "Data Science", "DotNet Developer", "Blockchain"])
         cell_body = self.resumes.body(rng, cat, 10)
         cell_techs = self.techs()
-        created0 = self.now - timedelta(days=rng.randint(20, 700))
+        created0 = self.now - timedelta(days=rng.randint(10, 520))
         burst = rng.uniform(3, 30) * (1 + 6 * care)
         rate_mult = rng.uniform(0.7, 1.15)
         out = []
@@ -1262,7 +1272,7 @@ class World:
             else:
                 hours, hz = [(0.85, 15.5, 3.6), (0.15, 22.5, 1.5)], opz
             days = {0, 1, 2, 3, 4, 5} if rng.random() < 0.7 else {0, 1, 2, 3, 4}
-            n1 = self.n_sessions(handover, last, rng.lognormvariate(0.35, 0.5))
+            n1 = self.n_sessions(handover, last, rng.lognormvariate(0.1, 0.6))
             t1 = self.session_times(handover, last, max(n1, rng.randint(1, 4)), hz, hours, days, weekend_p=0.3)
             farm = farms[i % len(farms)]
             own_dev = self.device()
