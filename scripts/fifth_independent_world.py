@@ -382,6 +382,7 @@ class IPSpace:
                 isp.append(cum)
         self.vpn = self._cidr_file(data / "x4bnet-lists_vpn" / "output" / "vpn" / "ipv4.txt", want)
         self.apple = self._cidr_file(data / "x4bnet-lists_vpn" / "input" / "vpn" / "ips" / "apple.txt", want)
+        self.cgnat: dict[tuple, list[str]] = {}
         self.tor = [ip for ip in (data / "tor-nodes" / "exit-relay-ips.txt").read_text().split() if ":" not in ip]
 
     def _cidr_file(self, path: Path, want: set) -> dict[str, list]:
@@ -416,6 +417,14 @@ class IPSpace:
             if cc is None or self.country(ip) == cc:
                 return ip
         return ip
+
+    def cgnat_ip(self, rng: Random, isp: list, cc: str) -> str:
+        """Mobile carriers put many subscribers behind a small pool of public addresses (CGNAT)."""
+        key = (cc, isp[0])
+        pool = self.cgnat.get(key)
+        if pool is None:
+            pool = self.cgnat[key] = [self.isp_ip(rng, isp, cc) for _ in range(rng.choice([32, 64, 128, 256]))]
+        return rng.choice(pool)
 
     def isp_ip6(self, rng: Random, isp: list, cc: str) -> str | None:
         rngs = self.res6.get(cc, {}).get(isp[0])
@@ -601,6 +610,8 @@ class World:
         self.phones = Phones(data)
         self.resumes = ResumeMaker(load_resumes(data))
         self.sdn_wallets = self._sdn_wallets(data)
+        self.sdn_entities = ["Yanbian Silverstar Network Technology Co., Ltd.", "Volasys Silver Star",
+                             "Chinyong Information Technology Cooperation Company"]
         self.used_ids: set[str] = set()
         self.used_emails: set[str] = set()
         self.rows: list[tuple[dict, dict]] = []
@@ -868,6 +879,12 @@ class World:
         if segment == "regular" and home_cc in ("US", "GB", "CA", "AU", "DE", "NL") and rng.random() < 0.15:
             culture = COUNTRIES[self.pick_country()]["culture"]      # immigrants and their children
         nm = self.name(culture)
+        hh = kw.get("household")
+        if hh and hh["family"]:
+            nm = "%s %s" % (nm.split()[0], hh["family"])
+            hh.setdefault("holder", nm)
+        if segment == "declared_cn_ru_kr" and culture == "kr" and rng.random() < 0.15:
+            nm = rng.choice(["Kim Sang-man", "Sang Man Kim", "Jon Yun-gun", "Sim Hyon-seop", "Kim Sang-min"])
         zname, city = self.pick_zone_city(home_cc)
         age_days = (rng.randint(0, 60) if rng.random() < P["new_signup_share"]
                     else int(min(2400, rng.expovariate(1 / 500)) + 30))
@@ -922,7 +939,6 @@ class World:
             a["shipping_country"] = home_cc if rng.random() < 0.85 else (origin or self.pick_country())
         # --- devices and networks
         devices = [self.device() for _ in range(rng.choice([1, 1, 2, 2, 3]))]
-        hh = kw.get("household")
         if hh and rng.random() < 0.35:
             devices.append(hh["device"])
         home_isp = hh["isp"] if hh else ips.pick_isp(rng, home_cc)
@@ -935,6 +951,7 @@ class World:
                  "digital_nomad": rng.uniform(0.1, 0.5)}.get(segment, 0.02 if rng.random() < 0.2 else 0.0)
         vpn_cc = rng.choice([home_cc, home_cc, "US", "NL", "SE", "CH", "DE", "SG", "JP", "HK"])
         apple_p = rng.uniform(0.1, 0.5) if segment == "privacy_vpn" and rng.random() < 0.4 else 0.0
+        tor_p = rng.uniform(0.02, 0.2) if rng.random() < 0.15 else 0.0
         rdp_p = rng.uniform(0.15, 0.7) if segment == "remote_desktop" else (0.01 if rng.random() < 0.1 else 0.0)
         cloud_p = rng.uniform(0.3, 0.9) if segment == "cloud_workstation" else 0.0
         cloud_cc = home_cc if (home_cc in ips.host and rng.random() < 0.6) else rng.choice(["US", "DE", "NL", "SG", "GB"])
@@ -997,6 +1014,8 @@ class World:
                     ip = ips.isp_ip(rng, isp, loc_cc)
             elif r < apple_p:
                 ip = ips.apple_ip(rng, home_cc)
+            elif segment == "privacy_vpn" and rng.random() < tor_p:
+                ip = rng.choice(ips.tor)
             elif r < apple_p + vpn_p:
                 ip = ips.vpn_ip(rng, vpn_cc)
             elif r < apple_p + vpn_p + cloud_p:
@@ -1007,7 +1026,7 @@ class World:
                 if rng.random() < 0.3:
                     dev = rng.choice(agency["devices"])
             elif rng.random() < P["mobile_share"]:
-                ip = ips.isp_ip(rng, mob_isp, home_cc)
+                ip = ips.cgnat_ip(rng, mob_isp, home_cc)
                 dev = devices[-1]
             else:
                 if hh:
@@ -1025,6 +1044,9 @@ class World:
         a["sessions"] = sessions
         # --- payouts
         a["payouts"] = self.honest_payouts(a, segment, home_cc, origin, nm, agency, created)
+        if hh and hh["joint"] and rng.random() < 0.7:
+            a["payouts"].insert(0, {"applicant_id": a["applicant_id"], "method": "bank", "account_ref": hh["joint"],
+                                    "account_country": home_cc, "holder_name": hh["holder"]})
         a["proposals"] = self.proposals(a, times, techs, emps, nm,
                                         agency["proposal_tpl"] if agency else proposal_template(rng),
                                         drift=0.25 if agency else 0.5, polish=rng.random() < 0.1)
@@ -1108,7 +1130,11 @@ class World:
         cc = self.pick_country()
         isp = self.ips.pick_isp(rng, cc)
         hh = {"isp": isp, "ips": [self.ips.isp_ip(rng, isp, cc) for _ in range(rng.randint(1, 3))],
-              "device": self.device()}
+              "device": self.device(), "family": None, "joint": None}
+        if rng.random() < 0.6:
+            hh["family"] = self.name(COUNTRIES[cc]["culture"]).split()[-1]
+            if rng.random() < 0.3:
+                hh["joint"] = self.account_ref("bank", cc)
         return [self.honest("shared_connection", cc=cc, household=hh) for _ in range(rng.randint(2, 5))]
 
     # ---------------- fronts ----------------
@@ -1160,7 +1186,8 @@ class World:
         shared_accts = {
             "facilitator": [(self.account_ref("bank", claims[0]), claims[0], f["facilitator"]) for f in farms]
             + [(self.account_ref("paypal", claims[0]), claims[0], farms[0]["facilitator"])],
-            "cn_hk": [(self.account_ref("bank", c), c, rng.choice(HK_CN_HOLDERS)) for c in ("HK", "CN", "HK")],
+            "cn_hk": [(self.account_ref("bank", c), c, rng.choice(HK_CN_HOLDERS + self.sdn_entities * (rng.random() < 0.1)))
+                      for c in ("HK", "CN", "HK")],
             "crypto": [(self.account_ref("crypto", ""), "", "") for _ in range(rng.randint(1, 3))],
             "company": [],
         }
@@ -1289,12 +1316,16 @@ class World:
             renter_ip = sessions[-1]["ip"] if sessions else ips.isp_ip(rng, ips.pick_isp(rng, cc), cc)
             vps_ip = ips.hosting_ip(rng, cc)
             cur_proxy = rng.choice(proxy_pool)[1]
-            for t in t1:
+            early = rng.randint(1, 3) if rng.random() < 0.5 * (1 - care) else 0
+            tor_p = 0.05 * (1 - care) if rng.random() < 0.2 else 0.0
+            for k, t in enumerate(t1):
                 remote = False
                 dev = op["device"] if rng.random() < shared_dev_p else own_dev
                 btz = opz if rng.random() < btz_leak else zname
                 r = rng.random()
-                if r < leak_p:
+                if r < tor_p:
+                    ip = rng.choice(ips.tor)
+                elif r < leak_p + tor_p or k < early:
                     if op["isp"] is not None and rng.random() < 0.85:
                         ip = ips.isp_ip(rng, op["isp"], leak_cc)
                     elif op_cc == "KP" and rng.random() < 0.3:
@@ -1328,6 +1359,8 @@ class World:
             a["sessions"] = sessions
             # payouts
             pays = []
+            if handover > created and tactic == "bought_account":
+                pays.append((rng.choice(["payoneer", "bank", "paypal"]), self.account_ref("payoneer", cc), cc, nm))
             mode = rng.choice(payout_mode)
             n_pay = 1 + (rng.random() < 0.5 * (1 - care) + 0.15) + (rng.random() < 0.3 * (1 - care))
             for j in range(n_pay):
