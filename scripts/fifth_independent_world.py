@@ -475,7 +475,8 @@ class Phones:
         if cc in ("US", "CA"):
             codes = US_AREA.get(city or "", "")
             if not codes or kind == "VOIP":
-                codes = " ".join(US_AREA.values())
+                cities = COUNTRIES[cc]["zones"].values()
+                codes = " ".join(US_AREA.get(c, "") for z in cities for c in z.split("|"))
             area = rng.choice(codes.split())
             num = "+1%s%d%02d%04d" % (area, rng.randint(2, 9), rng.randint(0, 99), rng.randint(0, 9999))
             if num[5:8] == "555":
@@ -493,6 +494,14 @@ class Phones:
         return num
 
 
+# places and schooling of the corpus' authors: kept out so every persona carries its own
+LOCAL_DETAIL = re.compile(r"Maharashtra|Mumbai|Pune|Nagpur|Pradesh|Gujarat|Karnataka|Bangalore|Bengaluru|Hyderabad|"
+                          r"Chennai|Delhi|Kolkata|India|Jalgaon|Allahabad|Sangli|Lucknow|Noida|Gurgaon|Indore|Bhopal|"
+                          r"Nashik|Aurangabad|Thane|Kerala|Tamil|Rajasthan|Jaipur|Punjab|Bihar|Odisha|Hindi|Marathi|"
+                          r"\bS\.?S\.?C\b|\bH\.?S\.?C\b|\bB\.?E\b|B\.?Tech|M\.?Tech|\bMCA\b|\bBCA\b|Diploma|"
+                          r"Universit|College|Institute|School|CGPA|Percentage|Date of Birth|Marital|Gender|Nationality")
+
+
 def load_resumes(data: Path) -> dict[str, list[str]]:
     """Resume corpus split into reusable fragments per category (corpus has heavy duplication)."""
     raw = (data / "resume-updatedresumedataset" / "UpdatedResumeDataSet.csv").read_bytes()
@@ -507,7 +516,8 @@ def load_resumes(data: Path) -> dict[str, list[str]]:
         t = re.sub(r"[^\x20-\x7e\n]", " ", t)
         parts = re.split(r"\s*(?:\n|\*|\u2022|(?<=[a-z)])\.\s)\s*", t)
         parts = [re.sub(r"\s+", " ", p).strip(" -:,") for p in parts]
-        parts = [p for p in parts if 25 <= len(p) <= 400]
+        parts = [re.sub(r"\s\?\s", "; ", re.sub(r"^\?\s*", "", p)) for p in parts]
+        parts = [p for p in parts if 25 <= len(p) <= 400 and not LOCAL_DETAIL.search(p)]
         frags.setdefault(row[0], []).extend(parts)
     return frags
 
@@ -1164,8 +1174,8 @@ class World:
         # the team's shared infrastructure
         farm_n = rng.randint(1, 3)
         farms = []
-        for _ in range(farm_n):
-            fcc = claims[0]
+        for k in range(max(farm_n, len(set(claims)))):
+            fcc = claims[k % len(claims)]
             fz, fcity = self.pick_zone_city(fcc)
             isp = ips.pick_isp(rng, fcc)
             farms.append({"cc": fcc, "zone": fz, "city": fcity, "isp": isp,
@@ -1184,15 +1194,15 @@ class World:
                        "ai_polished": ["stolen_own", "payoneer_other"],
                        }.get(tactic, ["facilitator", "stolen_own", "crypto", "cn_hk", "payoneer_other"])
         shared_accts = {
-            "facilitator": [(self.account_ref("bank", claims[0]), claims[0], f["facilitator"]) for f in farms]
-            + [(self.account_ref("paypal", claims[0]), claims[0], farms[0]["facilitator"])],
-            "cn_hk": [(self.account_ref("bank", c), c, rng.choice(HK_CN_HOLDERS + self.sdn_entities * (rng.random() < 0.1)))
-                      for c in ("HK", "CN", "HK")],
-            "crypto": [(self.account_ref("crypto", ""), "", "") for _ in range(rng.randint(1, 3))],
+            "facilitator": [("bank", self.account_ref("bank", f["cc"]), f["cc"], f["facilitator"]) for f in farms]
+            + [("paypal", self.account_ref("paypal", claims[0]), claims[0], farms[0]["facilitator"])],
+            "cn_hk": [("bank", self.account_ref("bank", c), c,
+                       rng.choice(HK_CN_HOLDERS + self.sdn_entities * (rng.random() < 0.1))) for c in ("HK", "CN", "HK")],
+            "crypto": [("crypto", self.account_ref("crypto", ""), "", "") for _ in range(rng.randint(1, 3))],
             "company": [],
         }
         if rng.random() < 0.08 and self.sdn_wallets:
-            shared_accts["crypto"].append((rng.choice(self.sdn_wallets), "", ""))
+            shared_accts["crypto"].append(("crypto", rng.choice(self.sdn_wallets), "", ""))
         company = None
         if tactic == "front_company" or (rng.random() < 0.1 and tactic in ("vpn_vps", "laptop_farm")):
             cname = rng.choice(FRONT_COMPANY_NAMES)
@@ -1301,7 +1311,7 @@ class World:
             days = {0, 1, 2, 3, 4, 5} if rng.random() < 0.7 else {0, 1, 2, 3, 4}
             n1 = self.n_sessions(handover, last, rng.lognormvariate(0.1, 0.6))
             t1 = self.session_times(handover, last, max(n1, rng.randint(1, 4)), hz, hours, days, weekend_p=0.3)
-            farm = farms[i % len(farms)]
+            farm = [f for f in farms if f["cc"] == cc][i % len([f for f in farms if f["cc"] == cc])]
             own_dev = self.device()
             leak_p = 0.2 * (1 - care) ** 2 + 0.004
             btz_leak = 0.75 * (1 - care) ** 1.5
@@ -1360,7 +1370,8 @@ class World:
             # payouts
             pays = []
             if handover > created and tactic == "bought_account":
-                pays.append((rng.choice(["payoneer", "bank", "paypal"]), self.account_ref("payoneer", cc), cc, nm))
+                meth = rng.choice(["payoneer", "bank", "paypal"])
+                pays.append((meth, self.account_ref(meth, cc), cc, nm))
             mode = rng.choice(payout_mode)
             n_pay = 1 + (rng.random() < 0.5 * (1 - care) + 0.15) + (rng.random() < 0.3 * (1 - care))
             for j in range(n_pay):
@@ -1368,19 +1379,20 @@ class World:
                 if m == "company" and company:
                     pays.append(("bank", company["ref"], company["cc"], company["name"]))
                 elif m in ("facilitator", "cn_hk", "crypto") and (rng.random() > care * 0.7 or m == "crypto"):
-                    ref, acc_cc, holder = rng.choice(shared_accts.get(m) or shared_accts["facilitator"])
+                    meth, ref, acc_cc, holder = rng.choice(shared_accts.get(m) or shared_accts["facilitator"])
                     if m == "crypto" and rng.random() < care:
                         ref, acc_cc, holder = self.account_ref("crypto", ""), "", ""
-                    meth = "crypto" if m == "crypto" else ("paypal" if "@" in ref else "bank")
                     pays.append((meth, ref, acc_cc, holder))
                 elif m == "payoneer_other":
-                    pays.append((rng.choice(["payoneer", "wise"]), self.account_ref("payoneer", cc),
+                    meth = rng.choice(["payoneer", "wise"])
+                    pays.append((meth, self.account_ref(meth, cc),
                                  rng.choice([cc, "US", "HK", "GB"]),
                                  nm if rng.random() < care else self.name(rng.choice(["us", "cn", "ua"]))))
                 elif m == "renter":
                     pays.append(("bank", self.account_ref("bank", cc), cc, nm))
                 else:    # accounts opened in the stolen identity's own name
-                    pays.append((rng.choice(["bank", "bank", "paypal", "wise"]), self.account_ref("bank", cc), cc,
+                    meth = rng.choice(["bank", "bank", "paypal", "wise"])
+                    pays.append((meth, self.account_ref(meth, cc, a.get("email") if rng.random() < 0.5 else None), cc,
                                  nm if rng.random() < 0.85 else self.variant(nm)))
             seen = set()
             for meth, ref, acc_cc, holder in pays:
