@@ -1430,6 +1430,8 @@ class World:
         tw = P["tactic_w"]
         order = TACTICS[:]
         rng.shuffle(order)
+        if len(sizes) >= 2 * len(TACTICS):      # two cells per tactic at least, where the world allows
+            order = order + rng.sample(order, len(order))
         for k, s in enumerate(sizes):
             tac = order[k] if k < len(order) else wchoice(rng, TACTICS, [tw[t] for t in TACTICS])
             rows += self.cell("cell-%03d" % (k + 1), tac, s)
