@@ -647,6 +647,8 @@ class World:
             "tokenised_refs": rng.random() < 0.35,
             "honest_ai_polish": rng.uniform(0.05, 0.3),
             "fulltime_share": rng.uniform(0.1, 0.35),
+            "bench_share": rng.uniform(0.2, 0.5),
+            "device_churn": rng.uniform(0.004, 0.03),
             "national_phone": rng.uniform(0, 0.3),
             "proposals_mean": rng.uniform(2, 10),
             "country_w": {c: v["w"] * rng.lognormvariate(0, 0.35) for c, v in COUNTRIES.items()},
@@ -800,6 +802,13 @@ class World:
         out.sort()
         return out
 
+    def profile_age(self) -> int:
+        """Days since sign-up: new sign-ups, then an exponential tail of older profiles."""
+        rng = self.rng
+        if rng.random() < self.P["new_signup_share"]:
+            return rng.randint(0, 60)
+        return int(min(2400, rng.expovariate(1 / 500)) + 30)
+
     def n_sessions(self, start: datetime, end: datetime, intensity: float) -> int:
         months = max(0.05, (end - start).days / 30.4)
         lam = self.P["sessions_per_month"] * intensity * months
@@ -896,8 +905,7 @@ class World:
         if segment == "declared_cn_ru_kr" and culture == "kr" and rng.random() < 0.15:
             nm = rng.choice(["Kim Sang-man", "Sang Man Kim", "Jon Yun-gun", "Sim Hyon-seop", "Kim Sang-min"])
         zname, city = self.pick_zone_city(home_cc)
-        age_days = (rng.randint(0, 60) if rng.random() < P["new_signup_share"]
-                    else int(min(2400, rng.expovariate(1 / 500)) + 30))
+        age_days = self.profile_age()
         created = self.now - timedelta(days=age_days, seconds=rng.randrange(86400))
         dormant = rng.random() < P["dormant_share"] and age_days > 120
         last = self.now - timedelta(days=rng.randint(30, max(31, age_days // 2))) if dormant else self.now
@@ -1000,7 +1008,7 @@ class World:
             hours = [(0.75, st + 2.5, 2.6), (0.2, rng.uniform(19, 22), 1.5), (0.05, 1.0, 1.5)]
         days = {0, 1, 2, 3, 4} if rng.random() < 0.8 else {0, 1, 2, 3, 4, 5}
         n = self.n_sessions(created, last, intensity * (1.6 if segment == "agency_member" else 1.0))
-        if age_days <= 60:
+        if age_days <= 60 and rng.random() < 0.7:
             n = min(n, rng.randint(0, 6))
         times = self.session_times(created, last, n, zname, hours, days)
         sessions = []
@@ -1011,6 +1019,8 @@ class World:
                     loc_cc, loc_z = c2, z2
                     break
             remote = rng.random() < rdp_p
+            if rng.random() < P["device_churn"]:     # new laptop/phone, reinstalled or updated browser
+                devices[rng.randrange(len(devices))] = self.device()
             dev = wchoice(rng, devices, [1.0 / (i + 1) for i in range(len(devices))])
             btz = zname if loc_cc == home_cc else (loc_z if rng.random() < 0.75 else zname)
             if segment == "emigrant" and loc_cc != home_cc:
@@ -1059,7 +1069,8 @@ class World:
                                     "account_country": home_cc, "holder_name": hh["holder"]})
         a["proposals"] = self.proposals(a, times, techs, emps, nm,
                                         agency["proposal_tpl"] if agency else proposal_template(rng),
-                                        drift=0.25 if agency else 0.5, polish=rng.random() < 0.1)
+                                        drift=0.25 if agency else 0.5,
+                                        polish=rng.random() < P["honest_ai_polish"])
         return a, {"segment": segment, "tactic": "", "cell_id": ""}
 
     def honest_payouts(self, a, segment, cc, origin, nm, agency, created) -> list[dict]:
@@ -1215,7 +1226,7 @@ class World:
                           "Data Science", "DotNet Developer", "Blockchain"])
         cell_body = self.resumes.body(rng, cat, 10)
         cell_techs = self.techs()
-        created0 = self.now - timedelta(days=rng.randint(10, 520))
+        created0 = self.now - timedelta(days=max(5, self.profile_age()))
         burst = rng.uniform(3, 30) * (1 + 6 * care)
         rate_mult = rng.uniform(0.7, 1.15)
         out = []
@@ -1262,7 +1273,7 @@ class World:
             # content
             emps = self.emps()
             techs = cell_techs if rng.random() > care else self.techs()
-            polish = tactic == "ai_polished" or rng.random() < 0.5
+            polish = tactic == "ai_polished" or rng.random() < 0.15 + 0.5 * care
             if rng.random() < (1 - care) * 0.9 + 0.05:
                 body = [f for f in cell_body if rng.random() > 0.15 + 0.5 * care]
                 if rng.random() < care:
@@ -1287,7 +1298,14 @@ class World:
             if rng.random() < 0.08 + 0.15 * (tactic == "laptop_farm"):
                 a["shipping_country"] = cc if rng.random() < 0.75 + 0.2 * care else rng.choice(["CN", "RU", "AE", "HK"])
             # sessions
-            last = self.now - (timedelta(days=rng.randint(0, 40)) if rng.random() < 0.3 else timedelta(0))
+            r_state = rng.random()
+            if r_state < 0.2:        # persona burned or abandoned
+                last = self.now - timedelta(days=rng.randint(30, 200))
+            else:
+                last = self.now - (timedelta(days=rng.randint(0, 40)) if r_state < 0.45 else timedelta(0))
+            last = max(last, handover + timedelta(days=rng.randint(2, 30)))
+            # only some personas win work; the rest log in to apply now and then
+            bench = rng.random() < P["bench_share"]
             sessions, times = [], []
             if handover > created:         # the real owner's own history (seller or renter)
                 owner_isp = ips.pick_isp(rng, cc)
@@ -1308,8 +1326,8 @@ class World:
                 hours, hz = [(0.9, 13.0, 2.4), (0.1, 19, 2)], zname
             else:
                 hours, hz = [(0.85, 15.5, 3.6), (0.15, 22.5, 1.5)], opz
-            days = {0, 1, 2, 3, 4, 5} if rng.random() < 0.7 else {0, 1, 2, 3, 4}
-            n1 = self.n_sessions(handover, last, rng.lognormvariate(0.1, 0.6))
+            days = {0, 1, 2, 3, 4, 5} if rng.random() < 0.8 * (1 - care) + 0.1 else {0, 1, 2, 3, 4}
+            n1 = self.n_sessions(handover, last, rng.lognormvariate(0.1, 0.6) * (0.25 if bench else 1.0))
             t1 = self.session_times(handover, last, max(n1, rng.randint(1, 4)), hz, hours, days, weekend_p=0.3)
             farm = [f for f in farms if f["cc"] == cc][i % len([f for f in farms if f["cc"] == cc])]
             own_dev = self.device()
@@ -1330,6 +1348,8 @@ class World:
             tor_p = 0.05 * (1 - care) if rng.random() < 0.2 else 0.0
             for k, t in enumerate(t1):
                 remote = False
+                if rng.random() < P["device_churn"]:
+                    own_dev = self.device()
                 dev = op["device"] if rng.random() < shared_dev_p else own_dev
                 btz = opz if rng.random() < btz_leak else zname
                 r = rng.random()
@@ -1362,7 +1382,7 @@ class World:
                     ip = renter_ip if rng.random() < 0.75 else ips.vpn_ip(rng, cc)
                     remote = rng.random() < 0.8 - 0.5 * care
                     dev = sessions[0]["device_id"] if sessions and rng.random() < 0.7 else dev
-                dur = int(rng.lognormvariate(8.6 - 0.6 * care, 0.8))
+                dur = int(rng.lognormvariate(8.1 - 0.5 * care - 0.5 * bench, 0.9))
                 sessions.append(self.session(a["applicant_id"], t, ip, dev, btz, remote, dur))
             times += t1
             sessions.sort(key=lambda s: s["started_at"])
