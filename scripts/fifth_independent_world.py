@@ -817,6 +817,12 @@ class World:
         return min(220, int(self.rng.gammavariate(2.0, lam / 2.0) + 0.5))
 
     # ---------------- helpers ----------------
+    def garble(self, phone: str) -> str:
+        rng = self.rng
+        digits = [i for i, ch in enumerate(phone) if ch.isdigit()]
+        i = rng.choice(digits[2:])
+        return phone[:i] + phone[i + 1:] if rng.random() < 0.6 else phone[:i] + str(rng.randint(0, 9)) * 2 + phone[i + 1:]
+
     def phash(self) -> str:
         return "%016x" % self.rng.getrandbits(64)
 
@@ -933,6 +939,8 @@ class World:
             city_for_phone = city
         a["phone"] = self.phones.number(rng, phone_cc, kind, city_for_phone,
                                         national=(phone_cc == home_cc and rng.random() < P["national_phone"]))
+        if rng.random() < 0.015:
+            a["phone"] = self.garble(a["phone"])        # typo
         a["email"] = self.email(nm, origin or home_cc)
         techs = self.techs()
         emps = self.emps()
@@ -1265,6 +1273,8 @@ class World:
                 a["phone"] = self.phones.number(rng, cc, "VOIP" if rng.random() < 0.6 else "MOBILE",
                                                 None if rng.random() < 0.7 else city,
                                                 national=rng.random() < P["national_phone"])
+            if rng.random() < 0.1 * (1 - care) + 0.01:
+                a["phone"] = self.garble(a["phone"])    # made-up or mistyped number
             if tactic in ("rented_identity", "bought_account"):
                 a["email"] = self.email(nm, cc)
             else:
@@ -1295,7 +1305,7 @@ class World:
             a["hourly_rate_usd"] = self.rate(cc, rate_mult)
             if company and (tactic == "front_company" or rng.random() < 0.6):
                 a["agency_id"] = company["id"]
-            if rng.random() < 0.08 + 0.15 * (tactic == "laptop_farm"):
+            if rng.random() < 0.04 + 0.08 * (tactic == "laptop_farm"):
                 a["shipping_country"] = cc if rng.random() < 0.75 + 0.2 * care else rng.choice(["CN", "RU", "AE", "HK"])
             # sessions
             r_state = rng.random()
