@@ -1256,9 +1256,8 @@ class World:
                     handover = created + (self.now - created) * 0.6
             else:
                 created = created0 + timedelta(days=rng.uniform(0, burst))
-                created = min(created, self.now - timedelta(days=1))
+                created = min(created, self.now - timedelta(days=1)) + timedelta(seconds=rng.randrange(86400))
                 handover = created
-            created += timedelta(seconds=rng.randrange(86400))
             a["created_at"] = rfc3339(created)
             # contact details
             if tactic == "rented_identity" or (tactic == "stolen_identity" and rng.random() < care):
@@ -1313,7 +1312,7 @@ class World:
                 last = self.now - timedelta(days=rng.randint(30, 200))
             else:
                 last = self.now - (timedelta(days=rng.randint(0, 40)) if r_state < 0.45 else timedelta(0))
-            last = max(last, handover + timedelta(days=rng.randint(2, 30)))
+            last = min(self.now, max(last, handover + timedelta(days=rng.randint(2, 30))))
             # only some personas win work; the rest log in to apply now and then
             bench = rng.random() < P["bench_share"]
             sessions, times = [], []

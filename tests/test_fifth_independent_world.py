@@ -100,6 +100,7 @@ def test_every_record_follows_the_input_contract(worlds):
             for s in r["sessions"]:
                 assert s["applicant_id"] == aid
                 assert RFC3339.match(s["started_at"])
+                assert s["started_at"] >= r["created_at"]       # no activity before sign-up
                 ipaddress.ip_address(s["ip"])
                 if "browser_timezone" in s:
                     assert s["browser_timezone"] in zones
