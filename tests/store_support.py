@@ -7,6 +7,7 @@ databases (``.ci/run`` installs and starts one); each test gets a fresh database
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -43,13 +44,27 @@ def store_url(request, tmp_path):
     if not base:
         pytest.skip(f"{POSTGRES_ENV} is not set (postgresql+psycopg://USER:PASSWORD@HOST:PORT/DB "
                     "of a user who may create databases; .ci/run sets it)")
-    from sqlalchemy import text
-
     admin, name, url = _fresh_postgres_database(base)
     yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    drop_database(admin, name)
     admin.dispose()
+
+
+def drop_database(admin, name: str, attempts: int = 20) -> None:
+    """Drop a test database, waiting out an autovacuum worker still connected to it: FORCE may
+    not end a superuser's process for the non-superuser that ``.ci/run`` creates."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in range(attempts):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError as error:
+            if "must be a member of the role" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(scope="session")

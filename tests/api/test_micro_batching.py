@@ -19,7 +19,14 @@ import pytest
 from sqlalchemy import func, select, text
 
 from detector.settings import Settings
-from tests.store_support import EXAMPLE, POSTGRES_ENV, TEST_HASH_KEY, _fresh_postgres_database, auth
+from tests.store_support import (
+    EXAMPLE,
+    POSTGRES_ENV,
+    TEST_HASH_KEY,
+    _fresh_postgres_database,
+    auth,
+    drop_database,
+)
 
 SHARED_ACCOUNT = {"method": "bank", "account_ref": "GB29 NWBK 6016 1331 9268 19"}
 
@@ -54,8 +61,7 @@ def other_api(store_url, tmp_path):
                 session, "reference", "score,read,decide,admin")}
         yield client
     if admin is not None:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        drop_database(admin, name)
         admin.dispose()
 
 

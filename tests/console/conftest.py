@@ -15,7 +15,13 @@ import pytest
 
 from detector.settings import Settings
 from tests.console_support import PASSWORD, USERS, Browserless, payload_records
-from tests.store_support import POSTGRES_ENV, TEST_HASH_KEY, _fresh_postgres_database, engine  # noqa: F401
+from tests.store_support import (  # noqa: F401
+    POSTGRES_ENV,
+    TEST_HASH_KEY,
+    _fresh_postgres_database,
+    drop_database,
+    engine,
+)
 
 
 @pytest.fixture(scope="session")
@@ -56,13 +62,10 @@ def console_store_url(request, tmp_path_factory, engine, console_population):  #
     base = os.environ.get(POSTGRES_ENV)
     if not base:
         pytest.skip(f"{POSTGRES_ENV} is not set (.ci/run starts PostgreSQL and sets it)")
-    from sqlalchemy import text
-
     admin, name, url = _fresh_postgres_database(base)
     _fill(url, engine, console_population)
     yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    drop_database(admin, name)
     admin.dispose()
 
 
