@@ -234,7 +234,10 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
             cpu = _server_cpu_seconds(server.pid)
             threads = _thread_cpu_seconds(server.pid)
             batches = _batch_totals(base, headers)
+            client_cpu = time.process_time()
             run = asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
+            # the clients run in this process, on the same cores as the server
+            run["client_cpu_ms_per_score"] = round((time.process_time() - client_cpu) * 1000 / requests, 1)
             # CPU the server processes spent per score: what the shared machine cannot distort
             run["server_cpu_ms_per_score"] = round((_server_cpu_seconds(server.pid) - cpu) * 1000 / requests, 1)
             # the busiest thread of each process is its scoring thread (micro-batcher); the

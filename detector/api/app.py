@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -84,6 +85,20 @@ def export_worker_settings(settings: Settings) -> None:
         os.environ["DETECTOR_VPN_CIDR_FILES"] = os.pathsep.join(str(p) for p in settings.vpn_cidr_files)
 
 
+def freeze_startup_objects() -> None:
+    """Leave what the server loaded at startup out of the garbage collector's passes.
+
+    The model, geolocation, settings and imported modules are some 250,000 tracked objects
+    that live as long as the process; every full collection walked them all again, ~0.4 ms
+    per score (collections triggered by the allocations of scoring). Frozen after one
+    collection, they are never walked (nor freed: they are needed until the process ends).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def app_from_environment() -> FastAPI:
     """The app of one worker process of ``detector serve --workers N``."""
-    return create_app(Settings.from_env())
+    app = create_app(Settings.from_env())
+    freeze_startup_objects()
+    return app

@@ -47,9 +47,15 @@ from detector.store.scoring import (
     redact_reasons,
     store_linked,
 )
-from detector.store.write import insert_score_rows
+from detector.store.write import (
+    insert_score_history,
+    insert_score_rows,
+    latest_score,
+    stored_features,
+)
 
 _LINK_COLUMNS = [FEATURE_NAMES.index(name) for name in LINK_FEATURES]
+FEATURE_NAMES_LIST = list(FEATURE_NAMES)
 
 
 def score_many_with_store(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
@@ -77,9 +83,9 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
         for name, column in zip(LINK_FEATURES, _LINK_COLUMNS, strict=True):
             mine[column] = _as_float(found.features[name])
         risk = rules_risk(mine)
-        pk = store_linked(session, facts, own, found, risk)
-        stored[applicant_id] = pk  # the same id again later in the batch is rescored in place
         t2 = time.perf_counter()
+        # the score, band and reasons need the links only, not the writes: known before the
+        # applicant's row is written, they go into it with the insert (no second write of the row)
         features = None
         if predictor is not None:
             score = np.asarray([predictor.predict(mine)])
@@ -94,15 +100,25 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
             explained = _reasons_with_evidence(clean, signals.context, features, found, engine, versions)
         rounded = np.round(score, 6)
         t3 = time.perf_counter()
-        insert_score_rows(session, [pk], [rounded[0]], [band[0]],
-                          [redact_reasons(explained, clean.fields["phone"], clean.fields["email"])],
-                          [model.model_version], mine[None, :], list(FEATURE_NAMES), source, rules_risk=[risk])
+        stored_reasons = redact_reasons(explained, clean.fields["phone"], clean.fields["email"])
+        if own is None:
+            now = utcnow()
+            kept_features = stored_features(mine, FEATURE_NAMES_LIST)
+            pk = store_linked(session, facts, own, found, risk,
+                              latest_score(rounded[0], band[0], kept_features, now))
+            insert_score_history(session, pk, rounded[0], band[0], stored_reasons, model.model_version,
+                                 kept_features, source, now)
+        else:  # a rescore replaces the row's facts, then sets its latest score as before
+            pk = store_linked(session, facts, own, found, risk)
+            insert_score_rows(session, [pk], [rounded[0]], [band[0]], [stored_reasons],
+                              [model.model_version], mine[None, :], FEATURE_NAMES_LIST, source, rules_risk=[risk])
+        stored[applicant_id] = pk  # the same id again later in the batch is rescored in place
         scores.append(rounded[0])
         bands.append(band[0])
         reasons.append(explained)
         links.append(found)
         timings.append({"signals": ready.seconds, "store_linking": t2 - t1, "predict_reasons": t3 - t2,
-                        "write": time.perf_counter() - t3})
+                        "write": time.perf_counter() - t3})  # store_linking: the lookups alone now
     frame = pd.DataFrame({"applicant_id": ids, "score": np.asarray(scores, dtype=float),
                           "band": np.asarray(bands, dtype=object), "reasons": reasons,
                           "model_version": model.model_version,

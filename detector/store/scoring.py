@@ -118,10 +118,12 @@ def _rules_risk(row: np.ndarray, columns: pd.Index) -> float:
     return float(own_red_flags(pd.DataFrame(row[None, :], columns=columns))[0])
 
 
-def store_linked(session: Session, facts, own: int | None, found, risk: float) -> int:
-    """Write one linked applicant: its row (new, or replacing ``own``), its network and links."""
+def store_linked(session: Session, facts, own: int | None, found, risk: float,
+                 latest_score: dict | None = None) -> int:
+    """Write one linked applicant: its row (new, or replacing ``own``), its network and links.
+    A new row is written with ``latest_score`` (see ``insert_row``) when it is given."""
     if own is None:
-        pk = insert_row(session, facts, risk)
+        pk = insert_row(session, facts, risk, latest_score)
         merge_components(session, pk, found.merge_components, current=pk)
     else:
         pk = own

@@ -148,10 +148,16 @@ def _insert_row_children(session: Session, pk: int, facts: RowFacts) -> None:
                   if facts.applicant[f"{f}_signature"] is not None])
 
 
-def insert_row(session: Session, facts: RowFacts, rules_risk: float | None) -> int:
-    """Insert one applicant with its hashes and keys; its pk (its own component for now)."""
+def insert_row(session: Session, facts: RowFacts, rules_risk: float | None,
+               latest_score: dict | None = None) -> int:
+    """Insert one applicant with its hashes and keys; its pk (its own component for now).
+
+    ``latest_score`` (``score``, ``band``, ``scored_at``, ``features``) is written with the row
+    when the score is known before the insert (the API's per-applicant path): the same values
+    ``insert_score_rows`` would set, without rewriting the just-inserted row (texts and all).
+    """
     values = {**facts.applicant, "stored_at": utcnow(), "status": "open", "component_id": 0,
-              "rules_risk": rules_risk}
+              "rules_risk": rules_risk, **(latest_score or {})}
     pk = session.connection().execute(insert(Applicant).returning(Applicant.pk), values).scalar_one()
     _insert_row_children(session, pk, facts)
     return pk
@@ -215,6 +221,24 @@ def insert_scores(session: Session, pks: Sequence[int], scores: pd.DataFrame, fe
                       source, rules_risk)
 
 
+def stored_features(row: np.ndarray, names: list[str]) -> dict:
+    """A feature row as the store keeps it (JSON: NaN as null, six decimals)."""
+    return {n: (None if np.isnan(v) else round(float(v), 6)) for n, v in zip(names, row, strict=True)}
+
+
+def latest_score(score: float, band: str, features: dict, now) -> dict:
+    """The applicant row's latest-score columns, as ``insert_score_rows`` sets them."""
+    return {"score": float(score), "band": str(band), "scored_at": now, "features": features}
+
+
+def insert_score_history(session: Session, pk: int, score: float, band: str, reasons: list,
+                         model_version: str, features: dict, source: str, now) -> None:
+    """The score's row in ``scores`` alone, for an applicant row inserted with its latest score."""
+    _insert(session, Score, [{"applicant_pk": pk, "scored_at": now, "score": float(score), "band": str(band),
+                              "reasons": reasons, "model_version": str(model_version), "features": features,
+                              "source": source}])
+
+
 def insert_score_rows(session: Session, pks: Sequence[int], scores: Sequence[float], bands: Sequence[str],
                       reasons: Sequence[list], model_versions: Sequence[str], features: np.ndarray,
                       names: list[str], source: str,
@@ -222,8 +246,7 @@ def insert_score_rows(session: Session, pks: Sequence[int], scores: Sequence[flo
     """``insert_scores`` from plain values (one feature row per pk, columns ``names``): the
     micro-batched API path builds no DataFrame per applicant."""
     now = utcnow()
-    feature_rows = [{n: (None if np.isnan(v) else round(float(v), 6)) for n, v in zip(names, row, strict=True)}
-                    for row in features]
+    feature_rows = [stored_features(row, names) for row in features]
     rows = [{"applicant_pk": pk, "scored_at": now, "score": float(s), "band": str(b), "reasons": r,
              "model_version": str(m), "features": f, "source": source}
             for pk, s, b, r, m, f in zip(pks, scores, bands, reasons, model_versions, feature_rows, strict=True)]
