@@ -201,11 +201,11 @@ def _key_digest(key: bytes) -> str:
 
 
 def _count_lines(path: Path) -> int:
-    import gzip
+    from detector.io.gzip_reading import open_gzip
 
-    opener = gzip.open if path.name.endswith(".gz") else open
+    opener = open_gzip if path.name.endswith(".gz") else lambda p: open(p, "rb")
     count = 0
-    with opener(path, "rb") as handle:
+    with opener(path) as handle:
         while block := handle.read(16 << 20):
             count += block.count(b"\n")
     return count
