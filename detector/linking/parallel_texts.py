@@ -8,6 +8,7 @@ such as distributed workers) run the searches one after the other.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable
 from typing import Any
@@ -57,6 +58,7 @@ class PendingJobs:
             self._pool.join()
             self._pool = None
             _JOBS.clear()
+            gc.unfreeze()
 
 
 def start_text_jobs(jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]],
@@ -68,6 +70,10 @@ def start_text_jobs(jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...
             multiprocessing.current_process().daemon:  # e.g. inside a Dask or pool worker
         return PendingJobs(jobs)
     _JOBS[:] = jobs
+    # The caller goes on working while the searches run: the collector must not write to
+    # the objects the processes share with it (each write copies a page), so they are kept
+    # out of its sight until the searches end.
+    gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(processes=min(2, len(jobs)))
     return PendingJobs(jobs, pool, pool.map_async(_run, range(len(jobs)), chunksize=1))
 
