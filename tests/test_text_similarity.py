@@ -241,19 +241,20 @@ def test_estimated_similarity_tracks_jaccard() -> None:
     assert ROWS * BANDS == NUM_PERM
 
 
-def test_low_byte_prefilter_counts_the_equal_low_bytes_exactly():
-    """The word-packed prefilter equals a byte-by-byte comparison, so it rejects the same pairs."""
-    from detector.linking.text_similarity import _agreement, _low_byte_agreement
+def test_low_nibble_prefilter_counts_the_equal_low_nibbles_exactly():
+    """The word-packed prefilter equals a slot-by-slot comparison of the low four bits, an
+    upper bound of the agreement, so it rejects only pairs below the threshold."""
+    from detector.linking.text_similarity import _agreement, _low_nibble_agreement, _low_nibbles
 
     rng = np.random.default_rng(11)
     signatures = rng.integers(0, 2**32, (500, 128), dtype=np.uint32)
     signatures[1::2, :90] = signatures[0::2, :90]  # near-duplicates: most slots equal
-    signatures[5, 7] = signatures[4, 7] + 256  # equal low byte, different slot
-    low = np.ascontiguousarray(signatures.astype(np.uint8))
+    signatures[5, 7] = signatures[4, 7] + 16  # equal low nibble, different slot
     left, right = rng.integers(0, 500, 5000), rng.integers(0, 500, 5000)
     left[:250], right[:250] = np.arange(0, 500, 2), np.arange(1, 500, 2)
-    packed = _low_byte_agreement(low.view(np.uint64), 128, left, right)
-    np.testing.assert_array_equal(packed, _agreement(low, left, right))
+    packed = _low_nibble_agreement(_low_nibbles(signatures), 128, left, right)
+    np.testing.assert_array_equal(packed, _agreement(signatures & 0xF, left, right))
+    assert (packed >= _agreement(signatures, left, right)).all()
     assert (packed[:250] >= 90 / 128).all()
 
 

@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from detector.errors import InputError
 from detector.io import coerce
+from detector.io.gzip_reading import READ_ERRORS, open_gzip
 from detector.io.read_input import (
     _TABLES,
     JSONL_SUFFIXES,
@@ -65,9 +66,9 @@ def input_form(path: Path) -> str:
 
 def jsonl_chunks(path: Path, chunk_size: int, skip: set[int]) -> Iterator[ChunkSource]:
     """Chunks of raw lines; chunks in ``skip`` (already done) are counted but not kept."""
-    opener = gzip.open if path.name.endswith(".gz") else open
+    opener = open_gzip if path.name.endswith(".gz") else lambda p: open(p, "rb")
     try:
-        with opener(path, "rb") as handle:
+        with opener(path) as handle:
             index, lines = 0, []
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
@@ -83,7 +84,7 @@ def jsonl_chunks(path: Path, chunk_size: int, skip: set[int]) -> Iterator[ChunkS
                         index, lines = index + 1, []
             if (lines or index == 0) and index not in skip:
                 yield ChunkSource(index, lines=lines)  # the last chunk, or an empty input
-    except (OSError, EOFError) as error:
+    except READ_ERRORS as error:
         raise InputError(f"cannot read '{path}': {error}; check that it is a readable "
                          f"{'gzip-compressed ' if path.name.endswith('.gz') else ''}JSON Lines file"
                          ) from error

@@ -150,10 +150,11 @@ def corrected_signals(signals: pd.DataFrame, applicants: pd.DataFrame, payouts: 
     return out
 
 
-def chunk_risk(signals: pd.DataFrame, link_features: pd.DataFrame) -> np.ndarray:
+def own_risk(signals: pd.DataFrame) -> np.ndarray:
     """Hand-set red-flag score of each applicant's own signals (input of
-    ``link_component_others_risk`` and ``agency_others_risk``)."""
-    features, _ = assemble_features(signals, link_features)
+    ``link_component_others_risk`` and ``agency_others_risk``). It reads no linking feature
+    (``OWN_RULES``), so the link index computes it while its searches run."""
+    features, _ = assemble_features(signals, pd.DataFrame(index=signals.index))
     return np.asarray(own_red_flags(features), dtype=float)
 
 

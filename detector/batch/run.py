@@ -40,8 +40,8 @@ from detector.batch.passes import (
     PassOne,
     PassTwoInput,
     Screening,
-    chunk_risk,
     corrected_signals,
+    own_risk,
     pass_one,
     pass_two,
 )
@@ -201,11 +201,11 @@ def _key_digest(key: bytes) -> str:
 
 
 def _count_lines(path: Path) -> int:
-    import gzip
+    from detector.io.gzip_reading import open_gzip
 
-    opener = gzip.open if path.name.endswith(".gz") else open
+    opener = open_gzip if path.name.endswith(".gz") else lambda p: open(p, "rb")
     count = 0
-    with opener(path, "rb") as handle:
+    with opener(path) as handle:
         while block := handle.read(16 << 20):
             count += block.count(b"\n")
     return count
@@ -354,18 +354,24 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
         first = _first_rows(work, count)
         keys = LinkKeys.concat([read_keys(work.path(f"pass1/{i:06d}"), first[i])
                                 for i in range(count)])
-        links = links_from_keys(keys, run.settings)
-        ids = keys.applicants[["applicant_id"]]
-        agency_ids = keys.applicants["agency_id"].to_numpy(dtype=object)
-        del keys
-        shared = _agency_shared(work, count)
         with work.step("index") as folder:
-            risk_parts = []
-            for i in range(count):
-                signals = _signals(work, i, shared.get(i))
-                if i in shared:  # pass 2 reads these instead of correcting them again
-                    signals.to_parquet(folder / f"signals_{i:06d}.parquet")
-                risk_parts.append(chunk_risk(signals, links.features.iloc[first[i]:first[i + 1]]))
+            risk_parts: list[np.ndarray] = []
+
+            def own_risks() -> None:
+                """Each chunk's own red-flag scores, while the searches run (they need no
+                links); chunks whose payout signals change with the agency accounts shared
+                across chunks get them corrected, written here once for pass 2."""
+                shared = _agency_shared(work, count)
+                for i in range(count):
+                    signals = _signals(work, i, shared.get(i))
+                    if i in shared:
+                        signals.to_parquet(folder / f"signals_{i:06d}.parquet")
+                    risk_parts.append(own_risk(signals))
+
+            links = links_from_keys(keys, run.settings, meanwhile=own_risks)
+            ids = keys.applicants[["applicant_id"]]
+            agency_ids = keys.applicants["agency_id"].to_numpy(dtype=object)
+            del keys
             risk = np.concatenate(risk_parts) if first[-1] else np.zeros(0)
             links.features.to_parquet(folder / "link_features.parquet")
             links.pairs.to_parquet(folder / "pairs.parquet", index=False)

@@ -8,6 +8,7 @@ such as distributed workers) run the searches one after the other.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable
 from typing import Any
@@ -34,17 +35,50 @@ def _run(index: int) -> pd.DataFrame:
     return func(*args)
 
 
-def run_text_jobs(jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]],
-                  total_texts: int) -> list[pd.DataFrame]:
-    """Results of ``func(*args)`` for each job, in order; in parallel when worth it."""
+class PendingJobs:
+    """Searches started by :func:`start_text_jobs`; :meth:`results` waits for them."""
+
+    def __init__(self, jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]],
+                 pool: Any = None, pending: Any = None):
+        self._jobs, self._pool, self._pending = jobs, pool, pending
+
+    def results(self) -> list[pd.DataFrame]:
+        """Results of ``func(*args)`` for each job, in order."""
+        if self._pool is None:
+            return [func(*args) for func, args in self._jobs]
+        try:
+            return self._pending.get()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """End the processes (the caller failed before asking for the results); idempotent."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+            _JOBS.clear()
+            gc.unfreeze()
+
+
+def start_text_jobs(jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]],
+                    total_texts: int) -> PendingJobs:
+    """Start the jobs in forked processes when worth it (see the module docstring), so the
+    caller can do other work while they run; otherwise they run when results are asked for."""
     if total_texts < PARALLEL_MIN_TEXTS or len(jobs) < 2 or _STAY_IN_PROCESS or \
             "fork" not in multiprocessing.get_all_start_methods() or \
             multiprocessing.current_process().daemon:  # e.g. inside a Dask or pool worker
-        return [func(*args) for func, args in jobs]
+        return PendingJobs(jobs)
     _JOBS[:] = jobs
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes=min(2, len(jobs))) as pool:
-            return pool.map(_run, range(len(jobs)))
-    finally:
-        _JOBS.clear()
+    # The caller goes on working while the searches run: the collector must not write to
+    # the objects the processes share with it (each write copies a page), so they are kept
+    # out of its sight until the searches end.
+    gc.freeze()
+    pool = multiprocessing.get_context("fork").Pool(processes=min(2, len(jobs)))
+    return PendingJobs(jobs, pool, pool.map_async(_run, range(len(jobs)), chunksize=1))
+
+
+def run_text_jobs(jobs: list[tuple[Callable[..., pd.DataFrame], tuple[Any, ...]]],
+                  total_texts: int) -> list[pd.DataFrame]:
+    """Results of ``func(*args)`` for each job, in order; in parallel when worth it."""
+    return start_text_jobs(jobs, total_texts).results()

@@ -6,6 +6,7 @@ not declare the same agency. Each link keeps its kind so reasons can name the ev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +14,7 @@ import pandas as pd
 
 from detector.linking.components import component_features, component_labels, known_front_counts
 from detector.linking.keyed_hash import keyed_hash
-from detector.linking.parallel_texts import run_text_jobs
+from detector.linking.parallel_texts import PendingJobs, run_text_jobs, start_text_jobs
 from detector.linking.photo_hash import near_photo_pairs
 from detector.linking.shared_identifiers import (
     drop_same_agency,
@@ -230,8 +231,35 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
     return links_from_keys(keys, settings)
 
 
-def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
-    """Links and linking features of the population whose keys are ``keys``."""
+def links_from_keys(keys: LinkKeys, settings: Settings,
+                    meanwhile: Callable[[], None] | None = None) -> PopulationLinks:
+    """Links and linking features of the population whose keys are ``keys``.
+
+    ``meanwhile`` is called once, while the text and photo searches run (in other processes
+    for large populations; the batch reads the chunks' signals then); it must not need the
+    links.
+    """
+    people = keys.applicants
+    # The three searches over the whole population are independent of each other and of the
+    # identifier links: for large populations they start first, on two cores at once (forked
+    # processes; see start_text_jobs), while this process finds the identifier links and
+    # does the caller's ``meanwhile`` work.
+    searches = start_text_jobs([
+        (_text_pairs, (keys.resume_rows, keys.resume_signatures,
+                       settings.resume_similarity_threshold, settings.hub_cap)),
+        (_text_pairs, (keys.proposal_rows, keys.proposal_signatures,
+                       settings.resume_similarity_threshold, settings.hub_cap)),
+        (near_photo_pairs, (list(people["photo_phash"]), settings.photo_max_bit_distance,
+                            settings.hub_cap)),
+    ], total_texts=len(keys.resume_rows) + len(keys.proposal_rows))
+    try:
+        return _links_with_searches(keys, settings, searches, meanwhile)
+    finally:
+        searches.close()
+
+
+def _links_with_searches(keys: LinkKeys, settings: Settings, searches: PendingJobs,
+                         meanwhile: Callable[[], None] | None) -> PopulationLinks:
     people = keys.applicants
     n = len(people)
     ids = pd.Index(people["applicant_id"], name="applicant_id")
@@ -265,16 +293,9 @@ def links_from_keys(keys: LinkKeys, settings: Settings) -> PopulationLinks:
     add("residential_ip", pairs_overlapping(keys.ip_spans, settings.hub_cap,
                                             settings.shared_ip_window_days,
                                             settings.farm_ip_min_share).drop(columns="key"))
-    # The three searches over the whole population are independent: on two cores at once
-    # for large populations (forked processes; see run_text_jobs).
-    resume, proposal, photo = run_text_jobs([
-        (_text_pairs, (keys.resume_rows, keys.resume_signatures,
-                       settings.resume_similarity_threshold, settings.hub_cap)),
-        (_text_pairs, (keys.proposal_rows, keys.proposal_signatures,
-                       settings.resume_similarity_threshold, settings.hub_cap)),
-        (near_photo_pairs, (list(people["photo_phash"]), settings.photo_max_bit_distance,
-                            settings.hub_cap)),
-    ], total_texts=len(keys.resume_rows) + len(keys.proposal_rows))
+    if meanwhile is not None:
+        meanwhile()
+    resume, proposal, photo = searches.results()
     add("resume", resume)
     add("proposal", proposal)
     add("photo", photo.rename(columns={"i": "a", "j": "b"})[["a", "b"]])

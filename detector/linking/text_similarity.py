@@ -155,21 +155,6 @@ def normalise_text(text: str | None, exclude_tokens: Iterable[str] | str | None 
     return " ".join(text_tokens(text, exclude_tokens))
 
 
-def _token_hashes(tokens: Sequence[str], cache: dict[str, int]) -> np.ndarray:
-    """Stable 64-bit hashes (blake2b) of tokens, computed once per distinct token."""
-    codes, uniques = pd.factorize(np.asarray(tokens, dtype=object))
-    values = np.empty(len(uniques), dtype=np.uint64)
-    for position, token in enumerate(uniques):
-        value = cache.get(token)
-        if value is None:
-            value = int.from_bytes(
-                hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little"
-            )
-            cache[token] = value
-        values[position] = value
-    return values[codes]
-
-
 def _fmix64(h: np.ndarray) -> np.ndarray:
     """MurmurHash3's 64-bit finaliser: a fast, well-mixing bijection on uint64."""
     h = h ^ (h >> np.uint64(33))
@@ -257,31 +242,85 @@ def minhash_signatures(
         ]
         # One regex pass over the joined chunk is much faster than one per text.
         masked = _mask(_SEPARATOR.join(chunk)).split(_SEPARATOR)
-        token_lists = []
-        for offset, piece in enumerate(masked):
-            exclude = (
-                _exclusions(exclude_tokens_per_text[start + offset])
-                if exclude_tokens_per_text is not None
-                else frozenset()
-            )
-            tokens = _tokens(piece, exclude)
-            if 0 < len(tokens) < shingle_size:
-                tokens = tokens + [_PAD] * (shingle_size - len(tokens))
-            token_lists.append(tokens)
-        signatures[start:stop] = _chunk_signatures(token_lists, num_perm, shingle_size, cache)
+        token_lists = [_TOKEN.findall(piece) for piece in masked]
+        exclusions = (
+            [_exclusions(words) for words in exclude_tokens_per_text[start:stop]]
+            if exclude_tokens_per_text is not None
+            else None
+        )
+        hashes, lengths = _kept_token_hashes(token_lists, exclusions, shingle_size, cache)
+        signatures[start:stop] = _chunk_signatures(hashes, lengths, num_perm, shingle_size)
     return signatures
 
 
+def _kept_token_hashes(
+    token_lists: list[list[str]],
+    exclusions: list[frozenset[str]] | None,
+    shingle_size: int,
+    cache: dict[str, int],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the tokens ``_tokens`` keeps, texts one after the other, and each text's count.
+
+    The same tokens as ``_tokens`` per text (own name words dropped, then a "0" right after a
+    kept "0" dropped in texts that lost a word) and the same padding of short texts, found on
+    integer codes for the whole chunk at once: a Python test per token cost a third of MinHash.
+    """
+    k = len(token_lists)
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=k)
+    words = [word for excluded in exclusions for word in excluded] if exclusions else []
+    flat = [token for tokens in token_lists for token in tokens]
+    codes, uniques = pd.factorize(np.asarray([*flat, *words, "0", _PAD], dtype=object))
+    total, zero, pad = len(flat), codes[-2], codes[-1]
+    kept = codes[:total]
+    if words and exclusions is not None:
+        owner = np.repeat(np.arange(k), lengths)
+        word_owner = np.repeat(np.arange(k), [len(excluded) for excluded in exclusions])
+        width = len(uniques)
+        word_codes = codes[total:total + len(words)]
+        is_word = np.zeros(width, dtype=bool)
+        is_word[word_codes] = True
+        drop = is_word[kept]  # any profile's name word; then is it this text's own?
+        maybe = np.flatnonzero(drop)
+        drop[maybe] = np.isin(owner[maybe] * width + kept[maybe], word_owner * width + word_codes)
+        if drop.any():
+            lost_word = np.bincount(owner[drop], minlength=k) > 0
+            kept, owner = kept[~drop], owner[~drop]
+            # A dropped name between two numbers leaves "0 0", which masks to one "0" again.
+            again = np.zeros(kept.size, dtype=bool)
+            again[1:] = ((kept[1:] == zero) & (kept[:-1] == zero) & (owner[1:] == owner[:-1])
+                         & lost_word[owner[1:]])
+            kept, owner = kept[~again], owner[~again]
+            lengths = np.bincount(owner, minlength=k).astype(np.int64)
+    short = np.flatnonzero((lengths > 0) & (lengths < shingle_size))
+    if short.size:  # a text shorter than a shingle is one shingle, padded
+        missing = shingle_size - lengths[short]
+        kept = np.insert(kept, np.repeat(np.cumsum(lengths)[short], missing), pad)
+        lengths = lengths.copy()
+        lengths[short] = shingle_size
+    return _code_hashes(uniques, cache)[kept], lengths
+
+
+def _code_hashes(uniques: np.ndarray, cache: dict[str, int]) -> np.ndarray:
+    """Stable 64-bit hashes (blake2b) of distinct tokens, each computed once per call."""
+    values = np.empty(len(uniques), dtype=np.uint64)
+    for position, token in enumerate(uniques):
+        value = cache.get(token)
+        if value is None:
+            value = int.from_bytes(
+                hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little"
+            )
+            cache[token] = value
+        values[position] = value
+    return values
+
+
 def _chunk_signatures(
-    token_lists: list[list[str]], num_perm: int, shingle_size: int, cache: dict[str, int]
+    hashes: np.ndarray, lengths: np.ndarray, num_perm: int, shingle_size: int
 ) -> np.ndarray:
-    lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64)
-    signature = np.full((len(token_lists), num_perm), EMPTY_SLOT, dtype=np.uint32)
+    signature = np.full((len(lengths), num_perm), EMPTY_SLOT, dtype=np.uint32)
     total = int(lengths.sum())
     if total == 0:
         return signature
-    flat = [token for tokens in token_lists for token in tokens]
-    hashes = _token_hashes(flat, cache)
     count = total - shingle_size + 1
     shingles = hashes[:count] * _SHINGLE_MULTIPLIERS[0]
     for step in range(1, shingle_size):
@@ -291,7 +330,7 @@ def _chunk_signatures(
     # Keep shingles that start and end inside one text.
     per_text = np.maximum(lengths - shingle_size + 1, 0)
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    owner = np.repeat(np.arange(len(token_lists)), per_text)
+    owner = np.repeat(np.arange(len(lengths)), per_text)
     position = np.repeat(starts, per_text) + (
         np.arange(per_text.sum()) - np.repeat(np.cumsum(per_text) - per_text, per_text)
     )
@@ -366,17 +405,25 @@ def _agreement(signatures: np.ndarray, left: np.ndarray, right: np.ndarray) -> n
     return equal / signatures.shape[1]
 
 
-_HIGH_BITS_OFF = np.uint64(0x7F7F7F7F7F7F7F7F)
+_NIBBLE_HIGH_BITS_OFF = np.uint64(0x7777777777777777)
 
 
-def _low_byte_agreement(words: np.ndarray, slots: int, left: np.ndarray,
-                        right: np.ndarray) -> np.ndarray:
-    """``_agreement`` of the signatures' low bytes, packed eight to a uint64 word (``words``):
-    the equal bytes of ``a ^ b`` are its zero bytes, counted eight at a time."""
+def _low_nibbles(signatures: np.ndarray) -> np.ndarray:
+    """The low four bits of each slot, sixteen slots to a uint64 word (slots a multiple of 16)."""
+    nibbles = (signatures & np.uint32(0xF)).astype(np.uint8)
+    packed = nibbles[:, 0::2] | (nibbles[:, 1::2] << np.uint8(4))
+    return np.ascontiguousarray(packed).view(np.uint64)
+
+
+def _low_nibble_agreement(words: np.ndarray, slots: int, left: np.ndarray,
+                          right: np.ndarray) -> np.ndarray:
+    """Fraction of slots whose low nibbles are equal (``_low_nibbles`` words): equal slots
+    have equal nibbles, so this bounds the agreement from above, on an eighth of the
+    signatures' bytes; counted sixteen at a time, as the zero nibbles of ``a ^ b``."""
     x = words[left]
     x ^= words[right]
-    # High bit of each byte of y set exactly where that byte of x is zero.
-    y = ~(((x & _HIGH_BITS_OFF) + _HIGH_BITS_OFF) | x | _HIGH_BITS_OFF)
+    # High bit of each nibble of y set exactly where that nibble of x is zero.
+    y = ~(((x & _NIBBLE_HIGH_BITS_OFF) + _NIBBLE_HIGH_BITS_OFF) | x | _NIBBLE_HIGH_BITS_OFF)
     return np.bitwise_count(y).sum(axis=1, dtype=np.int64) / slots
 
 
@@ -408,12 +455,14 @@ def near_duplicate_pairs(
     found: list[np.ndarray] = []
     oversized = 0
     step = 200_000  # candidate pairs verified at once: 2 x 100 MB of gathered signatures
-    # Equal slots have equal low bytes, so the agreement of the low bytes bounds the true
-    # agreement from above: candidates below the threshold on a quarter of the memory
-    # traffic are rejected exactly; chance collisions of low bytes (1 in 256) let few through.
-    low = np.ascontiguousarray(signatures.astype(np.uint8))
-    slots = low.shape[1]
-    words = low.view(np.uint64) if slots % 8 == 0 else None  # eight bytes compared at once
+    # Equal slots have equal low bits, so the agreement of the low bits bounds the true
+    # agreement from above: candidates below the threshold on an eighth of the memory
+    # traffic are rejected exactly; chance collisions of low nibbles (1 in 16) let few through.
+    slots = signatures.shape[1]
+    # Sixteen low nibbles compared at once when the width allows (one cache line per
+    # signature of 128 slots), else the low bytes.
+    nibbles = _low_nibbles(signatures) if slots % 16 == 0 else None
+    low = np.ascontiguousarray(signatures.astype(np.uint8)) if nibbles is None else signatures
     for band in range(bands):
         column = keys[:, band]
         present = np.flatnonzero(column != EMPTY_BAND_KEY)
@@ -422,8 +471,8 @@ def near_duplicate_pairs(
         a, b = present[a], present[b]
         for start in range(0, a.size, step):
             part_a, part_b = a[start:start + step], b[start:start + step]
-            maybe = (_agreement(low, part_a, part_b) if words is None else
-                     _low_byte_agreement(words, slots, part_a, part_b)) >= threshold
+            maybe = (_agreement(low, part_a, part_b) if nibbles is None else  # low bytes
+                     _low_nibble_agreement(nibbles, slots, part_a, part_b)) >= threshold
             part_a, part_b = part_a[maybe], part_b[maybe]
             similar = _agreement(signatures, part_a, part_b) >= threshold
             found.append(part_a[similar].astype(np.int64) * n + part_b[similar])

@@ -28,7 +28,9 @@ for _i, _spec in enumerate(FEATURES):
 
 
 def reason_contributions(predict, X: np.ndarray, reference: np.ndarray,
-                         margin=None) -> list[list[tuple[str, float]]]:
+                         margin=None, base: np.ndarray | None = None,
+                         base_margin: np.ndarray | None = None,
+                         predict_with_margin=None) -> list[list[tuple[str, float]]]:
     """Per row of ``X``: (reason code, contribution) pairs, strongest first.
 
     ``predict`` maps a 2-D array of catalogue features to scores; ``reference`` holds each
@@ -39,10 +41,13 @@ def reason_contributions(predict, X: np.ndarray, reference: np.ndarray,
     monotone, so the order agrees, and the margin still separates reasons when several of them
     each leave a saturated score at the top. Contributions are each reason's share of the lift
     (score minus the score with all active reasons occluded), in proportion to its strength.
+
+    ``base`` and ``base_margin``: ``predict(X)`` and ``margin(X)`` when the caller has them;
+    ``predict_with_margin`` maps rows to both at once (see ``detector.scoring.margin_scores``).
     """
     if len(X) == 0:
         return []
-    base = predict(X)
+    base = predict(X) if base is None else base
     directions = np.array([f.direction for f in FEATURES], dtype=float)
     variants, owners, codes = [], [], []
     for code, cols in CODES.items():
@@ -67,11 +72,17 @@ def reason_contributions(predict, X: np.ndarray, reference: np.ndarray,
     for v, rows in zip(variants, owners, strict=True):
         changed = v != X[rows]
         benign[rows] = np.where(changed, v, benign[rows])
-    occluded_all = predict(np.vstack([stacked, benign]))
+    occluded_margin = None
+    if predict_with_margin is not None:
+        occluded_all, occluded_all_margin = predict_with_margin(np.vstack([stacked, benign]))
+        occluded_margin = occluded_all_margin[:len(stacked)]
+    else:
+        occluded_all = predict(np.vstack([stacked, benign]))
     occluded = occluded_all[:len(stacked)]
     lift = np.maximum(base - occluded_all[len(stacked):], 0.0)
-    if margin is not None:
-        base_margin, occluded_margin = margin(X), margin(stacked)
+    if margin is not None or occluded_margin is not None:
+        base_margin = margin(X) if base_margin is None else base_margin
+        occluded_margin = margin(stacked) if occluded_margin is None else occluded_margin
         strength = base_margin[owner_arr] - occluded_margin
         floor = MIN_MARGIN_DROP
     else:

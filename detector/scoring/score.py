@@ -15,6 +15,7 @@ from detector.features.catalogue import FEATURE_NAMES
 from detector.io.population import Population
 from detector.sanctions.screening import screen
 from detector.scoring.evidence import EvidenceWriter
+from detector.scoring.margin_scores import scores_and_margins
 from detector.scoring.reasons import reason_contributions
 from detector.scoring.sanctions_policy import (
     hits_by_applicant,
@@ -60,7 +61,8 @@ def score_features(table: FeatureTable, population: Population, model,
     if X.empty:
         empty = pd.DataFrame({c: pd.Series(dtype=object) for c in SCORE_COLUMNS}).astype({"score": float})
         return ScoredPopulation(scores=empty, table=table, timings=dict(table.timings))
-    scores = np.asarray(model.predict_proba(X), dtype=float)
+    # the margins too when the trees give both at once (reasons rank by margin)
+    scores, margins = scores_and_margins(model, X)
     bands = np.asarray(model.band(scores))
     ids = table.features.index.to_numpy()
     if sanctions_hits is not None:
@@ -81,8 +83,13 @@ def score_features(table: FeatureTable, population: Population, model,
             def margin(arr: np.ndarray) -> np.ndarray:
                 return np.asarray(model.margin(pd.DataFrame(arr, columns=list(FEATURE_NAMES))))
 
-        contributions = reason_contributions(predict, X.to_numpy(dtype=float)[flagged], reference,
-                                             margin=margin)
+        def predict_with_margin(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+            return scores_and_margins(model, pd.DataFrame(arr, columns=list(FEATURE_NAMES)))
+
+        contributions = reason_contributions(
+            predict, X.to_numpy(dtype=float)[flagged], reference, margin=margin,
+            base=scores[flagged], base_margin=None if margins is None else margins[flagged],
+            predict_with_margin=predict_with_margin if margins is not None else None)
         writer = EvidenceWriter(population.applicants, table.features, table.context,
                                 table.sessions, population.payouts, table.links.pairs,
                                 table.links.components, flagged, all_ids=all_ids,
