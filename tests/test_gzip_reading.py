@@ -10,6 +10,7 @@ import pytest
 
 from detector.batch.chunk_input import jsonl_chunks
 from detector.errors import InputError
+from detector.io import load_population
 from detector.io.gzip_reading import open_gzip
 
 LINES = [f'{{"applicant_id": "a{i}", "note": "{"x" * (i % 97)}"}}\n'.encode() for i in range(5000)]
@@ -43,3 +44,14 @@ def test_a_damaged_file_is_refused_with_its_name(tmp_path, damage):
     with pytest.raises(InputError, match="bad.jsonl.gz.*gzip-compressed JSON Lines"):
         for _ in jsonl_chunks(bad, 1000, set()):
             pass
+
+
+@pytest.mark.parametrize("damage", ["cut", "garbled"])
+def test_the_in_memory_reader_refuses_a_damaged_file_too(tmp_path, damage):
+    """``detector score`` on a small input reads it whole, not in batch chunks."""
+    data = _written(tmp_path / "good.jsonl.gz").read_bytes()
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(data[: len(data) // 2] if damage == "cut"
+                    else data[:20] + bytes(b ^ 0x5A for b in data[20:200]) + data[200:])
+    with pytest.raises(InputError, match="bad.jsonl.gz.*gzip-compressed JSON Lines"):
+        load_population(bad)

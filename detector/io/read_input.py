@@ -31,6 +31,7 @@ import pyarrow.csv
 
 from detector.errors import InputError
 from detector.io.coerce import type_name
+from detector.io.gzip_reading import READ_ERRORS, open_gzip
 from detector.io.population import (
     APPLICANT_COLUMNS,
     PAYOUT_COLUMNS,
@@ -111,9 +112,8 @@ def paused_gc() -> Iterator[None]:
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, object]]:
     """(line number, parsed value) for every non-blank line; unparseable lines as _BadLine."""
-    opener = gzip.open if path.name.endswith(".gz") else open
     try:
-        with opener(path, "rb") as handle:
+        with (open_gzip(path) if path.name.endswith(".gz") else open(path, "rb")) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
@@ -122,7 +122,7 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, object]]:
                 except (ValueError, RecursionError) as error:  # JSONDecodeError, bad UTF-8
                     parsed = _BadLine(str(error))
                 yield number, parsed
-    except (OSError, EOFError) as error:
+    except READ_ERRORS as error:
         raise InputError(
             f"cannot read '{path}': {error}; check that it is a readable "
             f"{'gzip-compressed ' if path.name.endswith('.gz') else ''}JSON Lines file"
