@@ -35,12 +35,18 @@ def test_the_same_lines_as_pythons_gzip(tmp_path):
     assert [len(chunk.lines or []) for chunk in chunks] == [1200, 1200, 1200, 1200, 200]
 
 
-@pytest.mark.parametrize("damage", ["cut", "garbled"])
-def test_a_damaged_file_is_refused_with_its_name(tmp_path, damage):
-    data = _written(tmp_path / "good.jsonl.gz").read_bytes()
-    bad = tmp_path / "bad.jsonl.gz"
+def _damaged(folder: Path, damage: str) -> Path:
+    """A gzip file cut short, or garbled inside its compressed data."""
+    data = _written(folder / "good.jsonl.gz").read_bytes()
+    bad = folder / "bad.jsonl.gz"
     bad.write_bytes(data[: len(data) // 2] if damage == "cut"
                     else data[:20] + bytes(b ^ 0x5A for b in data[20:200]) + data[200:])
+    return bad
+
+
+@pytest.mark.parametrize("damage", ["cut", "garbled"])
+def test_a_damaged_file_is_refused_with_its_name(tmp_path, damage):
+    bad = _damaged(tmp_path, damage)
     with pytest.raises(InputError, match="bad.jsonl.gz.*gzip-compressed JSON Lines"):
         for _ in jsonl_chunks(bad, 1000, set()):
             pass
@@ -49,9 +55,5 @@ def test_a_damaged_file_is_refused_with_its_name(tmp_path, damage):
 @pytest.mark.parametrize("damage", ["cut", "garbled"])
 def test_the_in_memory_reader_refuses_a_damaged_file_too(tmp_path, damage):
     """``detector score`` on a small input reads it whole, not in batch chunks."""
-    data = _written(tmp_path / "good.jsonl.gz").read_bytes()
-    bad = tmp_path / "bad.jsonl.gz"
-    bad.write_bytes(data[: len(data) // 2] if damage == "cut"
-                    else data[:20] + bytes(b ^ 0x5A for b in data[20:200]) + data[200:])
     with pytest.raises(InputError, match="bad.jsonl.gz.*gzip-compressed JSON Lines"):
-        load_population(bad)
+        load_population(_damaged(tmp_path, damage))
