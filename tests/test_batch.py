@@ -201,3 +201,22 @@ def test_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
     assert lines[-1].startswith("pass 1: 500/1,000 rows (50%)")
     result = CliRunner().invoke(main, ["score", str(EXAMPLE), "-o", str(tmp_path / "s.csv")])
     assert "pass 2 (score, reasons): 400/400 rows (100%)" in result.output
+
+
+def test_a_rerun_with_the_model_at_another_path_resumes(tmp_path):
+    """A reinstall elsewhere moves the shipped model and geolocation files; the same model
+    (same version) must not restart a finished pass, while a setting that changes scores must."""
+    from dataclasses import replace
+
+    shipped = Settings.from_env(hash_key=b"batch-test-key-0123456789").with_defaults()
+    first, second = tmp_path / "install-a", tmp_path / "install-b"
+    shutil.copytree(shipped.model_dir, first)
+    shutil.copytree(shipped.model_dir, second)
+    options = BatchOptions(chunk_size=150, quiet=True, keep_work=True, checkpoint=tmp_path / "work")
+
+    def run(settings: Settings):
+        return score_batch(EXAMPLE, tmp_path / "out.csv", tmp_path / "out.rejects.csv", settings, options)
+
+    assert not run(replace(shipped, model_dir=first)).resumed
+    assert run(replace(shipped, model_dir=second)).resumed
+    assert not run(replace(shipped, model_dir=second, hub_cap=shipped.hub_cap + 1)).resumed

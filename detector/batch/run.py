@@ -133,7 +133,7 @@ def score_batch(input_path: Path, output: Path, rejects: Path, settings: Setting
     digest = fingerprint(input_path, {
         "model": model.model_version, "chunk_size": options.chunk_size, "form": form,
         "feeds": feed_versions,
-        "settings": repr(replace(settings, hash_key=b"")),
+        "settings": _fingerprinted_settings(settings),
         "hash_key": _key_digest(settings.hash_key)})
     resumed = work.open(digest)
     if not settings.hash_key:  # a random key, the same for every chunk and across resumes
@@ -189,6 +189,15 @@ def _sanctions_hits(parts: list[Path]) -> pd.DataFrame:
         {"applicant_id": [], "sanctions_hits": []})
     scores["sanctions_hits"] = [json.loads(text) if text else None for text in scores["sanctions_hits"]]
     return hits_in_scores(scores)
+
+
+def _fingerprinted_settings(settings: Settings) -> str:
+    """The settings that decide the output, as text. The model and geolocation files count by
+    their versions (in the fingerprint beside this), not by where they lie: their paths are
+    the install's when the defaults are filled in, and a reinstall elsewhere (a new virtual
+    environment) must not restart a finished pass."""
+    return repr(replace(settings, hash_key=b"", model_dir=None, geoip_country=None,
+                        geoip_asn=None, geoip_anonymous=None))
 
 
 def _key_digest(key: bytes) -> str:
