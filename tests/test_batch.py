@@ -220,3 +220,19 @@ def test_a_rerun_with_the_model_at_another_path_resumes(tmp_path):
     assert not run(replace(shipped, model_dir=first)).resumed
     assert run(replace(shipped, model_dir=second)).resumed
     assert not run(replace(shipped, model_dir=second, hub_cap=shipped.hub_cap + 1)).resumed
+
+
+def test_a_resume_after_pass_one_does_not_read_the_input_again(linked, tmp_path, monkeypatch):
+    """Killed in the link index or pass 2, a rerun goes on from there: pass 1's spill is
+    complete, so the input (gigabytes of gzip at platform scale) is not decompressed again."""
+    import detector.batch.run as batch_run
+
+    options = dict(keep_work=True, checkpoint=tmp_path / "work")
+    reference = _batch(linked, tmp_path / "first.csv", 400, **options).read_bytes()
+    shutil.rmtree(tmp_path / "work" / "index")  # as if killed while building the link index
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the input was read again")
+
+    monkeypatch.setattr(batch_run, "jsonl_chunks", no_reading)
+    assert _batch(linked, tmp_path / "first.csv", 400, **options).read_bytes() == reference

@@ -72,6 +72,11 @@ class BatchOptions:
     local_processes: int = 2  # pass-1 processes of the local backend (1 = in this process)
 
 
+# Written once every chunk of pass 1 is in place: a resume from a later stage skips reading
+# the input again (at 1,000,000 applicants, 10-12 s of decompression for nothing).
+PASS_ONE_COMPLETE = "pass1_complete"
+
+
 @dataclass
 class _Run:
     work: WorkFolder
@@ -224,6 +229,9 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
     """Spill every chunk's pass-1 result; returns the number of chunks."""
     t = time.perf_counter()
     work, size = run.work, run.options.chunk_size
+    if work.done(PASS_ONE_COMPLETE):  # a resume after pass 1: the input is not read again
+        run.timings["pass1"] = time.perf_counter() - t
+        return int(json.loads(work.path(f"{PASS_ONE_COMPLETE}/count.json").read_text())["chunks"])
     done = {int(p.name) for p in work.path("pass1").glob("[0-9]*")
             if p.name.isdigit() and p.is_dir()} if work.path("pass1").exists() else set()
     has_labels = False
@@ -290,10 +298,13 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
             parallel.close()
     fold_until(1 << 62)
     progress.close()
+    count = max(index, 1)
+    with work.step(PASS_ONE_COMPLETE) as folder:
+        (folder / "count.json").write_text(json.dumps({"chunks": count}))
     run.timings["pass1"] = time.perf_counter() - t
     run.peak_rss_mb["pass1"] = _peak_rss_mb()
     run.timings.update({f"pass1.{k}": v for k, v in seconds.items()})
-    return max(index, 1)
+    return count
 
 
 @dataclass
