@@ -183,7 +183,12 @@ def near_photo_pairs(
     # Distinct values within max_bits pair up every row of one with every row of the other.
     codes = _candidates(distinct[usable], max_bits, max_bucket)
     m = usable.size
-    for u, v in zip(usable[codes // max(m, 1)], usable[codes % max(m, 1)], strict=True):
+    us, vs = usable[codes // max(m, 1)], usable[codes % max(m, 1)]
+    # Most photos are the only one with their hash: those pairs need no per-pair work.
+    single = (counts[us] == 1) & (counts[vs] == 1)
+    lefts.append(rows[order[starts[us[single]]]])
+    rights.append(rows[order[starts[vs[single]]]])
+    for u, v in zip(us[~single], vs[~single], strict=True):
         rows_u = rows[order[starts[u] : starts[u] + counts[u]]]
         rows_v = rows[order[starts[v] : starts[v] + counts[v]]]
         lefts.append(np.repeat(rows_u, rows_v.size))
