@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from detector.errors import InputError
 from detector.io import coerce
-from detector.io.gzip_reading import READ_ERRORS, open_gzip
+from detector.io.gzip_reading import READ_ERRORS, open_bytes
 from detector.io.read_input import (
     _TABLES,
     JSONL_SUFFIXES,
@@ -66,9 +66,8 @@ def input_form(path: Path) -> str:
 
 def jsonl_chunks(path: Path, chunk_size: int, skip: set[int]) -> Iterator[ChunkSource]:
     """Chunks of raw lines; chunks in ``skip`` (already done) are counted but not kept."""
-    opener = open_gzip if path.name.endswith(".gz") else lambda p: open(p, "rb")
     try:
-        with opener(path) as handle:
+        with open_bytes(path) as handle:
             index, lines = 0, []
             for number, line in enumerate(handle, start=1):
                 if not line.strip():

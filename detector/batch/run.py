@@ -215,11 +215,10 @@ def _key_digest(key: bytes) -> str:
 
 
 def _count_lines(path: Path) -> int:
-    from detector.io.gzip_reading import open_gzip
+    from detector.io.gzip_reading import open_bytes
 
-    opener = open_gzip if path.name.endswith(".gz") else lambda p: open(p, "rb")
     count = 0
-    with opener(path) as handle:
+    with open_bytes(path) as handle:
         while block := handle.read(16 << 20):
             count += block.count(b"\n")
     return count

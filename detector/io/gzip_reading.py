@@ -12,6 +12,7 @@ neither of which is an ``OSError``: callers catch :data:`READ_ERRORS`.
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from pathlib import Path
 
@@ -36,3 +37,8 @@ def open_gzip(path: Path) -> gzip.GzipFile:
     except ImportError:  # pragma: no cover - isal is a dependency; gzip reads the same bytes
         return gzip.open(path, "rb")
     return igzip.open(path, "rb")
+
+
+def open_bytes(path: Path) -> gzip.GzipFile | io.BufferedReader:
+    """``path`` opened for reading bytes, decompressed when its name ends in ``.gz``."""
+    return open_gzip(path) if path.name.endswith(".gz") else open(path, "rb")

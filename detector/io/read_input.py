@@ -31,7 +31,7 @@ import pyarrow.csv
 
 from detector.errors import InputError
 from detector.io.coerce import type_name
-from detector.io.gzip_reading import READ_ERRORS, open_gzip
+from detector.io.gzip_reading import READ_ERRORS, open_bytes
 from detector.io.population import (
     APPLICANT_COLUMNS,
     PAYOUT_COLUMNS,
@@ -113,7 +113,7 @@ def paused_gc() -> Iterator[None]:
 def _read_jsonl(path: Path) -> Iterator[tuple[int, object]]:
     """(line number, parsed value) for every non-blank line; unparseable lines as _BadLine."""
     try:
-        with (open_gzip(path) if path.name.endswith(".gz") else open(path, "rb")) as handle:
+        with open_bytes(path) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue

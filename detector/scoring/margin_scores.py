@@ -32,15 +32,11 @@ def _calibrator(model) -> Callable[[np.ndarray], np.ndarray] | None:
     calibrator = one.calibrators[0]
 
     def calibrate(margins: np.ndarray) -> np.ndarray:
-        # _CalibratedClassifier.predict_proba, then CalibratedClassifierCV's mean over one
-        positive = np.zeros((len(margins), 2))
-        positive[:, 1] = calibrator.predict(margins)
-        positive[:, 0] = 1.0 - positive[:, 1]
+        # _CalibratedClassifier.predict_proba's positive column with its trim; the mean over
+        # one calibrated classifier (0 + p, then / 1) leaves every float as it is
+        positive = np.array(calibrator.predict(margins), dtype=float)
         positive[(1.0 < positive) & (positive <= 1.0 + 1e-5)] = 1.0
-        mean = np.zeros((len(margins), 2))
-        mean += positive
-        mean /= 1
-        return mean[:, 1]
+        return positive
 
     return calibrate
 
