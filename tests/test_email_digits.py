@@ -31,9 +31,9 @@ def test_which_digit_runs_may_link():
 
 def test_chance_threshold_follows_the_population_of_runs():
     four = np.full(4, 4)
-    # two holders of a four-digit run: telling among 50 holders of such runs, chance among
-    # 20,000; six holders: telling among 5,000, chance among 50,000 (five others expected)
-    assert beyond_chance(np.array([2, 2, 6, 6]), np.array([50, 20_000, 5_000, 50_000]), four).tolist() == [
+    # two holders of a four-digit run: telling among 1 other holder of such runs, chance
+    # among 50; six holders: telling among 2,000, chance among 50,000 (five others expected)
+    assert beyond_chance(np.array([2, 2, 6, 6]), np.array([2, 50, 2_000, 50_000]), four).tolist() == [
         True, False, True, False]
 
 
@@ -52,7 +52,7 @@ def test_runs_shared_by_chance_do_not_link_but_a_cell_does():
     assert linked[[a["applicant_id"] for a in cell]].tolist() == [5.0] * 6
 
 
-def test_in_a_small_population_a_pair_still_links():
-    apps = [applicant("a", email="ann.lee731@gmail.com"), applicant("b", email="bo.kim731@gmail.com"),
-            applicant("c", email="cy.ray284@gmail.com")]
+def test_in_a_very_small_input_a_pair_still_links():
+    apps = [applicant("a", email="ann.lee73194@gmail.com"), applicant("b", email="bo.kim73194@gmail.com"),
+            applicant("c", email="cy.ray28411@gmail.com")]
     assert _suffix_links(apps).tolist() == [1.0, 1.0, 0.0]
