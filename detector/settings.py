@@ -72,6 +72,12 @@ class Settings:
     farm_ip_min_share: float = 0.5
     resume_similarity_threshold: float = 0.5
     photo_max_bit_distance: int = 6
+    # A photo on more profiles than this is a stock image or a default avatar, not a face a cell
+    # reuses: fronts reuse one across a few personas (at most 6 of 200,000 synthetic profiles),
+    # while stock avatars gather dozens of strangers as the population grows (median 34 there),
+    # and joined them into networks with any front that used one too (docs/SYNTHETIC_DATA.md,
+    # lesson 14).
+    photo_hub_cap: int = 10
     # Folder holding feeds loaded by `detector intel update` (feeds/ inside it); None = default.
     data_dir: Path | None = None
     # A feed older than this many days is reported as stale by `intel status` and `score`.
@@ -118,7 +124,8 @@ class Settings:
         key = os.environ.get("DETECTOR_HASH_KEY")
         if key:
             env["hash_key"] = key.encode()
-        for name in ("hub_cap", "shared_ip_window_days", "photo_max_bit_distance", "score_batch_max"):
+        for name in ("hub_cap", "shared_ip_window_days", "photo_max_bit_distance", "photo_hub_cap",
+                     "score_batch_max"):
             value = os.environ.get(f"DETECTOR_{name.upper()}")
             if value:
                 env[name] = int(value)

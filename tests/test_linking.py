@@ -141,6 +141,19 @@ def test_photo_reuse_under_different_names():
     assert f.loc["p3", "link_photo_reused"] == 0
 
 
+def test_a_photo_on_more_profiles_than_the_photo_cap_is_a_stock_image():
+    stock = [applicant(f"s{i:02d}", photo_phash="9a8b7c6d5e4f3a2b") for i in range(11)]
+    reused = [applicant(f"r{i}", photo_phash="c3d4e5f60718293a") for i in range(3)]
+    settings = Settings(hash_key=b"test-key", hub_cap=40, photo_hub_cap=10)
+    pop = population(stock + reused)
+    sessions = pop.sessions.copy()
+    sessions["anonymised"] = False
+    f = build_links(pop.applicants, sessions, pop.payouts, pop.proposals, settings).features
+    assert f.loc[[a["applicant_id"] for a in stock], "link_photo_reused"].eq(0).all()
+    assert f.loc[[a["applicant_id"] for a in reused], "link_photo_reused"].eq(2).all()
+    assert f.loc["s00", "link_component_size"] == 1
+
+
 def test_known_fronts_never_count_the_own_label():
     components = np.array([0, 0, 0, 1])
     labels = np.array([1.0, 1.0, np.nan, 1.0])

@@ -257,7 +257,7 @@ def links_from_keys(keys: LinkKeys, settings: Settings,
         (_text_pairs, (keys.proposal_rows, keys.proposal_signatures,
                        settings.resume_similarity_threshold, settings.hub_cap)),
         (near_photo_pairs, (list(people["photo_phash"]), settings.photo_max_bit_distance,
-                            settings.hub_cap)),
+                            min(settings.hub_cap, settings.photo_hub_cap))),
     ], total_texts=len(keys.resume_rows) + len(keys.proposal_rows))
     try:
         return _links_with_searches(keys, settings, searches, meanwhile)

@@ -290,7 +290,8 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
         by_kind[field_name] = set(similar[field_name])
     photo = me["photo_hash"]
     by_kind["photo"] = _photo_partners(session, None if photo is None else int(photo),
-                                       settings.photo_max_bit_distance, cap, exclude_pk)
+                                       settings.photo_max_bit_distance,
+                                       min(cap, settings.photo_hub_cap), exclude_pk)
 
     partners = _partners(session, set().union(*by_kind.values()))
     open_holders = _outside_agency_identifiers(holders, partners, my_agency)
