@@ -20,6 +20,7 @@ import secrets
 import shutil
 import time
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +48,21 @@ from detector.batch.passes import (
 )
 from detector.batch.progress import Progress
 from detector.batch.summary import BatchSummary, compare_with_previous, write_networks
-from detector.batch.work_folder import WorkFolder, fingerprint, read_keys, write_keys
+from detector.batch.work_folder import (
+    WorkFolder,
+    fingerprint,
+    read_keys,
+    read_photo_hashes,
+    read_text_keys,
+    text_key_count,
+    write_keys,
+)
 from detector.errors import InputError
 from detector.features.build import agency_others_mean, others_mean
 from detector.io.formats import output_format
 from detector.io.read_input import _find_table
-from detector.linking.population_links import LinkKeys, links_from_keys
+from detector.linking.parallel_texts import start_text_jobs
+from detector.linking.population_links import LinkKeys, links_from_keys, search_jobs
 from detector.scoring.run import hits_in_scores, sanctions_summary
 from detector.settings import SHIPPED_MODEL_DIR, Settings
 
@@ -371,35 +381,47 @@ def _link_index(run: _Run, count: int) -> LinkIndexView:
     work = run.work
     if not work.done("index"):
         first = _first_rows(work, count)
-        keys = LinkKeys.concat([read_keys(work.path(f"pass1/{i:06d}"), first[i])
-                                for i in range(count)])
-        with work.step("index") as folder:
-            risk_parts: list[np.ndarray] = []
+        folders = [work.path(f"pass1/{i:06d}") for i in range(count)]
+        # The searches start first and read their own inputs (signatures, photo hashes) in
+        # their processes; meanwhile this process reads the other keys (done before the
+        # searches started, it left one core idle for seconds at 1,000,000 applicants).
+        searches = start_text_jobs(search_jobs(
+            partial(read_text_keys, folders, first[:-1], "resume"),
+            partial(read_text_keys, folders, first[:-1], "proposal"),
+            partial(read_photo_hashes, folders), run.settings),
+            total_texts=text_key_count(folders))
+        try:
+            keys = LinkKeys.concat([read_keys(folder, first[i], texts=False)
+                                    for i, folder in enumerate(folders)])
+            with work.step("index") as folder:
+                risk_parts: list[np.ndarray] = []
 
-            def own_risks() -> None:
-                """Each chunk's own red-flag scores, while the searches run (they need no
-                links); chunks whose payout signals change with the agency accounts shared
-                across chunks get them corrected, written here once for pass 2."""
-                shared = _agency_shared(work, count)
-                for i in range(count):
-                    signals = _signals(work, i, shared.get(i))
-                    if i in shared:
-                        signals.to_parquet(folder / f"signals_{i:06d}.parquet")
-                    risk_parts.append(own_risk(signals))
+                def own_risks() -> None:
+                    """Each chunk's own red-flag scores, while the searches run (they need no
+                    links); chunks whose payout signals change with the agency accounts shared
+                    across chunks get them corrected, written here once for pass 2."""
+                    shared = _agency_shared(work, count)
+                    for i in range(count):
+                        signals = _signals(work, i, shared.get(i))
+                        if i in shared:
+                            signals.to_parquet(folder / f"signals_{i:06d}.parquet")
+                        risk_parts.append(own_risk(signals))
 
-            links = links_from_keys(keys, run.settings, meanwhile=own_risks)
-            ids = keys.applicants[["applicant_id"]]
-            agency_ids = keys.applicants["agency_id"].to_numpy(dtype=object)
-            del keys
-            risk = np.concatenate(risk_parts) if first[-1] else np.zeros(0)
-            links.features.to_parquet(folder / "link_features.parquet")
-            links.pairs.to_parquet(folder / "pairs.parquet", index=False)
-            np.save(folder / "components.npy", links.components, allow_pickle=False)
-            np.save(folder / "others_risk.npy", others_mean(risk, links.components),
-                    allow_pickle=False)
-            np.save(folder / "agency_others_risk.npy", agency_others_mean(risk, agency_ids),
-                    allow_pickle=False)
-            ids.to_parquet(folder / "ids.parquet", index=False)
+                links = links_from_keys(keys, run.settings, meanwhile=own_risks, searches=searches)
+                ids = keys.applicants[["applicant_id"]]
+                agency_ids = keys.applicants["agency_id"].to_numpy(dtype=object)
+                del keys
+                risk = np.concatenate(risk_parts) if first[-1] else np.zeros(0)
+                links.features.to_parquet(folder / "link_features.parquet")
+                links.pairs.to_parquet(folder / "pairs.parquet", index=False)
+                np.save(folder / "components.npy", links.components, allow_pickle=False)
+                np.save(folder / "others_risk.npy", others_mean(risk, links.components),
+                        allow_pickle=False)
+                np.save(folder / "agency_others_risk.npy", agency_others_mean(risk, agency_ids),
+                        allow_pickle=False)
+                ids.to_parquet(folder / "ids.parquet", index=False)
+        finally:
+            searches.close()  # ended already unless something failed
     run.timings["link_index"] = time.perf_counter() - t
     run.peak_rss_mb["link_index"] = _peak_rss_mb()
     return LinkIndexView(
