@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from detector.batch.assemble import assemble_rejects, assemble_scores
+from detector.batch.chunk_files import LinesFile, chunk_from_file, lines_to_file
 from detector.batch.chunk_input import (
     ChunkSource,
     input_form,
@@ -283,7 +284,8 @@ def _pass_one(run: _Run, input_path: Path, form: str) -> int:
                 else None)
     try:
         results = (parallel.map_ordered(
-            _pass_one_spilled, sources, lambda src: (src, has_labels, settings, feeds, work))
+            _pass_one_spilled, sources,
+            lambda src: (lines_to_file(src, work.path("incoming")), has_labels, settings, feeds, work))
             if parallel is not None else run.executor.map_ordered(
             pass_one, sources, lambda src: (src, has_labels, settings, None, feeds)))
         for source, result in results:
@@ -326,8 +328,9 @@ class _Spilled:
     seconds: dict[str, float]
 
 
-def _pass_one_spilled(source: ChunkSource, has_labels: bool, settings: Settings, feeds,
-                      work: WorkFolder) -> _Spilled:
+def _pass_one_spilled(chunk: ChunkSource | LinesFile, has_labels: bool, settings: Settings,
+                      feeds, work: WorkFolder) -> _Spilled:
+    source = chunk_from_file(chunk)
     result = pass_one(source, has_labels, settings, None, feeds)
     folder = f"pass1/{source.index:06d}.unchecked"
     _spill(work, result, _source_rows(source), folder)
