@@ -236,3 +236,31 @@ def test_a_resume_after_pass_one_does_not_read_the_input_again(linked, tmp_path,
 
     monkeypatch.setattr(batch_run, "jsonl_chunks", no_reading)
     assert _batch(linked, tmp_path / "first.csv", 400, **options).read_bytes() == reference
+
+
+def test_index_searches_in_their_own_processes_read_their_inputs_there(linked, tmp_path,
+                                                                         monkeypatch):
+    """At scale the link index's searches run in forked processes that read the signatures
+    and photo hashes from the work folder themselves, while the driver reads the other keys:
+    the same scores as one in-memory read."""
+    import detector.batch.run as batch_run
+    from detector.linking import parallel_texts
+
+    reference = _in_memory(linked, tmp_path / "memory.csv").read_bytes()
+    readers = tmp_path / "readers.txt"
+
+    def recording(read):
+        def read_and_record(*args):
+            with open(readers, "a") as handle:
+                handle.write(f"{os.getpid()}\n")
+            return read(*args)
+        return read_and_record
+
+    monkeypatch.setattr(parallel_texts, "PARALLEL_MIN_TEXTS", 1)  # fork even for 1,500
+    monkeypatch.setattr(batch_run, "read_text_keys", recording(batch_run.read_text_keys))
+    monkeypatch.setattr(batch_run, "read_photo_hashes", recording(batch_run.read_photo_hashes))
+    out = _batch(linked, tmp_path / "forked.csv", 400, local_processes=1)
+    assert out.read_bytes() == reference
+    pids = readers.read_text().split()
+    assert len(pids) == 3, "resumes, proposals and photos each read once"
+    assert str(os.getpid()) not in pids, "read in the search processes, not the driver"

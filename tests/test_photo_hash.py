@@ -69,3 +69,48 @@ def test_placeholder_photo_shared_by_many_is_not_evidence() -> None:
 def test_bad_hash_is_named() -> None:
     with pytest.raises(ValueError, match="not 16 hex digits.*'xyz'"):
         near_photo_pairs(["0123456789abcdef", "xyz"])
+
+
+def _capped_reference(values: np.ndarray, max_bits: int, max_bucket: int) -> set[tuple[int, int]]:
+    """Pairs i < j within ``max_bits`` meeting in a band within its radius, where the band
+    bucket of the later row ``j`` holds at most ``max_bucket`` keys: the search's rule, by brute
+    force."""
+    from detector.linking.photo_hash import _band_layout, _choose_bands
+
+    bands = _choose_bands(values.size, max_bits, max_bucket)
+    radius = max_bits // bands
+    close = np.triu(np.bitwise_count(values[:, None] ^ values[None, :]) <= max_bits, k=1)
+    found: set[tuple[int, int]] = set()
+    for shift, width in _band_layout(bands):
+        keys = (values >> np.uint64(shift)) & np.uint64((1 << width) - 1)
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        within_cap = counts[inverse] <= max_bucket
+        meet = np.bitwise_count(keys[:, None] ^ keys[None, :]) <= radius
+        i, j = np.nonzero(close & meet & within_cap[None, :])
+        found |= set(zip(i.tolist(), j.tolist(), strict=True))
+    return found
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_crowded_band_buckets_follow_the_later_row_rule(seed: int) -> None:
+    """Clusters whose copies share one band key overflow that band's bucket: a pair with one
+    end in such a bucket counts exactly when the later row's bucket is within the cap."""
+    from detector.linking.photo_hash import _candidates
+
+    rng = np.random.default_rng(seed)
+    values = list(_random_hashes(rng, 2500))
+    for base in _random_hashes(rng, 25):
+        for _ in range(12):  # same low band, crowded
+            values.append(_flip(int(base), rng.choice(np.arange(30, 64), rng.integers(1, 4), replace=False)))
+        for _ in range(6):  # a bit or two away in the low band: other buckets, near the crowd
+            low = rng.choice(np.arange(0, 20), rng.integers(1, 3), replace=False)
+            high = rng.choice(np.arange(30, 64), rng.integers(0, 3), replace=False)
+            values.append(_flip(int(base), np.concatenate([low, high])))
+    distinct = np.unique(np.array(values, dtype=np.uint64))
+    distinct = distinct[rng.permutation(distinct.size)]
+    codes = _candidates(distinct, 6, 5)
+    got = set(zip((codes // distinct.size).tolist(), (codes % distinct.size).tolist(), strict=True))
+    expected = _capped_reference(distinct, 6, 5)
+    assert got == expected
+    # the cap decided some pairs: without it there are more
+    assert len(_capped_reference(distinct, 6, 10_000)) > len(expected)

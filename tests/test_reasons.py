@@ -145,3 +145,16 @@ def test_the_agency_sentence_names_the_declared_agency_and_its_members_mean_red_
     sentence = writer.sentence(0, "AGENCY_RED_FLAGS")
     assert "declared agency 'acme-dev'" in sentence
     assert "mean red-flag score 0.31 of 1" in sentence
+
+
+def test_empty_reasons_and_hits_are_written_as_json_writes_them():
+    """Most rows carry no reason and no sanctions hit: their text is json.dumps' own."""
+    import json
+
+    from detector.io.write_output import _as_json_text
+    from detector.scoring.score import reasons_to_json
+
+    for value in ([], [{"code": "PHONE_SHARED", "contribution": 0.5, "evidence": "é"}]):
+        assert reasons_to_json(value) == json.dumps(value, ensure_ascii=False)
+        assert _as_json_text(value) == json.dumps(value, ensure_ascii=False)
+    assert _as_json_text(None) is None

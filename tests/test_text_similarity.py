@@ -284,3 +284,19 @@ def test_band_keys_equal_the_plain_integer_definition() -> None:
     expected = [[_reference_band_key(s, band) for band in range(BANDS)] for s in signatures]
     assert band_keys(signatures).tolist() == expected
     assert band_keys(signatures[7:8]).tolist() == expected[7:8]
+
+
+def test_band_keys_and_low_nibbles_of_many_texts_are_computed_block_by_block_alike() -> None:
+    """Populations are computed in blocks of texts: rows on either side of a block's edge get
+    the keys and nibbles of the plain definitions."""
+    from detector.linking.text_similarity import _BAND_KEY_BLOCK, _low_nibbles
+
+    rng = np.random.default_rng(12)
+    n = 2 * _BAND_KEY_BLOCK + 5
+    signatures = rng.integers(0, 2**32, size=(n, NUM_PERM), dtype=np.uint64).astype(np.uint32)
+    keys = band_keys(signatures)
+    for row in (0, _BAND_KEY_BLOCK - 1, _BAND_KEY_BLOCK, 2 * _BAND_KEY_BLOCK, n - 1):
+        assert keys[row].tolist() == [_reference_band_key(signatures[row], b) for b in range(BANDS)]
+    nibbles = (signatures & 0xF).astype(np.uint8)
+    expected = np.ascontiguousarray(nibbles[:, 0::2] | (nibbles[:, 1::2] << 4)).view(np.uint64)
+    np.testing.assert_array_equal(_low_nibbles(signatures), expected)

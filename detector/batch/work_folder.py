@@ -129,17 +129,52 @@ def write_keys(keys: LinkKeys, folder: Path) -> None:
         np.save(folder / f"keys_{name}.npy", getattr(keys, name), allow_pickle=False)
 
 
-def read_keys(folder: Path, offset: int) -> LinkKeys:
-    """The keys spilled in ``folder`` with rows shifted by ``offset`` (the chunk's first row)."""
+def read_keys(folder: Path, offset: int, texts: bool = True) -> LinkKeys:
+    """The keys spilled in ``folder`` with rows shifted by ``offset`` (the chunk's first row);
+    without ``texts``, no text rows and signatures (the batch's searches read their own)."""
     tables = {name: pd.read_parquet(folder / f"keys_{name}.parquet") for name in _KEY_TABLES}
-    arrays = {name: np.load(folder / f"keys_{name}.npy", allow_pickle=False) for name in _KEY_ARRAYS}
     tables["identifiers"]["row"] += offset
     tables["ip_spans"]["owner"] += offset
     tables["holders"]["row"] += offset
-    arrays["resume_rows"] = arrays["resume_rows"] + offset
-    arrays["proposal_rows"] = arrays["proposal_rows"] + offset
-    if arrays["resume_signatures"].ndim == 1:  # a chunk without texts
-        arrays["resume_signatures"] = arrays["resume_signatures"].reshape(0, 128)
-    if arrays["proposal_signatures"].ndim == 1:
-        arrays["proposal_signatures"] = arrays["proposal_signatures"].reshape(0, 128)
+    arrays: dict[str, np.ndarray] = {}
+    for kind in ("resume", "proposal"):
+        if texts:
+            rows, signatures = read_text_keys([folder], [offset], kind)
+        else:
+            rows, signatures = np.zeros(0, dtype=np.int64), np.zeros((0, 128), dtype=np.uint32)
+        arrays[f"{kind}_rows"], arrays[f"{kind}_signatures"] = rows, signatures
     return LinkKeys(**tables, **arrays)
+
+
+def text_key_count(folders: list[Path]) -> int:
+    """How many resumes and proposals the chunks in ``folders`` hold (from the files' headers)."""
+    return sum(len(np.load(folder / f"keys_{kind}_rows.npy", mmap_mode="r"))
+               for folder in folders for kind in ("resume", "proposal"))
+
+
+def read_text_keys(folders: list[Path], offsets: list[int], kind: str
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Owner rows (shifted by each chunk's ``offsets``) and MinHash signatures of the
+    ``kind`` texts (resume or proposal) of the chunks in ``folders``, read straight into one
+    array each (a concatenation copied the population's signatures once more)."""
+    rows = [np.load(folder / f"keys_{kind}_rows.npy", allow_pickle=False) + offset
+            for folder, offset in zip(folders, offsets, strict=True)]
+    parts = [np.load(folder / f"keys_{kind}_signatures.npy", mmap_mode="r") for folder in folders]
+    width, dtype = 128, np.dtype(np.uint32)
+    for part in parts:
+        if part.ndim == 2:  # a chunk without texts holds a flat empty array
+            width, dtype = part.shape[1], part.dtype
+            break
+    signatures = np.empty((sum(len(r) for r in rows), width), dtype=dtype)
+    at = 0
+    for part, owner in zip(parts, rows, strict=True):
+        signatures[at:at + len(owner)] = part.reshape(len(owner), width)
+        at += len(owner)
+    del parts
+    return (np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)), signatures
+
+
+def read_photo_hashes(folders: list[Path]) -> list:
+    """Every applicant's photo hash, in row order, from the chunks' key tables."""
+    return [value for folder in folders for value in
+            pd.read_parquet(folder / "keys_applicants.parquet", columns=["photo_phash"])["photo_phash"]]

@@ -84,6 +84,8 @@ def _as_json_text(value: object) -> str | None:
         return None
     if isinstance(value, str):  # already serialised
         return value
+    if isinstance(value, list) and not value:  # most rows (no sanctions hit): json.dumps' answer
+        return "[]"
     return json.dumps(_plain(value), ensure_ascii=False)
 
 

@@ -238,27 +238,53 @@ def build_links(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Da
     return links_from_keys(keys, settings)
 
 
+def _text_pairs_of(load: Callable[[], tuple[np.ndarray, np.ndarray]], threshold: float,
+                   max_bucket: int) -> pd.DataFrame:
+    return _text_pairs(*load(), threshold, max_bucket)
+
+
+def _photo_pairs_of(load: Callable[[], list], max_bits: int, max_bucket: int) -> pd.DataFrame:
+    return near_photo_pairs(load(), max_bits, max_bucket)
+
+
+def search_jobs(resumes: Callable[[], tuple[np.ndarray, np.ndarray]],
+                proposals: Callable[[], tuple[np.ndarray, np.ndarray]],
+                photos: Callable[[], list], settings: Settings
+                ) -> list[tuple[Callable[..., pd.DataFrame], tuple]]:
+    """The three searches over the whole population (near-duplicate resumes and proposals,
+    reused photos), for :func:`start_text_jobs`. Each input is a function that returns it
+    (owner rows and MinHash signatures; photo hashes), called in the process that searches:
+    the batch's search processes read their own inputs from its work folder while the
+    driver reads the other keys."""
+    return [
+        (_text_pairs_of, (resumes, settings.resume_similarity_threshold, settings.hub_cap)),
+        (_text_pairs_of, (proposals, settings.resume_similarity_threshold, settings.hub_cap)),
+        (_photo_pairs_of, (photos, settings.photo_max_bit_distance,
+                           min(settings.hub_cap, settings.photo_hub_cap))),
+    ]
+
+
 def links_from_keys(keys: LinkKeys, settings: Settings,
-                    meanwhile: Callable[[], None] | None = None) -> PopulationLinks:
+                    meanwhile: Callable[[], None] | None = None,
+                    searches: PendingJobs | None = None) -> PopulationLinks:
     """Links and linking features of the population whose keys are ``keys``.
 
     ``meanwhile`` is called once, while the text and photo searches run (in other processes
     for large populations; the batch reads the chunks' signals then); it must not need the
-    links.
+    links. ``searches``: the :func:`search_jobs` of this population, already started by the
+    caller (then ``keys`` need not hold the signatures); ended here.
     """
     people = keys.applicants
     # The three searches over the whole population are independent of each other and of the
     # identifier links: for large populations they start first, on two cores at once (forked
     # processes; see start_text_jobs), while this process finds the identifier links and
     # does the caller's ``meanwhile`` work.
-    searches = start_text_jobs([
-        (_text_pairs, (keys.resume_rows, keys.resume_signatures,
-                       settings.resume_similarity_threshold, settings.hub_cap)),
-        (_text_pairs, (keys.proposal_rows, keys.proposal_signatures,
-                       settings.resume_similarity_threshold, settings.hub_cap)),
-        (near_photo_pairs, (list(people["photo_phash"]), settings.photo_max_bit_distance,
-                            min(settings.hub_cap, settings.photo_hub_cap))),
-    ], total_texts=len(keys.resume_rows) + len(keys.proposal_rows))
+    if searches is None:
+        searches = start_text_jobs(search_jobs(
+            lambda: (keys.resume_rows, keys.resume_signatures),
+            lambda: (keys.proposal_rows, keys.proposal_signatures),
+            lambda: list(people["photo_phash"]), settings),
+            total_texts=len(keys.resume_rows) + len(keys.proposal_rows))
     try:
         return _links_with_searches(keys, settings, searches, meanwhile)
     finally:

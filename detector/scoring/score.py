@@ -151,4 +151,6 @@ def score_population(population: Population, model, settings: Settings, geo,
 
 
 def reasons_to_json(reasons: list[dict]) -> str:
+    if isinstance(reasons, list) and not reasons:  # most rows (low band): json.dumps' answer
+        return "[]"
     return json.dumps(reasons, ensure_ascii=False)
