@@ -206,20 +206,23 @@ def test_refuses_a_changed_direction_or_fingerprint(model_dir, tmp_path):
 
 
 def test_refuses_a_model_trained_on_an_earlier_revision_of_a_feature(model_dir, tmp_path):
-    # A model card written before link_component_others_risk left links out (revision 1): same
-    # names and directions, so only the revision tells that its values meant something else.
+    # A model card written before link_component_others_risk left links out and before shared
+    # digit runs were judged against chance (revision 1): same names and directions, so only
+    # the revisions tell that their values meant something else.
     from detector.model.model_card import features_fingerprint
 
     folder = _copy(model_dir, tmp_path)
     card = json.loads((folder / CARD_FILE).read_text())
     revised = [f for f in card["features"] if f.get("revision", 1) != 1]
-    assert [f["name"] for f in revised] == ["link_component_others_risk"]
+    assert [f["name"] for f in revised] == ["link_email_suffix_shared", "link_evidence_kinds",
+                                            "link_component_others_risk"]
     for f in revised:
         del f["revision"]
     card["features_fingerprint"] = features_fingerprint(card["features"])
     (folder / CARD_FILE).write_text(json.dumps(card))
-    with pytest.raises(ModelError, match=r"computes differently: link_component_others_risk "
-                                         r"\(revision 1 in the model, 2 in this code\).*detector train"):
+    with pytest.raises(ModelError, match=r"computes differently: link_email_suffix_shared \(revision 1 in "
+                                         r"the model, 2 in this code\), link_evidence_kinds .*, "
+                                         r"link_component_others_risk \(revision 1.*detector train"):
         load_model(folder)
 
 

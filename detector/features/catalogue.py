@@ -93,8 +93,11 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Other profiles (outside the declared agency) seen on the same device."),
     _f("link_residential_ip_shared", "linking", +1, "IP_FARM",
        "Other profiles on the same residential IP in the same period (laptop-farm pattern)."),
+    # Revision 2: a run links only when more profiles share it than chance explains among the
+    # population's runs of its length (revision 1 linked any two holders of a 3+ digit run).
     _f("link_email_suffix_shared", "linking", +1, "EMAIL_SUFFIX_SHARED",
-       "Other profiles (outside the declared agency) whose webmail address ends in the same digit run of 3+ digits."),
+       "Other profiles (outside the declared agency) whose webmail address ends in the same digit run of 3+ digits, "
+       "when more profiles share the run than chance explains.", revision=2),
     _f("link_resume_max_similarity", "linking", +1, "RESUME_REUSED",
        "Highest resume similarity to a profile with a different identity."),
     _f("link_resume_near_duplicates", "linking", +1, "RESUME_REUSED",
@@ -105,7 +108,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Profiles with a different name whose photo hash is within a few bits."),
     _f("link_evidence_kinds", "linking", +1, "LINKS_OF_SEVERAL_KINDS",
        "Kinds of concealed links the profile has (payout, phone, email, device, IP, resume, photo, email digits): "
-       "a household shares a connection, a front cell shares several things."),
+       "a household shares a connection, a front cell shares several things.", revision=2),
     _f("link_component_size", "linking", +1, "NETWORK_SIZE",
        "Profiles in the linkage component (concealed links only)."),
     _f("link_component_distinct_names", "linking", +1, "NETWORK_NAMES",

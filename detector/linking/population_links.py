@@ -13,6 +13,13 @@ import numpy as np
 import pandas as pd
 
 from detector.linking.components import component_features, component_labels, known_front_counts
+from detector.linking.email_digits import (
+    DIGIT_RUN_KINDS,
+    beyond_chance,
+    digit_run_kind,
+    kind_length,
+    linkable_digit_run,
+)
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.parallel_texts import PendingJobs, run_text_jobs, start_text_jobs
 from detector.linking.photo_hash import near_photo_pairs
@@ -42,7 +49,6 @@ EVIDENCE_KINDS = ("payout", "phone", "email", "device", "residential_ip", "resum
 # vocabulary), and a chain of such chance matches would join strangers into "networks".
 COMPONENT_KINDS = ("payout", "phone", "email", "device", "residential_ip", "photo")
 MAX_PROPOSALS_PER_APPLICANT = 1  # the latest proposal: templates show in any one of them
-YEAR_LIKE = range(1950, 2016)
 
 
 @dataclass
@@ -85,7 +91,7 @@ def _different_identity(pairs: pd.DataFrame, norm_names: np.ndarray) -> pd.DataF
     return pairs[(a != b) | (a == "")]
 
 
-_KEY_KINDS = ("payout", "phone", "email", "device", "email_suffix")
+_KEY_KINDS = ("payout", "phone", "email", "device", *DIGIT_RUN_KINDS)
 
 
 @dataclass
@@ -178,8 +184,9 @@ def link_keys(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Data
     sess_rows = row_of.reindex(sessions["applicant_id"]).to_numpy()
     rows, hashes = _hash(sessions["device_id"].reset_index(drop=True), key, "device")
     add("device", sess_rows[rows], hashes)
-    rows, hashes = _email_suffix_hashes(applicants, settings)
-    add("email_suffix", rows, hashes)
+    runs = applicants["email"].map(linkable_digit_run).reset_index(drop=True)
+    for kind, held in runs.dropna().groupby(runs.dropna().map(digit_run_kind), sort=True):
+        add(str(kind), held.index.to_numpy(), keyed_hash(held.tolist(), key, "email_suffix"))
     residential = (~sessions["anonymised"].to_numpy(dtype=bool)) if len(sessions) else np.zeros(0, bool)
     ips = sessions["ip"].reset_index(drop=True).where(residential)
     rows, hashes = _hash(ips, key, "ip")
@@ -319,7 +326,7 @@ def _links_with_searches(keys: LinkKeys, settings: Settings, searches: PendingJo
     features["link_resume_near_duplicates"] = np.where(
         people["has_resume"].to_numpy(dtype=bool),
         linked_counts(pairs[pairs["kind"] == "resume"], n), np.nan)
-    suffix = identifier("email_suffix")
+    suffix = _digit_runs_beyond_chance([identifier(kind).assign(kind=kind) for kind in DIGIT_RUN_KINDS])
     suffix_pairs = _different_identity(drop_same_agency(
         pairs_sharing(suffix["row"].to_numpy(), suffix["key"].to_numpy(), settings.hub_cap), agency),
         norm_names)
@@ -340,16 +347,13 @@ def _links_with_searches(keys: LinkKeys, settings: Settings, searches: PendingJo
     return PopulationLinks(pairs=pairs, features=features, components=components)
 
 
-def _email_suffix_hashes(applicants: pd.DataFrame, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
-    """Rows and keyed hashes of webmail name+digits addresses ending in a (non-year) digit run."""
-    from detector.signals.identity import email_digit_suffix
-
-    suffix = applicants["email"].map(email_digit_suffix)
-    usable = suffix.map(lambda s: isinstance(s, str) and len(s) >= 3 and
-                        not (len(s) == 4 and int(s) in YEAR_LIKE))
-    rows = np.flatnonzero(usable.to_numpy(dtype=bool))
-    if len(rows) == 0:
-        return rows, np.zeros(0, dtype=np.int64)
-    hashes = np.asarray(keyed_hash(suffix.iloc[rows].tolist(), settings.hash_key, "email_suffix"),
-                        dtype=np.int64)
-    return rows, hashes
+def _digit_runs_beyond_chance(held: list[pd.DataFrame]) -> pd.DataFrame:
+    """The (row, key) holdings of digit runs whose sharing chance does not explain (see
+    ``detector.linking.email_digits``); ``held``: one frame per run length, with its kind."""
+    both = pd.concat(held, ignore_index=True).drop_duplicates(["kind", "row", "key"])
+    if both.empty:
+        return both
+    holders = both.groupby("kind")["row"].transform("nunique").to_numpy()
+    sharers = both.groupby(["kind", "key"])["row"].transform("size").to_numpy()
+    length = both["kind"].map(kind_length).to_numpy()
+    return both[beyond_chance(sharers, holders, length)]

@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from detector.linking.email_digits import DIGIT_RUN_KINDS, beyond_chance, kind_length
 from detector.linking.population_links import COMPONENT_KINDS, COUNT_FEATURES, EVIDENCE_KINDS
 from detector.store.driver_sql import fetch_all, placeholders
 from detector.store.material import PHOTO_BANDS, RowFacts, photo_band_layout, photo_band_values
@@ -28,7 +29,7 @@ from detector.store.schema import (
 )
 from detector.store.working_set import WorkingSet
 
-LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", "email_suffix")
+LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", *DIGIT_RUN_KINDS)
 MAX_MEMBER_IDS = 50  # member ids carried for evidence sentences
 MAX_PHOTO_CANDIDATES = 5000  # per band: a safety bound far above chance bucket sizes
 MAX_REFRESH = 2000  # larger components keep members' stored risks (documented tolerance)
@@ -263,6 +264,25 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
     return {pk for pk, v in close.items() if counts.get(v, 0) + (v == value) <= cap}
 
 
+def _digit_runs_beyond_chance(session: Session, holders: dict[tuple, list[int]],
+                              exclude: int | None) -> dict[tuple, list[int]]:
+    """``holders`` without the digit runs whose sharing chance explains, judged as batch linking
+    judges them over the store's population with the applicant in it (``email_digits``). The
+    population count is read only for an applicant who shares a run, from the lookup index."""
+    runs = [(kind, value) for kind, value in holders if kind in DIGIT_RUN_KINDS]
+    if not runs:
+        return holders
+    kinds = sorted({kind for kind, _ in runs})
+    others = dict(fetch_all(
+        session, f"SELECT kind, count(*) FROM identifiers WHERE kind IN ({placeholders(len(kinds))}) "
+                 "AND applicant_pk <> ? GROUP BY kind", [*kinds, exclude if exclude is not None else -1]))
+    chance = beyond_chance(np.array([len(holders[run]) + 1 for run in runs]),
+                           np.array([others.get(kind, 0) + 1 for kind, _ in runs]),
+                           np.array([kind_length(kind) for kind, _ in runs]))
+    dropped = {run for run, linked in zip(runs, chance, strict=True) if not linked}
+    return {key: pks for key, pks in holders.items() if key not in dropped}
+
+
 def _outside_agency_identifiers(holders: dict, partners: dict, my_agency: str | None) -> dict[str, set[int]]:
     """Per identifier kind, the holders linked through at least one identifier that is not a
     declared agency's own (see ``drop_same_agency``): an identifier is agency X's when two of its
@@ -297,7 +317,8 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     my_agency = me["agency_id"] if isinstance(me["agency_id"], str) else None
     my_name = int(me["name_hash"])
     wanted = [(kind, value) for kind, value in facts.identifiers if kind in LINKING_IDENTIFIERS]
-    holders = _bounded_members(session, "identifier", wanted, cap, exclude_pk)
+    holders = _digit_runs_beyond_chance(
+        session, _bounded_members(session, "identifier", wanted, cap, exclude_pk), exclude_pk)
     by_kind: dict[str, set[int]] = {k: set() for k in LINKING_IDENTIFIERS}
     for (kind, _), holding in holders.items():
         by_kind[kind].update(holding)
@@ -340,6 +361,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
         sims = [similar[field_name][pk] for pk in kept[field_name]]
         features[f"link_{field_name}_max_similarity"] = (max(sims) if sims else 0.0) if has else np.nan
     features["link_resume_near_duplicates"] = float(len(kept["resume"])) if facts.has_resume_text else np.nan
+    kept["email_suffix"] = set().union(*(kept.pop(kind) for kind in DIGIT_RUN_KINDS))
     features["link_email_suffix_shared"] = float(len(kept["email_suffix"])) if facts.has_email else np.nan
     kinds = sum(1 for kind in EVIDENCE_KINDS if kept[kind])
     features["link_evidence_kinds"] = float(kinds + (features["link_email_suffix_shared"] > 0))

@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 
 from detector.io.population import Population
+from detector.linking.email_digits import digit_run_kind, linkable_digit_run
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.photo_hash import parse_photo_hashes
-from detector.linking.population_links import MAX_PROPOSALS_PER_APPLICANT, YEAR_LIKE
+from detector.linking.population_links import MAX_PROPOSALS_PER_APPLICANT
 from detector.linking.text_similarity import EMPTY_BAND_KEY, band_keys, minhash_signatures
 from detector.settings import Settings
-from detector.signals.identity import email_digit_suffix
 from detector.signals.names import normalise_name
 from detector.signals.session_geo import ANONYMISER_FLAGS
 from detector.signals.timezone_rhythm import activity_curves
@@ -151,11 +151,9 @@ def link_material(population: Population, sessions: pd.DataFrame, settings: Sett
     add("device", sess_rows[rows], hashes)
     device_hash = np.zeros(len(sess), dtype=np.int64)
     device_hash[rows] = hashes
-    suffix = apps["email"].map(email_digit_suffix)
-    usable = suffix.map(lambda s: isinstance(s, str) and len(s) >= 3 and
-                        not (len(s) == 4 and int(s) in YEAR_LIKE)).to_numpy(dtype=bool)
-    rows = np.flatnonzero(usable)
-    add("email_suffix", rows, keyed_hash(suffix.iloc[rows].tolist(), key, "email_suffix"))
+    runs = apps["email"].map(linkable_digit_run).reset_index(drop=True).dropna()
+    for kind, held in runs.groupby(runs.map(digit_run_kind), sort=True):
+        add(str(kind), held.index.to_numpy(), keyed_hash(held.tolist(), key, "email_suffix"))
     named = np.flatnonzero(np.asarray([bool(x) for x in names]))
     add("name", named, np.asarray(name_hash)[named])
     holders = payouts[["applicant_id", "holder_name"]].dropna()

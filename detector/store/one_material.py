@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 
 from detector.io.fast_records import CleanApplicant, is_missing
+from detector.linking.email_digits import digit_run_kind, linkable_digit_run
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.photo_hash import parse_photo_hashes
-from detector.linking.population_links import MAX_PROPOSALS_PER_APPLICANT, YEAR_LIKE
+from detector.linking.population_links import MAX_PROPOSALS_PER_APPLICANT
 from detector.linking.text_similarity import EMPTY_BAND_KEY
 from detector.settings import Settings
-from detector.signals.identity import email_digit_suffix
 from detector.signals.names import normalise_name
 from detector.signals.one_applicant import _FLAG_POSITIONS, _GEO
 from detector.signals.session_geo import ANONYMISER_FLAGS
@@ -67,9 +67,9 @@ def _identifiers(applicant: CleanApplicant, name: str, name_hash: int, key: byte
     for kind in ("phone", "email"):
         add(kind, [str(fields[kind])] if _present(fields[kind]) else [])
     add("device", [str(s["device_id"]) for s in applicant.sessions if _present(s["device_id"])])
-    suffix = email_digit_suffix(fields["email"])
-    if isinstance(suffix, str) and len(suffix) >= 3 and not (len(suffix) == 4 and int(suffix) in YEAR_LIKE):
-        add("email_suffix", [suffix])
+    run = linkable_digit_run(fields["email"])
+    if run is not None:
+        found.extend((digit_run_kind(run), int(h)) for h in keyed_hash([run], key, "email_suffix"))
     if name:
         found.append(("name", name_hash))
     holders = [normalise_name(p["holder_name"]) for p in applicant.payouts if not is_missing(p["holder_name"])]

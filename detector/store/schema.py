@@ -41,7 +41,10 @@ SCOPES = ("score", "read", "decide", "admin")
 DECISIONS = ("front", "legitimate", "needs_more_info")
 #: Identifier kinds kept as keyed hashes. Linking kinds link profiles; ``name`` (profile and
 #: payout holder names, normalised) only counts distinct names in a component.
-IDENTIFIER_KINDS = ("payout", "phone", "email", "device", "email_suffix", "name")
+#: ``email_suffix3`` ... ``email_suffix6``: webmail digit runs by length (``linking.email_digits``);
+#: rows of the older kind ``email_suffix`` (before the length was kept) link nobody.
+IDENTIFIER_KINDS = ("payout", "phone", "email", "device", "email_suffix3", "email_suffix4",
+                    "email_suffix5", "email_suffix6", "name")
 #: Texts with LSH band keys.
 TEXT_FIELDS = ("resume", "proposal")
 
