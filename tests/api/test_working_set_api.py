@@ -18,7 +18,13 @@ import pytest
 
 from detector.settings import Settings
 from detector.synth import generate_population
-from tests.store_support import POSTGRES_ENV, TEST_HASH_KEY, _fresh_postgres_database, auth, drop_database
+from tests.store_support import (
+    POSTGRES_ENV,
+    TEST_HASH_KEY,
+    _fresh_postgres_database,
+    auth,
+    drop_database,
+)
 
 
 @pytest.fixture
