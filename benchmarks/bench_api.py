@@ -180,6 +180,15 @@ def _server_cpu_seconds(pid: int) -> float:
     return total
 
 
+def _server_rss_mb(pid: int) -> dict[int, float]:
+    """Resident memory of each server process (the parent and its workers), in MB."""
+    import psutil
+
+    root = psutil.Process(pid)
+    return {process.pid: round(process.memory_info().rss / 2**20)
+            for process in [root, *root.children(recursive=True)]}
+
+
 def _thread_cpu_seconds(pid: int) -> dict[tuple[int, int], float]:
     """CPU seconds so far of each thread of the server and its worker processes."""
     import psutil
@@ -205,6 +214,7 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
                                "--port", str(port), "--workers", str(server_workers)], env=env,
                               stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
     try:
         for _ in range(600):  # every worker has loaded model, geolocation and store
             log.seek(0)
@@ -215,6 +225,9 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
         else:
             log.seek(0)
             raise SystemExit("server did not start: " + log.read()[-2000:])
+        startup = {"startup_seconds": round(time.perf_counter() - started, 1),
+                   "startup_server_cpu_seconds": round(_server_cpu_seconds(server.pid), 1),
+                   "server_rss_mb_at_start": _server_rss_mb(server.pid)}
         bodies = _fresh_applicants(sequential + requests * len(concurrency) + 20, seed)
         headers = {"Authorization": f"Bearer {key}"}
         latencies = []
@@ -227,7 +240,7 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
                 latencies.append((time.perf_counter() - t) * 1000)
                 if response.status_code != 200:
                     raise SystemExit(f"score failed: {response.status_code} {response.text[:500]}")
-        result = {"sequential": _percentiles(latencies)}
+        result = {**startup, "sequential": _percentiles(latencies)}
         rest = bodies[20 + sequential:]
         result["concurrent"] = []
         for i, clients in enumerate(concurrency):
@@ -252,6 +265,7 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
             if batches is not None and after is not None and after[1] > batches[1]:
                 run["mean_requests_per_batch"] = round((after[0] - batches[0]) / (after[1] - batches[1]), 1)
             result["concurrent"].append(run)
+        result["server_rss_mb_at_end"] = _server_rss_mb(server.pid)
         return result
     finally:
         server.terminate()
@@ -278,9 +292,12 @@ def main() -> None:
                         help="DETECTOR_SCORE_BATCH_WAIT_MS of the server.")
     parser.add_argument("--server-workers", type=int, default=1,
                         help="Server processes (detector serve --workers).")
+    parser.add_argument("--working-set", action="store_true",
+                        help="DETECTOR_STORE_WORKING_SET=1: each server process holds the linking lookups' rows in memory.")
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
-    for name, value in (("DETECTOR_SCORE_BATCH_MAX", args.batch_max), ("DETECTOR_SCORE_BATCH_WAIT_MS", args.batch_wait_ms)):
+    for name, value in (("DETECTOR_SCORE_BATCH_MAX", args.batch_max), ("DETECTOR_SCORE_BATCH_WAIT_MS", args.batch_wait_ms),
+                        ("DETECTOR_STORE_WORKING_SET", "1" if args.working_set else None)):
         if value is not None:  # the server subprocess inherits the environment
             os.environ[name] = str(value)
     report: dict = {"store": str(args.store)}
@@ -295,6 +312,7 @@ def main() -> None:
                           [int(c) for c in args.concurrency.split(",")], args.seed, args.server_workers))
     report["server_workers"] = args.server_workers
     report["batch_max"], report["batch_wait_ms"] = args.batch_max, args.batch_wait_ms
+    report["working_set"] = args.working_set
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
 

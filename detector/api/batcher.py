@@ -47,6 +47,7 @@ from detector.store.db import Store
 from detector.store.many_scoring import audit_scores, score_many_with_store
 from detector.store.one_scoring import can_score_alone, prepare_one
 from detector.store.scoring import ScoringEngine, StoreScored, score_with_store
+from detector.store.working_set import WorkingSet
 
 log = logging.getLogger("detector.api")
 _LINE = re.compile(r"line (\d+)")
@@ -92,6 +93,9 @@ class ScoreBatcher:
         self.max_wait = wait_ms / 1000
         self.on_batch = on_batch  # called with each batch's request count (metrics)
         self.store, self.engine = store, engine
+        # the linking lookups' rows in memory (DETECTOR_STORE_WORKING_SET), loaded before the
+        # first request is scored
+        self.memory = WorkingSet.load(store.engine) if settings.store_working_set else None
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="score-batcher", daemon=True)
         self._thread.start()
@@ -177,10 +181,19 @@ class ScoreBatcher:
         """Score clean one-applicant requests in order in one store transaction, each as if sent alone
         right after the ones before it."""
         prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
-        with self.engine.lock, self.store.writer_turn(), self.store.session() as session:
-            results = score_many_with_store(session, prepared, self.engine, source="api")
-            audit_scores(session, [(job.actor, ready.applicant.fields["applicant_id"])
-                                   for job, ready in zip(jobs, prepared, strict=True)])
+        memory = self.memory
+        with self.engine.lock, self.store.writer_turn():
+            try:
+                with self.store.session() as session:
+                    results = score_many_with_store(session, prepared, self.engine, source="api", memory=memory)
+                    audit_scores(session, [(job.actor, ready.applicant.fields["applicant_id"])
+                                           for job, ready in zip(jobs, prepared, strict=True)])
+            except BaseException:
+                if memory is not None:
+                    memory.rollback()
+                raise
+            if memory is not None:
+                memory.commit()  # the store committed: keep what the working set added
         for job, result in zip(jobs, results, strict=True):
             job.future.set_result(result)
 

@@ -27,6 +27,7 @@ from detector.store.schema import (
     Identifier,
     StoredSession,
 )
+from detector.store.working_set import WorkingSet
 
 LINKING_IDENTIFIERS = ("payout", "phone", "email", "device", *DIGIT_RUN_KINDS)
 MAX_MEMBER_IDS = 50  # member ids carried for evidence sentences
@@ -148,23 +149,51 @@ def _signatures_sql(counts: tuple[int, ...]) -> str:
         f"AND applicant_pk IN ({placeholders(n)})" for n in counts)
 
 
+def _memory_buckets(memory: WorkingSet, keys: list[tuple[str, int]], cap: int,
+                    exclude: int | None) -> dict[tuple, list[int]]:
+    """``_bounded_members`` of text band keys from the working set: the same holders (all of
+    them, where the SQL reads cap + 2; both leave out exactly the keys held by more than cap
+    others, and a key with more than cap holders in all has more than cap others less one)."""
+    out: dict[tuple, list[int]] = {}
+    for field_name in {f for f, _ in keys}:
+        mine = [k for f, k in keys if f == field_name]
+        for key, holding in zip(mine, memory.text_holders(field_name, mine, cap), strict=True):
+            if holding is None:
+                continue
+            pks = [pk for pk in holding if pk != exclude]
+            if pks and len(pks) + 1 <= cap:
+                out[(field_name, key)] = pks
+    return out
+
+
 def _text_partners(session: Session, texts: list[tuple[str, list[int], np.ndarray]], threshold: float,
-                   cap: int, exclude: int | None) -> dict[str, dict[int, float]]:
+                   cap: int, exclude: int | None, memory: WorkingSet | None = None) -> dict[str, dict[int, float]]:
     """For each text (field, band keys, signature): the profiles whose text of that field shares
-    a (non-boilerplate) band key and is similar enough. Two statements for all the texts."""
+    a (non-boilerplate) band key and is similar enough. Two statements for all the texts, or
+    none with the working set in memory."""
     found: dict[str, dict[int, float]] = {field_name: {} for field_name, _, _ in texts}
-    buckets = _bounded_members(session, "text", [(f, k) for f, keys, _ in texts for k in keys], cap, exclude)
+    keys = [(f, k) for f, keys, _ in texts for k in keys]
+    buckets = (_memory_buckets(memory, keys, cap, exclude) if memory is not None
+               else _bounded_members(session, "text", keys, cap, exclude))
     wanted = {(pk, field_name) for (field_name, _), pks in buckets.items() for pk in pks}
     if not wanted:
         return found
     holders = {field_name: sorted({pk for pk, f in wanted if f == field_name}) for field_name in sorted(found)}
     holders = {field_name: pks for field_name, pks in holders.items() if pks}
-    rows = fetch_all(session, _signatures_sql(tuple(len(pks) for pks in holders.values())),
-                     [value for field_name, pks in holders.items() for value in (field_name, *pks)])
-    if not rows:
-        return found
+    if memory is not None:
+        pairs = [(pk, field_name, signature) for field_name, pks in holders.items()
+                 for pk, signature in memory.signatures[field_name].get(pks)]
+        if not pairs:
+            return found
+        rows = [(pk, field_name, b"") for pk, field_name, _ in pairs]
+        others = np.stack([signature for _, _, signature in pairs])
+    else:
+        rows = fetch_all(session, _signatures_sql(tuple(len(pks) for pks in holders.values())),
+                         [value for field_name, pks in holders.items() for value in (field_name, *pks)])
+        if not rows:
+            return found
+        others = np.frombuffer(b"".join(blob for _, _, blob in rows), dtype=np.uint32).reshape(len(rows), -1)
     signature_of = {field_name: signature for field_name, _, signature in texts}
-    others = np.frombuffer(b"".join(blob for _, _, blob in rows), dtype=np.uint32).reshape(len(rows), -1)
     mine = np.stack([signature_of[field_name] for _, field_name, _ in rows])
     similarities = (others == mine).mean(axis=1)
     for (pk, field_name, _), similarity in zip(rows, similarities, strict=True):
@@ -198,7 +227,7 @@ def _photo_holders_sql(values: int) -> str:
 
 
 def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int,
-                    exclude: int | None) -> set[int]:
+                    exclude: int | None, memory: WorkingSet | None = None) -> set[int]:
     """Profiles whose photo hash is within ``max_bits`` bits; placeholder photos link nobody."""
     if value is None:
         return set()
@@ -210,16 +239,26 @@ def _photo_partners(session: Session, value: int | None, max_bits: int, cap: int
         masks = _flip_masks(width, radius)
         params += [band, *[band_value ^ mask for mask in masks], MAX_PHOTO_CANDIDATES]
         probes.append(len(masks))
-    hashes: dict[int, int | None] = dict(fetch_all(session, _photo_candidates_sql(tuple(probes)), params))
+    hashes: dict[int, int | None] | None = None
+    if memory is not None:
+        found = [memory.photo_candidates(band, [band_value ^ mask for mask in _flip_masks(width, radius)],
+                                         MAX_PHOTO_CANDIDATES)
+                 for (band, band_value), (_, width) in zip(photo_band_values(unsigned), photo_band_layout(),
+                                                           strict=True)]
+        if all(rows is not None for rows in found):
+            hashes = dict(row for rows in found for row in rows or ())
+    if hashes is None:
+        hashes = dict(fetch_all(session, _photo_candidates_sql(tuple(probes)), params))
     hashes.pop(exclude if exclude is not None else -1, None)
     close = {pk: v for pk, v in hashes.items()
              if v is not None and ((v ^ value) & 0xFFFFFFFFFFFFFFFF).bit_count() <= max_bits}
     # how many profiles hold each close hash, and the applicant's own (a placeholder photo
     # shared by more than ``cap`` profiles links nobody), in one statement
     values = sorted(set(close.values()) | {value})
-    counts = {int(v): n for v, n in fetch_all(session, _photo_holders_sql(len(values)),
-                                              [*values, exclude if exclude is not None else -1])
-              if v is not None}
+    counts = (memory.photo_hashes.counts(values, exclude) if memory is not None else
+              {int(v): n for v, n in fetch_all(session, _photo_holders_sql(len(values)),
+                                               [*values, exclude if exclude is not None else -1])
+               if v is not None})
     if counts.get(value, 0) + 1 > cap:
         return set()
     return {pk for pk, v in close.items() if counts.get(v, 0) + (v == value) <= cap}
@@ -263,11 +302,16 @@ def _outside_agency_identifiers(holders: dict, partners: dict, my_agency: str | 
     return out
 
 
-def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int | None = None) -> StoreLinks:
+def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int | None = None,
+                   memory: WorkingSet | None = None) -> StoreLinks:
     """Links and linking features of one applicant (``row_facts``) against the store.
 
     ``exclude_pk`` is the applicant's own row when it is rescored (it never links to itself).
+    ``memory``: the text and photo lookups' rows in memory (``working_set``), kept up to date
+    with the store by the caller.
     """
+    if memory is not None:
+        memory.catch_up(session)
     cap = settings.hub_cap
     me = facts.applicant
     my_agency = me["agency_id"] if isinstance(me["agency_id"], str) else None
@@ -285,13 +329,13 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
         ("resume", facts.resume_linkable, facts.resume_signature),
         ("proposal", facts.proposal_linkable, facts.proposal_signature)) if linkable]
     similar = {"resume": {}, "proposal": {}, **_text_partners(
-        session, texts, settings.resume_similarity_threshold, cap, exclude_pk)}
+        session, texts, settings.resume_similarity_threshold, cap, exclude_pk, memory)}
     for field_name in ("resume", "proposal"):
         by_kind[field_name] = set(similar[field_name])
     photo = me["photo_hash"]
     by_kind["photo"] = _photo_partners(session, None if photo is None else int(photo),
                                        settings.photo_max_bit_distance,
-                                       min(cap, settings.photo_hub_cap), exclude_pk)
+                                       min(cap, settings.photo_hub_cap), exclude_pk, memory)
 
     partners = _partners(session, set().union(*by_kind.values()))
     open_holders = _outside_agency_identifiers(holders, partners, my_agency)

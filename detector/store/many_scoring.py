@@ -47,6 +47,7 @@ from detector.store.scoring import (
     redact_reasons,
     store_linked,
 )
+from detector.store.working_set import WorkingSet
 from detector.store.write import (
     insert_score_history,
     insert_score_rows,
@@ -59,8 +60,12 @@ FEATURE_NAMES_LIST = list(FEATURE_NAMES)
 
 
 def score_many_with_store(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
-                          source: str = "api") -> list[StoreScored]:
-    """Score and store the applicants in order, each seeing the store and those before it."""
+                          source: str = "api", memory: WorkingSet | None = None) -> list[StoreScored]:
+    """Score and store the applicants in order, each seeing the store and those before it.
+
+    ``memory``: the store's text and photo lookup rows in memory (``working_set``), current
+    as of the transaction's start; each applicant's rows are added to its pending layer as
+    they are written (the caller commits or rolls it back with the transaction)."""
     if not prepared:
         return []
     settings, model = engine.settings, engine.model
@@ -77,7 +82,7 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
         t1 = time.perf_counter()
         applicant_id = ids[row]
         own = stored.get(applicant_id)
-        found = link_applicant(session, facts, settings, exclude_pk=own)
+        found = link_applicant(session, facts, settings, exclude_pk=own, memory=memory)
         mine = values[row]
         mine[:] = [signals.features[name] for name in FEATURE_NAMES]
         for name, column in zip(LINK_FEATURES, _LINK_COLUMNS, strict=True):
@@ -112,6 +117,8 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
             pk = store_linked(session, facts, own, found, risk)
             insert_score_rows(session, [pk], [rounded[0]], [band[0]], [stored_reasons],
                               [model.model_version], mine[None, :], FEATURE_NAMES_LIST, source, rules_risk=[risk])
+        if memory is not None:
+            memory.put_facts(pk, facts)
         stored[applicant_id] = pk  # the same id again later in the batch is rescored in place
         scores.append(rounded[0])
         bands.append(band[0])

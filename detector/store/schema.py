@@ -187,6 +187,18 @@ class PhotoKey(Base):
     __table_args__ = (Index("ix_photo_keys_lookup", "band", "value", "applicant_pk", "photo_hash"),)
 
 
+class FactChange(Base):
+    """One row per applicant whose linking facts (identifiers, keys, signatures, photo) were
+    written: new or replaced. A server process that keeps the lookups' rows in memory
+    (``detector.store.working_set``) reads the rows after the last one it has seen at each
+    lookup, and so sees what other processes (and batch imports) wrote. Writers hold the
+    store's write lock, so the numbers are committed in order."""
+
+    __tablename__ = "fact_changes"
+    seq: Mapped[int] = _id()
+    applicant_pk: Mapped[int] = mapped_column(ForeignKey("applicants.pk", ondelete="CASCADE"))
+
+
 class Link(Base):
     """A concealed link between two profiles (a_pk < b_pk), with its kind and similarity."""
 

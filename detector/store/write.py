@@ -86,7 +86,14 @@ def insert_applicants(session: Session, material: LinkMaterial, rows: Sequence[i
     set_components(session, pks, comp)
     pk_of_row = pd.Series(pks, index=rows)
     _insert_children(session, material, pk_of_row)
+    record_fact_changes(session, pks)
     return pks
+
+
+def record_fact_changes(session: Session, pks: Sequence[int]) -> None:
+    """Log that these applicants' linking facts were (re)written (``FactChange``): processes
+    holding the lookups in memory read it to stay current."""
+    execute_many(session, "INSERT INTO fact_changes (applicant_pk) VALUES (?)", [(pk,) for pk in pks])
 
 
 def set_components(session: Session, pks: Sequence[int], components: Sequence[int]) -> None:
@@ -160,6 +167,7 @@ def insert_row(session: Session, facts: RowFacts, rules_risk: float | None,
               "rules_risk": rules_risk, **(latest_score or {})}
     pk = session.connection().execute(insert(Applicant).returning(Applicant.pk), values).scalar_one()
     _insert_row_children(session, pk, facts)
+    record_fact_changes(session, [pk])
     return pk
 
 
@@ -171,6 +179,7 @@ def replace_applicant(session: Session, pk: int, facts: RowFacts) -> None:
     for table in (Identifier, StoredSession, Payout, TextKey, PhotoKey, TextSignature):
         session.execute(delete(table).where(table.applicant_pk == pk))
     _insert_row_children(session, pk, facts)
+    record_fact_changes(session, [pk])
 
 
 def merge_components(session: Session, pk: int, components: Iterable[int], current: int | None = None) -> int:
