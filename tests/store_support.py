@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -120,3 +122,31 @@ def api(store_url):
 
 def auth(client, scopes: str = "score,read,decide,admin") -> dict:
     return {"Authorization": f"Bearer {client.keys[scopes]}"}
+
+
+@contextmanager
+def second_api(store_url: str, tmp_path: Path, name: str, **settings) -> Iterator:
+    """A second running app (TestClient) on a second empty store of the same kind as
+    ``store_url``, with one key of every scope; ``settings`` override the app's settings."""
+    from fastapi.testclient import TestClient
+
+    from detector.api.app import create_app
+    from detector.store import accounts
+
+    admin = database = None
+    if store_url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path / f'{name}.sqlite'}"
+    else:
+        admin, database, url = _fresh_postgres_database(os.environ[POSTGRES_ENV])
+    app = create_app(Settings.from_env(store_url=url, hash_key=TEST_HASH_KEY, **settings))
+    try:
+        with TestClient(app, raise_server_exceptions=False) as client:
+            with app.state.store.session() as session:
+                client.keys = {"score,read,decide,admin": accounts.create_api_key(  # type: ignore[attr-defined]
+                    session, name, "score,read,decide,admin")}
+            client.app_state = app.state  # type: ignore[attr-defined]
+            yield client
+    finally:
+        if admin is not None:
+            drop_database(admin, database)
+            admin.dispose()

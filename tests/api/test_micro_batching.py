@@ -10,7 +10,6 @@ every applicant is stored once.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,14 +18,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from detector.settings import Settings
-from tests.store_support import (
-    EXAMPLE,
-    POSTGRES_ENV,
-    TEST_HASH_KEY,
-    _fresh_postgres_database,
-    auth,
-    drop_database,
-)
+from tests.store_support import EXAMPLE, auth, second_api
 
 SHARED_ACCOUNT = {"method": "bank", "account_ref": "GB29 NWBK 6016 1331 9268 19"}
 
@@ -44,25 +36,8 @@ def _batch_records() -> list[dict]:
 @pytest.fixture
 def other_api(store_url, tmp_path):
     """A second app on a second empty store of the same kind (for the list-scored reference)."""
-    from fastapi.testclient import TestClient
-
-    from detector.api.app import create_app
-    from detector.store import accounts
-
-    admin = name = None
-    if store_url.startswith("sqlite"):
-        url = f"sqlite:///{tmp_path / 'reference.sqlite'}"
-    else:
-        admin, name, url = _fresh_postgres_database(os.environ[POSTGRES_ENV])
-    app = create_app(Settings.from_env(store_url=url, hash_key=TEST_HASH_KEY))
-    with TestClient(app, raise_server_exceptions=False) as client:
-        with app.state.store.session() as session:
-            client.keys = {"score,read,decide,admin": accounts.create_api_key(  # type: ignore[attr-defined]
-                session, "reference", "score,read,decide,admin")}
+    with second_api(store_url, tmp_path, "reference") as client:
         yield client
-    if admin is not None:
-        drop_database(admin, name)
-        admin.dispose()
 
 
 def _post_together(api, bodies: list) -> tuple[list, list[int]]:

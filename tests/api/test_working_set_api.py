@@ -10,47 +10,21 @@ and proposals; some are sent together so they are scored in one transaction.
 
 from __future__ import annotations
 
-import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from detector.settings import Settings
 from detector.synth import generate_population
-from tests.store_support import (
-    POSTGRES_ENV,
-    TEST_HASH_KEY,
-    _fresh_postgres_database,
-    auth,
-    drop_database,
-)
+from tests.store_support import auth, second_api
 
 
 @pytest.fixture
 def memory_api(store_url, tmp_path):
     """An app holding the working set, on a second empty store of the same kind."""
-    from fastapi.testclient import TestClient
-
-    from detector.api.app import create_app
-    from detector.store import accounts
-
-    admin = name = None
-    if store_url.startswith("sqlite"):
-        url = f"sqlite:///{tmp_path / 'memory.sqlite'}"
-    else:
-        admin, name, url = _fresh_postgres_database(os.environ[POSTGRES_ENV])
-    app = create_app(Settings.from_env(store_url=url, hash_key=TEST_HASH_KEY, store_working_set=True))
-    assert app.state.batcher.memory is not None
-    with TestClient(app, raise_server_exceptions=False) as client:
-        with app.state.store.session() as session:
-            client.keys = {"score,read,decide,admin": accounts.create_api_key(  # type: ignore[attr-defined]
-                session, "memory", "score,read,decide,admin")}
-        client.app_state = app.state  # type: ignore[attr-defined]
+    with second_api(store_url, tmp_path, "memory", store_working_set=True) as client:
+        assert client.app_state.batcher.memory is not None
         yield client
-    if admin is not None:
-        drop_database(admin, name)
-        admin.dispose()
 
 
 def _requests() -> list[object]:
