@@ -171,6 +171,12 @@ class Settings:
         """These settings with the store URL given on the command line, if any."""
         return replace(self, store_url=store_url) if store_url else self
 
+    @property
+    def photo_link_cap(self) -> int:
+        """Most profiles one photo may be on and still link them: ``photo_hub_cap``, or
+        ``hub_cap`` when that is lower."""
+        return min(self.hub_cap, self.photo_hub_cap)
+
     def with_defaults(self) -> Settings:
         """Fill unset paths with the shipped data and an unset hash key with a random one.
 

@@ -19,9 +19,13 @@ the digits themselves the only thing stored.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
+import pandas as pd
 from scipy.stats import poisson
 
+from detector.linking.keyed_hash import keyed_hash
 from detector.signals.identity import email_digit_suffix
 
 #: Years a person was born or started a career: too common to link anyone.
@@ -44,6 +48,15 @@ def linkable_digit_run(email: object) -> str | None:
 def digit_run_kind(run: str) -> str:
     """The identifier kind of a run: its length, capped at six."""
     return DIGIT_RUN_KINDS[min(len(run), 6) - 3]
+
+
+def digit_run_keys(emails: Iterable[object], key: bytes) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+    """Per identifier kind (run length): the positions of the emails holding a linkable run and
+    the keyed hashes of their runs (every length hashed alike: only the kind tells lengths apart)."""
+    runs = pd.Series([linkable_digit_run(email) for email in emails], dtype=object).dropna()
+    for kind, held in runs.groupby(runs.map(digit_run_kind), sort=True):
+        yield str(kind), held.index.to_numpy(), np.asarray(keyed_hash(held.tolist(), key, "email_suffix"),
+                                                            dtype=np.int64)
 
 
 def kind_length(kind: str) -> int:

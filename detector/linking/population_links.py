@@ -16,9 +16,8 @@ from detector.linking.components import component_features, component_labels, kn
 from detector.linking.email_digits import (
     DIGIT_RUN_KINDS,
     beyond_chance,
-    digit_run_kind,
+    digit_run_keys,
     kind_length,
-    linkable_digit_run,
 )
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.parallel_texts import PendingJobs, run_text_jobs, start_text_jobs
@@ -184,9 +183,8 @@ def link_keys(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts: pd.Data
     sess_rows = row_of.reindex(sessions["applicant_id"]).to_numpy()
     rows, hashes = _hash(sessions["device_id"].reset_index(drop=True), key, "device")
     add("device", sess_rows[rows], hashes)
-    runs = applicants["email"].map(linkable_digit_run).reset_index(drop=True)
-    for kind, held in runs.dropna().groupby(runs.dropna().map(digit_run_kind), sort=True):
-        add(str(kind), held.index.to_numpy(), keyed_hash(held.tolist(), key, "email_suffix"))
+    for kind, rows, hashes in digit_run_keys(applicants["email"], key):
+        add(kind, rows, hashes)
     residential = (~sessions["anonymised"].to_numpy(dtype=bool)) if len(sessions) else np.zeros(0, bool)
     ips = sessions["ip"].reset_index(drop=True).where(residential)
     rows, hashes = _hash(ips, key, "ip")
@@ -259,8 +257,7 @@ def search_jobs(resumes: Callable[[], tuple[np.ndarray, np.ndarray]],
     return [
         (_text_pairs_of, (resumes, settings.resume_similarity_threshold, settings.hub_cap)),
         (_text_pairs_of, (proposals, settings.resume_similarity_threshold, settings.hub_cap)),
-        (_photo_pairs_of, (photos, settings.photo_max_bit_distance,
-                           min(settings.hub_cap, settings.photo_hub_cap))),
+        (_photo_pairs_of, (photos, settings.photo_max_bit_distance, settings.photo_link_cap)),
     ]
 
 

@@ -335,7 +335,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     photo = me["photo_hash"]
     by_kind["photo"] = _photo_partners(session, None if photo is None else int(photo),
                                        settings.photo_max_bit_distance,
-                                       min(cap, settings.photo_hub_cap), exclude_pk, memory)
+                                       settings.photo_link_cap, exclude_pk, memory)
 
     partners = _partners(session, set().union(*by_kind.values()))
     open_holders = _outside_agency_identifiers(holders, partners, my_agency)

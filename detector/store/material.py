@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from detector.io.population import Population
-from detector.linking.email_digits import digit_run_kind, linkable_digit_run
+from detector.linking.email_digits import digit_run_keys
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.photo_hash import parse_photo_hashes
 from detector.linking.population_links import MAX_PROPOSALS_PER_APPLICANT
@@ -151,9 +151,8 @@ def link_material(population: Population, sessions: pd.DataFrame, settings: Sett
     add("device", sess_rows[rows], hashes)
     device_hash = np.zeros(len(sess), dtype=np.int64)
     device_hash[rows] = hashes
-    runs = apps["email"].map(linkable_digit_run).reset_index(drop=True).dropna()
-    for kind, held in runs.groupby(runs.map(digit_run_kind), sort=True):
-        add(str(kind), held.index.to_numpy(), keyed_hash(held.tolist(), key, "email_suffix"))
+    for kind, rows, hashes in digit_run_keys(apps["email"], key):
+        add(kind, rows, hashes)
     named = np.flatnonzero(np.asarray([bool(x) for x in names]))
     add("name", named, np.asarray(name_hash)[named])
     holders = payouts[["applicant_id", "holder_name"]].dropna()

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from detector.io.fast_records import CleanApplicant, is_missing
-from detector.linking.email_digits import digit_run_kind, linkable_digit_run
+from detector.linking.email_digits import digit_run_keys
 from detector.linking.keyed_hash import keyed_hash
 from detector.linking.photo_hash import parse_photo_hashes
 from detector.linking.population_links import MAX_PROPOSALS_PER_APPLICANT
@@ -67,9 +67,8 @@ def _identifiers(applicant: CleanApplicant, name: str, name_hash: int, key: byte
     for kind in ("phone", "email"):
         add(kind, [str(fields[kind])] if _present(fields[kind]) else [])
     add("device", [str(s["device_id"]) for s in applicant.sessions if _present(s["device_id"])])
-    run = linkable_digit_run(fields["email"])
-    if run is not None:
-        found.extend((digit_run_kind(run), int(h)) for h in keyed_hash([run], key, "email_suffix"))
+    for kind, _, hashes in digit_run_keys([fields["email"]], key):
+        found.extend((kind, int(h)) for h in hashes)
     if name:
         found.append(("name", name_hash))
     holders = [normalise_name(p["holder_name"]) for p in applicant.payouts if not is_missing(p["holder_name"])]
