@@ -246,6 +246,32 @@ def test_look_alikes_carry_their_unusual_habit(world) -> None:
     assert sum(renamed) > 0.6 * len(renamed)
     hh = truth[truth["segment"] == "shared_household"].groupby("group_id").size()
     assert hh.between(2, 4).all()
+    # remote-desktop users reach their own machine remotely in many sessions; regular people rarely
+    assert _remote_share(by_seg["remote_desktop"]) > 0.2
+    assert _remote_share(by_seg["regular"]) < 0.05
+
+
+def _remote_share(records: list[dict]) -> float:
+    flags = [s["remote_access"] for r in records for s in r["sessions"] if "remote_access" in s]
+    return sum(flags) / len(flags)
+
+
+def test_cloud_workstation_users_work_from_hosting_networks_in_their_own_hours(world) -> None:
+    from detector.geo.geoip import GeoLookup
+    from detector.settings import Settings
+    records, truth = world
+    seg = _segments(truth)
+    cloud = [r for r in records if seg[r["applicant_id"]] == "cloud_workstation"]
+    regular = [r for r in records if seg[r["applicant_id"]] == "regular"][: len(cloud) * 4]
+    with GeoLookup.from_settings(Settings().with_defaults()) as geo:
+        def hosting_share(group: list[dict]) -> float:
+            ips = [s["ip"] for r in group for s in r["sessions"]]
+            return float(geo.lookup(ips)["is_hosting"].mean())
+        assert hosting_share(cloud) > 0.3
+        assert hosting_share(regular) < 0.1
+    # their browser keeps their own clock or the cloud region's, never an operator's
+    assert all(s.get("browser_timezone", "UTC") not in ("Asia/Pyongyang", "Asia/Shanghai")
+               for r in cloud if r["claimed_country"] not in ("CN", "KP") for s in r["sessions"])
 
 
 def test_bids_are_personal_unless_a_script_is_shared() -> None:
@@ -278,6 +304,32 @@ def test_bids_are_personal_unless_a_script_is_shared() -> None:
         unrelated.append(jaccard(a, c))
     assert sum(j >= 0.5 for j in unrelated) / len(unrelated) < 0.01
     assert sum(j >= 0.5 for j in scripted) / len(scripted) > 0.4
+
+
+def test_circulating_cover_letter_templates_make_honest_bids_alike() -> None:
+    """Worlds differ in how many honest people paste a cover-letter template that circulates
+    among freelancers: with none, unrelated bids are rarely near-duplicates; with many, a large
+    share of honest people have one, so proposal reuse alone cannot single out a cell."""
+    from detector.linking.text_similarity import SHINGLE_SIZE, text_tokens
+
+    def share_with_a_near_duplicate(settings: SynthSettings) -> float:
+        records, truth = generate_population(1200, seed=8, settings=settings)
+        honest = set(truth.loc[truth["label"] == 0, "applicant_id"])
+        bids = []
+        for r in records:
+            if r["applicant_id"] in honest and r.get("proposals"):
+                latest = max(r["proposals"], key=lambda q: q["submitted_at"])
+                tokens = text_tokens(latest["text"], (r.get("full_name") or "").lower().split())
+                bids.append({tuple(tokens[i:i + SHINGLE_SIZE])
+                             for i in range(len(tokens) - SHINGLE_SIZE + 1)})
+        matched = [any(len(a & b) / len(a | b) >= 0.5 for j, b in enumerate(bids) if j != i)
+                   for i, a in enumerate(bids)]
+        return sum(matched) / len(matched)
+
+    assert share_with_a_near_duplicate(SynthSettings(popular_proposal_rate=0.0,
+                                                     stock_proposal_rate=0.0)) < 0.03
+    assert share_with_a_near_duplicate(SynthSettings(popular_proposal_rate=0.8,
+                                                     popular_proposal_templates=40)) > 0.3
 
 
 def test_gzip_output_is_plain_json_lines(tmp_path: Path) -> None:

@@ -287,6 +287,46 @@ def agency(ctx: Ctx, size: int) -> list[Person]:
     return people
 
 
+def remote_desktop(ctx: Ctx) -> list[Person]:
+    """IT people who reach their own machine (a desktop at home, a workstation at the office)
+    through remote-desktop tools: the platform sees that machine's own line and zone, in their
+    own working hours. The FBI's January 2025 advice notes such habits are not uncommon among
+    developers; remote access is a laptop farm's tell only together with what a farm hides."""
+    p = new_person(ctx, "remote_desktop", 0, ctx.country(), dev_bias=0.85)
+    return [_live(ctx, p, remote_p=ctx.between(0.15, 0.8))]
+
+
+# Cloud regions of the large providers, by where a developer lives: their own country where it
+# has one, else the region's hub (a cloud desktop or dev VM runs in the nearest region).
+_CLOUD_REGION_COUNTRIES = frozenset((
+    "US", "CA", "BR", "MX", "GB", "IE", "DE", "NL", "FR", "SE", "PL", "IT", "ES", "CH", "IN", "SG",
+    "JP", "KR", "AU", "HK", "ID", "ZA", "AE"))
+_CLOUD_HUBS = {"America": ("US", "US", "BR"), "Europe": ("DE", "NL", "IE", "GB", "FR"),
+               "Asia": ("SG", "IN", "JP"), "Africa": ("ZA", "DE", "GB"), "Australia": ("AU",),
+               "Pacific": ("AU", "SG")}
+
+
+def cloud_workstation(ctx: Ctx) -> list[Person]:
+    """Developers who work in a cloud desktop or development VM (AWS WorkSpaces, Azure Virtual
+    Desktop, a dev box): much of their activity comes from a hosting network in a cloud region
+    of their own country or a nearby one, from an address the VM keeps for weeks; some sessions
+    are flagged remote (the VM is reached over a remote-display protocol), and the VM's browser
+    sometimes keeps the region's clock. Hours, phone, payouts and everything else are their own."""
+    p = new_person(ctx, "cloud_workstation", 0, ctx.country(), dev_bias=0.9)
+    places = _places(ctx, p)
+    if p.country in _CLOUD_REGION_COUNTRIES and ctx.chance(0.8):
+        region = p.country
+    else:
+        region = ctx.rng.choice(_CLOUD_HUBS.get(p.home_zone.split("/")[0], ("US", "DE", "SG")))
+    _, region_zone = city_of(ctx, region)
+    btz = p.home_zone if ctx.chance(0.75) else region_zone
+    share = ctx.between(0.3, 0.9)
+    total = sum(pl.weight for pl in places)
+    vm = Place([ctx.pools.draw(ctx.rng, region, "hosting") for _ in range(ctx.rng.randint(1, 3))],
+               btz, total * share / (1 - share), sticky=0.9, remote_p=ctx.between(0.0, 0.5))
+    return [_live(ctx, p, places=places + [vm])]
+
+
 def _agency_email(rng, p: Person, domain: str) -> str:
     g, f = idt.ascii_slug(p.given.split()[0]), idt.ascii_slug(p.family.split()[-1])
     return f"{g}{rng.choice(('', '.', '_'))}{f[: rng.choice((1, 20))]}@{domain}"
@@ -296,4 +336,5 @@ LOOKALIKE_BUILDERS = {
     "privacy_vpn": privacy_vpn, "traveller": traveller, "asia_night_shift": asia_night_shift,
     "consistent_cn_kr_ru": consistent_cn_kr_ru, "romanisation": romanisation,
     "voip_user": voip_user, "web3_crypto": web3_crypto, "shared_household": shared_household,
+    "remote_desktop": remote_desktop, "cloud_workstation": cloud_workstation,
 }

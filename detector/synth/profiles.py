@@ -83,6 +83,7 @@ class Ctx:
         self._tokens: set[str] = set()
         self._used: set[str] = set() if taken is None else taken
         self._public_resumes: dict[str, list[texts.Template]] = {}
+        self.popular_proposals: list[texts.ProposalStyle] = []
 
     def public_resume(self, role: str) -> texts.Template:
         """One of a few resume templates of ``role`` that resume builders and writing tools hand
@@ -92,6 +93,16 @@ class Ctx:
             self._public_resumes[role] = [texts.resume_template(rng, role, rng.randint(2, 10))
                                           for _ in range(3)]
         return self.rng.choice(self._public_resumes[role])
+
+    def popular_proposal(self) -> texts.ProposalStyle:
+        """A cover-letter template that circulates among freelancers (guides, courses, forum
+        posts): the world's pool holds ``popular_proposal_templates`` of them, and each person who
+        adopts one changes a few sentences of it (the drift of their bids)."""
+        if not self.popular_proposals:
+            rng = random.Random(f"{self.rng.random()}-proposals")
+            self.popular_proposals = [texts.proposal_style(rng, 0.0)
+                                       for _ in range(self.s.popular_proposal_templates)]
+        return self.rng.choice(self.popular_proposals)
 
     def token(self, nbytes: int = 8) -> str:
         """A fresh opaque random token (device ids, applicant ids, agency ids)."""
@@ -174,7 +185,8 @@ def new_person(ctx: Ctx, segment: str, label: int, country: str, *, culture: str
                          country)
     p.resume = (texts.render_template(rng, ctx.public_resume(role), writer, ctx.between(0.2, 0.6))
                 if rng.random() < ctx.s.public_resume_rate else texts.resume(rng, writer))
-    p.style = texts.proposal_style(rng, ctx.s.stock_proposal_rate)
+    p.style = (ctx.popular_proposal() if rng.random() < ctx.s.popular_proposal_rate
+               else texts.proposal_style(rng, ctx.s.stock_proposal_rate))
     p.phash = idt.photo_hash(rng) if rng.random() > ctx.s.stock_photo_rate else rng.choice(_STOCK)
     if rng.random() < (ctx.s.github_rate if texts.ROLES[role][2] else ctx.s.github_rate * 0.2):
         p.github = ctx.fresh(idt.github_url, given, fam)
@@ -367,4 +379,6 @@ def write_proposals(ctx: Ctx, p: Person, style: texts.ProposalStyle | None = Non
                     drift: float = 0.3) -> None:
     """Fill the proposal texts (after the identity is final)."""
     style = style or p.style or texts.proposal_style(ctx.rng)
+    if style in ctx.popular_proposals:  # a circulating template is pasted with few changes
+        drift = min(drift, ctx.between(0.0, 0.25))
     p.proposals = [(t, texts.proposal(ctx.rng, style, p.writer, drift)) for t, _ in p.proposals]

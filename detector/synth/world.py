@@ -18,14 +18,14 @@ from detector.synth.countries import COUNTRIES
 
 SEGMENTS = ("regular", "privacy_vpn", "traveller", "asia_night_shift", "agency",
             "consistent_cn_kr_ru", "romanisation", "voip_user", "web3_crypto", "shared_household",
-            "front")
+            "remote_desktop", "cloud_workstation", "front")
 LOOKALIKES = SEGMENTS[1:-1]
 TACTICS = ("vpn", "laptop_farm", "residential_proxy", "rented_identity")
 
 DEFAULT_LOOKALIKES = {
     "privacy_vpn": 0.04, "traveller": 0.03, "asia_night_shift": 0.03, "agency": 0.04,
     "consistent_cn_kr_ru": 0.025, "romanisation": 0.02, "voip_user": 0.025, "web3_crypto": 0.02,
-    "shared_household": 0.03,
+    "shared_household": 0.03, "remote_desktop": 0.02, "cloud_workstation": 0.015,
 }
 DEFAULT_TACTICS = {"vpn": 0.3, "laptop_farm": 0.25, "residential_proxy": 0.2, "rented_identity": 0.25}
 # Share of records (or sessions / payouts) whose optional field is left out of the export.
@@ -62,6 +62,11 @@ class SynthSettings:
     github_rate: float = 0.45  # developers who link a code-hosting profile
     stock_photo_rate: float = 0.01  # stock avatars reused by unrelated people
     stock_proposal_rate: float = 0.05  # people who bid with a stock text copied from the internet
+    # People who adapt a cover-letter template that circulates among freelancers (guides,
+    # courses, forum posts), filling its slots their own way: unrelated honest bids that read
+    # alike without being one copied text. How common that is differs from platform to platform.
+    popular_proposal_rate: float = 0.1
+    popular_proposal_templates: int = 60
     family_account_rate: float = 0.02  # legit people paid into a relative's or partner's account
     emigrant_rate: float = 0.2  # of the consistent RU/CN segment: moved abroad, visit home
     public_resume_rate: float = 0.03  # resumes built on a resume builder's or a tool's template
@@ -137,6 +142,8 @@ class SynthSettings:
             invalid_phone_rate=r.uniform(0.0, 0.04),
             unlabelled_rate=r.choice((0.0, 0.0, 0.0, r.uniform(0.0, 0.3))),
             missing_as_null=r.random() < 0.3,
+            popular_proposal_rate=r.choice((0.0, r.uniform(0.0, 0.3), r.uniform(0.2, 0.85))),
+            popular_proposal_templates=int(lu(8, 400)),
         )
 
     def with_(self, **changes: object) -> SynthSettings:
