@@ -204,13 +204,15 @@ class ScoreBatcher:
         prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
         memory = self.memory
         with self.engine.lock:
-            try:
-                with self.store.read_session() as session:
-                    drafts = draft_many(session, prepared, self.engine, memory=memory)
-            except BaseException:
-                if memory is not None:
-                    memory.rollback()
-                raise
+            drafts = None
+            if self.engine.settings.score_drafts:
+                try:
+                    with self.store.read_session() as session:
+                        drafts = draft_many(session, prepared, self.engine, memory=memory)
+                except BaseException:
+                    if memory is not None:
+                        memory.rollback()
+                    raise
             with self.store.writer_turn():
                 started, cpu = time.perf_counter(), time.thread_time()
                 try:
@@ -225,7 +227,8 @@ class ScoreBatcher:
                     raise
                 if memory is not None:
                     memory.commit()  # the store committed: keep what the working set added
-                self.turn.add(time.perf_counter() - started, time.thread_time() - cpu, drafts.kept, drafts.redone)
+                self.turn.add(time.perf_counter() - started, time.thread_time() - cpu,
+                              drafts.kept if drafts else 0, drafts.redone if drafts else 0)
         for job, result in zip(jobs, results, strict=True):
             job.future.set_result(result)
 

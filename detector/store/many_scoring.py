@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from detector.features.catalogue import FEATURE_NAMES
 from detector.scoring.score import SCORE_COLUMNS
 from detector.store.audit import utcnow
-from detector.store.driver_sql import fetch_all
+from detector.store.driver_sql import fetch_all, placeholders
 from detector.store.lookup import StoreLinks, link_applicant
 from detector.store.one_scoring import (
     PreparedApplicant,
@@ -48,7 +48,7 @@ from detector.store.optimistic import (
     still_holds,
     written_of,
 )
-from detector.store.schema import Applicant, AuditEntry
+from detector.store.schema import AuditEntry
 from detector.store.scoring import (
     LINK_FEATURES,
     ScoringEngine,
@@ -139,8 +139,9 @@ def draft_many(session: Session, prepared: list[PreparedApplicant], engine: Scor
     seq = fetch_all(session, "SELECT max(seq) FROM fact_changes", [])[0][0] or 0
     max_pk = fetch_all(session, "SELECT max(pk) FROM applicants", [])[0][0] or 0
     ids = [ready.facts.applicant["applicant_id"] for ready in prepared]
-    stored = {i for (i,) in session.connection().execute(
-        select(Applicant.applicant_id).where(Applicant.applicant_id.in_(set(ids)))).all()}
+    wanted = sorted(set(ids))
+    stored = {i for (i,) in fetch_all(
+        session, f"SELECT applicant_id FROM applicants WHERE applicant_id IN ({placeholders(len(wanted))})", wanted)}
     versions = engine.feeds.versions_with(engine.geo)
     scored: list[_Scored | None] = []
     marks: list[Footprint | None] = []
@@ -173,8 +174,9 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
     versions = engine.feeds.versions_with(engine.geo)
     _writer_lock(session)
     ids = [ready.facts.applicant["applicant_id"] for ready in prepared]
-    stored = dict(session.connection().execute(
-        select(Applicant.applicant_id, Applicant.pk).where(Applicant.applicant_id.in_(set(ids)))).all())
+    wanted = sorted(set(ids))
+    stored = dict(fetch_all(
+        session, f"SELECT applicant_id, pk FROM applicants WHERE applicant_id IN ({placeholders(len(wanted))})", wanted))
     since: dict[int, Written] = {}
     if drafts is not None:  # what other writers stored since the drafts' snapshot
         others = sorted({pk for (pk,) in fetch_all(
