@@ -334,13 +334,13 @@ def main() -> None:
                         help="Server processes (detector serve --workers).")
     parser.add_argument("--working-set", action="store_true",
                         help="DETECTOR_STORE_WORKING_SET=1: each server process holds the linking lookups' rows in memory.")
-    parser.add_argument("--no-drafts", action="store_true",
-                        help="DETECTOR_SCORE_DRAFTS=0: score every sign-up under the writer turn (no optimistic drafts).")
+    parser.add_argument("--drafts", action="store_true",
+                        help="DETECTOR_SCORE_DRAFTS=1: draft sign-ups before the writer turn (optimistic scoring).")
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
     for name, value in (("DETECTOR_SCORE_BATCH_MAX", args.batch_max), ("DETECTOR_SCORE_BATCH_WAIT_MS", args.batch_wait_ms),
                         ("DETECTOR_STORE_WORKING_SET", "1" if args.working_set else None),
-                        ("DETECTOR_SCORE_DRAFTS", "0" if args.no_drafts else None)):
+                        ("DETECTOR_SCORE_DRAFTS", "1" if args.drafts else None)):
         if value is not None:  # the server subprocess inherits the environment
             os.environ[name] = str(value)
     report: dict = {"store": str(args.store)}
@@ -356,7 +356,7 @@ def main() -> None:
     report["server_workers"] = args.server_workers
     report["batch_max"], report["batch_wait_ms"] = args.batch_max, args.batch_wait_ms
     report["working_set"] = args.working_set
-    report["drafts"] = not args.no_drafts
+    report["drafts"] = args.drafts
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
 

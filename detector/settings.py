@@ -111,8 +111,9 @@ class Settings:
     store_working_set: bool = False
     # The API drafts each batch's sign-ups against a read snapshot before taking the store's
     # writer turn and keeps the drafts nothing written since touches (detector/store/optimistic.py),
-    # so several server processes overlap their scoring. Off: all of it under the turn, as before.
-    score_drafts: bool = True
+    # so several server processes overlap their scoring. Off by default: on a 1M-profile SQLite
+    # store two drafting processes ran slower end to end than without (docs/API.md, optimistic pass).
+    score_drafts: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
