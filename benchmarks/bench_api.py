@@ -165,40 +165,6 @@ def _batch_totals(base: str, headers: dict) -> tuple[float, float] | None:
     return values["detector_score_batch_requests_sum"], values["detector_score_batch_requests_count"]
 
 
-def _writer_turns(base: str, headers: dict, workers: int) -> dict[str, dict[str, float]]:
-    """Per server process: seconds it has held the writer turn (wall, cpu) and its drafts kept
-    and redone, from /metrics (asked until every worker has answered, or 40 times)."""
-    import httpx
-
-    found: dict[str, dict[str, float]] = {}
-    for _ in range(40):
-        text = httpx.get(f"{base}/metrics", headers=headers, timeout=30).text
-        for line in text.splitlines():
-            for metric, name in (("detector_writer_turn_seconds{", "clock"), ("detector_score_drafts{", "outcome")):
-                if line.startswith(metric):
-                    labels = dict(part.split("=") for part in line[len(metric):line.index("}")].split(","))
-                    process = labels["process"].strip('"')
-                    found.setdefault(process, {})[labels[name].strip('"')] = float(line.rsplit(" ", 1)[1])
-        if len(found) >= workers:
-            break
-    return found
-
-
-def _turn_share(before: dict, after: dict, server_seconds: float, requests: int) -> dict:
-    """Writer-turn time (wall and scoring-thread CPU) per score and as a share of the server's
-    CPU, and the drafts kept and redone, over processes seen both before and after."""
-    common = [p for p in after if p in before]
-    if not common:
-        return {}
-    diff = {k: sum(after[p].get(k, 0.0) - before[p].get(k, 0.0) for p in common)
-            for k in ("wall", "cpu", "kept", "redone")}
-    return {"writer_turn_wall_ms_per_score": round(diff["wall"] * 1000 / requests, 2),
-            "writer_turn_cpu_ms_per_score": round(diff["cpu"] * 1000 / requests, 2),
-            "writer_turn_share_of_server_cpu": round(diff["cpu"] / server_seconds, 3) if server_seconds else None,
-            "drafts_kept": int(diff["kept"]), "drafts_redone": int(diff["redone"]),
-            "processes_seen": f"{len(common)}/{len(after)}"}
-
-
 def _server_cpu_seconds(pid: int) -> float:
     """User and system CPU of the server process and its worker processes so far."""
     import psutil
@@ -278,20 +244,15 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
         rest = bodies[20 + sequential:]
         result["concurrent"] = []
         for i, clients in enumerate(concurrency):
-            turns = _writer_turns(base, headers, server_workers)  # before the CPU count: /metrics costs
-            run_load = round(os.getloadavg()[0], 2)
             cpu = _server_cpu_seconds(server.pid)
             threads = _thread_cpu_seconds(server.pid)
             batches = _batch_totals(base, headers)
             client_cpu = time.process_time()
             run = asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
-            run["load_average_start"] = run_load
             # the clients run in this process, on the same cores as the server
             run["client_cpu_ms_per_score"] = round((time.process_time() - client_cpu) * 1000 / requests, 1)
             # CPU the server processes spent per score: what the shared machine cannot distort
-            server_seconds = _server_cpu_seconds(server.pid) - cpu
-            run["server_cpu_ms_per_score"] = round(server_seconds * 1000 / requests, 1)
-            run["load_average_end"] = round(os.getloadavg()[0], 2)
+            run["server_cpu_ms_per_score"] = round((_server_cpu_seconds(server.pid) - cpu) * 1000 / requests, 1)
             # the busiest thread of each process is its scoring thread (micro-batcher); the
             # rest is the event loop (HTTP, JSON, validation), the key checks and checkpoints
             spent = sorted(((seconds - threads.get(key, 0.0), key[0]) for key, seconds
@@ -303,7 +264,6 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
             after = _batch_totals(base, headers)
             if batches is not None and after is not None and after[1] > batches[1]:
                 run["mean_requests_per_batch"] = round((after[0] - batches[0]) / (after[1] - batches[1]), 1)
-            run.update(_turn_share(turns, _writer_turns(base, headers, server_workers), server_seconds, requests))
             result["concurrent"].append(run)
         result["server_rss_mb_at_end"] = _server_rss_mb(server.pid)
         return result
@@ -334,13 +294,10 @@ def main() -> None:
                         help="Server processes (detector serve --workers).")
     parser.add_argument("--working-set", action="store_true",
                         help="DETECTOR_STORE_WORKING_SET=1: each server process holds the linking lookups' rows in memory.")
-    parser.add_argument("--drafts", action="store_true",
-                        help="DETECTOR_SCORE_DRAFTS=1: draft sign-ups before the writer turn (optimistic scoring).")
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
     for name, value in (("DETECTOR_SCORE_BATCH_MAX", args.batch_max), ("DETECTOR_SCORE_BATCH_WAIT_MS", args.batch_wait_ms),
-                        ("DETECTOR_STORE_WORKING_SET", "1" if args.working_set else None),
-                        ("DETECTOR_SCORE_DRAFTS", "1" if args.drafts else None)):
+                        ("DETECTOR_STORE_WORKING_SET", "1" if args.working_set else None)):
         if value is not None:  # the server subprocess inherits the environment
             os.environ[name] = str(value)
     report: dict = {"store": str(args.store)}
@@ -356,7 +313,6 @@ def main() -> None:
     report["server_workers"] = args.server_workers
     report["batch_max"], report["batch_wait_ms"] = args.batch_max, args.batch_wait_ms
     report["working_set"] = args.working_set
-    report["drafts"] = args.drafts
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
 

@@ -109,11 +109,6 @@ class Settings:
     # memory (detector/store/working_set.py): ~1.9 GB and ~50 s of loading at a million profiles,
     # ~1 ms less CPU per score. Off by default.
     store_working_set: bool = False
-    # The API drafts each batch's sign-ups against a read snapshot before taking the store's
-    # writer turn and keeps the drafts nothing written since touches (detector/store/optimistic.py),
-    # so several server processes overlap their scoring. Off by default: on a 1M-profile SQLite
-    # store two drafting processes ran slower end to end than without (docs/API.md, optimistic pass).
-    score_drafts: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -154,8 +149,6 @@ class Settings:
         if os.environ.get("DETECTOR_STORE_WORKING_SET"):
             env["store_working_set"] = (os.environ["DETECTOR_STORE_WORKING_SET"].strip().lower()
                                         not in ("0", "false", "no", "off"))
-        if os.environ.get("DETECTOR_SCORE_DRAFTS"):
-            env["score_drafts"] = os.environ["DETECTOR_SCORE_DRAFTS"].strip().lower() not in ("0", "false", "no", "off")
         if os.environ.get("DETECTOR_STORE_TEXTS"):
             env["store_texts"] = os.environ["DETECTOR_STORE_TEXTS"].strip().lower() not in ("0", "false", "no", "off")
         if os.environ.get("DETECTOR_MAX_REQUEST_BYTES"):

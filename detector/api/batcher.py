@@ -44,7 +44,7 @@ from detector.io.fast_records import CleanApplicant, clean_records
 from detector.io.read_input import load_population_from_records
 from detector.store.audit import audit
 from detector.store.db import Store
-from detector.store.many_scoring import audit_scores, draft_many, score_many_with_store
+from detector.store.many_scoring import audit_scores, score_many_with_store
 from detector.store.one_scoring import can_score_alone, prepare_one
 from detector.store.scoring import ScoringEngine, StoreScored, score_with_store
 from detector.store.working_set import WorkingSet
@@ -60,23 +60,6 @@ class _Job:
     future: Future
     ids: frozenset[str] = frozenset()
     clean: CleanApplicant | None = None  # set when the request takes the fast path
-
-
-@dataclass
-class WriterTurnTotals:
-    """Time this process held the store's writer turn for fast-path batches, and what became of
-    their drafts (``/metrics``: ``detector_writer_turn_*``, ``detector_drafts_total``)."""
-
-    seconds: float = 0.0
-    cpu_seconds: float = 0.0
-    kept: int = 0
-    redone: int = 0
-
-    def add(self, seconds: float, cpu_seconds: float, kept: int, redone: int) -> None:
-        self.seconds += seconds
-        self.cpu_seconds += cpu_seconds
-        self.kept += kept
-        self.redone += redone
 
 
 def _renumber(text: str, offset: int) -> str:
@@ -113,7 +96,6 @@ class ScoreBatcher:
         # the linking lookups' rows in memory (DETECTOR_STORE_WORKING_SET), loaded before the
         # first request is scored
         self.memory = WorkingSet.load(store.engine) if settings.store_working_set else None
-        self.turn = WriterTurnTotals()
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="score-batcher", daemon=True)
         self._thread.start()
@@ -197,38 +179,21 @@ class ScoreBatcher:
 
     def _score_alone(self, jobs: list[_Job]) -> None:
         """Score clean one-applicant requests in order in one store transaction, each as if sent alone
-        right after the ones before it. They are first scored against a read snapshot without the
-        writer turn (``draft_many``), so another process's writes overlap this work; under the
-        turn each draft is kept unless something written since touches it
-        (``detector.store.optimistic``)."""
+        right after the ones before it."""
         prepared = [prepare_one(job.clean, self.engine) for job in jobs if job.clean is not None]
         memory = self.memory
-        with self.engine.lock:
-            drafts = None
-            if self.engine.settings.score_drafts:
-                try:
-                    with self.store.read_session() as session:
-                        drafts = draft_many(session, prepared, self.engine, memory=memory)
-                except BaseException:
-                    if memory is not None:
-                        memory.rollback()
-                    raise
-            with self.store.writer_turn():
-                started, cpu = time.perf_counter(), time.thread_time()
-                try:
-                    with self.store.session() as session:
-                        results = score_many_with_store(session, prepared, self.engine, source="api",
-                                                        memory=memory, drafts=drafts)
-                        audit_scores(session, [(job.actor, ready.applicant.fields["applicant_id"])
-                                               for job, ready in zip(jobs, prepared, strict=True)])
-                except BaseException:
-                    if memory is not None:
-                        memory.rollback()
-                    raise
+        with self.engine.lock, self.store.writer_turn():
+            try:
+                with self.store.session() as session:
+                    results = score_many_with_store(session, prepared, self.engine, source="api", memory=memory)
+                    audit_scores(session, [(job.actor, ready.applicant.fields["applicant_id"])
+                                           for job, ready in zip(jobs, prepared, strict=True)])
+            except BaseException:
                 if memory is not None:
-                    memory.commit()  # the store committed: keep what the working set added
-                self.turn.add(time.perf_counter() - started, time.thread_time() - cpu,
-                              drafts.kept if drafts else 0, drafts.redone if drafts else 0)
+                    memory.rollback()
+                raise
+            if memory is not None:
+                memory.commit()  # the store committed: keep what the working set added
         for job, result in zip(jobs, results, strict=True):
             job.future.set_result(result)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -26,21 +25,6 @@ class Metrics:
                                     buckets=(1, 2, 4, 8, 16, 32, 64, 128))
         self.store_applicants = Gauge("detector_store_applicants", "Applicants in the store by status",
                                       ["status"], registry=self.registry)
-
-        # per server process (``serve --workers N``: each answers /metrics for itself)
-        self.writer_turn = Gauge("detector_writer_turn_seconds", "Seconds this process has held the "
-                                 "store's writer turn scoring sign-ups, by clock (wall, cpu: the scoring "
-                                 "thread's CPU meanwhile)", ["process", "clock"], registry=self.registry)
-        self.drafts = Gauge("detector_score_drafts", "Sign-ups scored before the writer turn, by what "
-                            "became of the draft (kept, or redone under the turn because something "
-                            "written since touched it)", ["process", "outcome"], registry=self.registry)
-
-    def show_writer_turn(self, turn) -> None:
-        process = str(os.getpid())
-        self.writer_turn.labels(process, "wall").set(turn.seconds)
-        self.writer_turn.labels(process, "cpu").set(turn.cpu_seconds)
-        self.drafts.labels(process, "kept").set(turn.kept)
-        self.drafts.labels(process, "redone").set(turn.redone)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -155,5 +155,4 @@ def metrics(request: Request, principal: ReadKey) -> Response:
     for key, value in counts.items():
         if key.startswith("status_"):
             state.metrics.store_applicants.labels(key.removeprefix("status_")).set(value)
-    state.metrics.show_writer_turn(state.batcher.turn)
     return Response(state.metrics.render(), media_type="text/plain; version=0.0.4")

@@ -62,8 +62,6 @@ class StoreLinks:
     merge_components: set[int]  # component ids the applicant joins
     member_ids: list[str] = field(default_factory=list)  # other members (up to MAX_MEMBER_IDS)
     member_updates: list[MemberUpdate] = field(default_factory=list)
-    counted_kinds: frozenset[str] = frozenset()  # digit-run kinds whose population count was read
-    linked_components: dict[int, int] = field(default_factory=dict)  # linked profile -> its component
 
 
 _BOUNDED: dict[tuple[str, int], str] = {}
@@ -319,8 +317,8 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     my_agency = me["agency_id"] if isinstance(me["agency_id"], str) else None
     my_name = int(me["name_hash"])
     wanted = [(kind, value) for kind, value in facts.identifiers if kind in LINKING_IDENTIFIERS]
-    shared = _bounded_members(session, "identifier", wanted, cap, exclude_pk)
-    holders = _digit_runs_beyond_chance(session, shared, exclude_pk)
+    holders = _digit_runs_beyond_chance(
+        session, _bounded_members(session, "identifier", wanted, cap, exclude_pk), exclude_pk)
     by_kind: dict[str, set[int]] = {k: set() for k in LINKING_IDENTIFIERS}
     for (kind, _), holding in holders.items():
         by_kind[kind].update(holding)
@@ -370,8 +368,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     features["link_evidence_kinds"] = float(kinds + (features["link_email_suffix_shared"] > 0))
 
     linked = set().union(*(kept[k] for k in COMPONENT_KINDS))
-    linked_components = {pk: partners[pk].component_id for pk in linked}
-    components = set(linked_components.values())
+    components = {partners[pk].component_id for pk in linked}
     stats, updates = component_stats(session, components, facts, kept, similar)
     features.update(stats)
     features["agency_others_risk"] = agency_others_risk(session, my_agency, exclude_pk)
@@ -383,9 +380,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
              for kind in (*COUNT_FEATURES, "resume", "proposal") if kind in kept
              for pk in sorted(kept[kind])]
     return StoreLinks(features=features, pairs=pairs, merge_components=components,
-                      member_ids=list(members), member_updates=updates,
-                      counted_kinds=frozenset(kind for kind, _ in shared if kind in DIGIT_RUN_KINDS),
-                      linked_components=linked_components)
+                      member_ids=list(members), member_updates=updates)
 
 
 def agency_others_risk(session: Session, agency: str | None, exclude_pk: int | None) -> float:

@@ -21,18 +21,16 @@ signatures, photo-band candidates), not the statements (``docs/API.md``, Perform
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from detector.features.catalogue import FEATURE_NAMES
 from detector.scoring.score import SCORE_COLUMNS
 from detector.store.audit import utcnow
-from detector.store.driver_sql import fetch_all, placeholders
-from detector.store.lookup import StoreLinks, link_applicant
+from detector.store.lookup import link_applicant
 from detector.store.one_scoring import (
     PreparedApplicant,
     _as_float,
@@ -40,15 +38,7 @@ from detector.store.one_scoring import (
     _reasons_with_evidence,
     rules_risk,
 )
-from detector.store.optimistic import (
-    Footprint,
-    Written,
-    footprint,
-    read_written,
-    still_holds,
-    written_of,
-)
-from detector.store.schema import AuditEntry
+from detector.store.schema import Applicant, AuditEntry
 from detector.store.scoring import (
     LINK_FEATURES,
     ScoringEngine,
@@ -69,162 +59,73 @@ _LINK_COLUMNS = [FEATURE_NAMES.index(name) for name in LINK_FEATURES]
 FEATURE_NAMES_LIST = list(FEATURE_NAMES)
 
 
-@dataclass
-class _Scored:
-    """One applicant linked and scored, not yet written."""
-
-    found: StoreLinks
-    values: np.ndarray  # its feature row (catalogue order)
-    risk: float
-    score: float  # rounded to six decimals, as stored
-    band: str
-    reasons: list[dict]
-    seconds: tuple[float, float]  # lookups, model and reasons
-
-
-def _score_one(session: Session, ready: PreparedApplicant, own: int | None, engine: ScoringEngine,
-               versions: dict[str, str], memory: WorkingSet | None) -> _Scored:
-    """Link one applicant against what ``session`` sees and score it (nothing written)."""
-    clean, signals, facts = ready.applicant, ready.signals, ready.facts
-    applicant_id = facts.applicant["applicant_id"]
-    model = engine.model
-    predictor = _predictor(model)
-    t1 = time.perf_counter()
-    found = link_applicant(session, facts, engine.settings, exclude_pk=own, memory=memory)
-    mine = np.asarray([signals.features[name] for name in FEATURE_NAMES], dtype=float)
-    for name, column in zip(LINK_FEATURES, _LINK_COLUMNS, strict=True):
-        mine[column] = _as_float(found.features[name])
-    risk = rules_risk(mine)
-    t2 = time.perf_counter()
-    # the score, band and reasons need the links only, not the writes: known before the
-    # applicant's row is written, they go into it with the insert (no second write of the row)
-    features = None
-    if predictor is not None:
-        score = np.asarray([predictor.predict(mine)])
-    else:
-        features = _one_row(mine, applicant_id)
-        score = np.asarray(model.predict_proba(features), dtype=float)
-    band = np.asarray(model.band(score))
-    if band[0] == "low":
-        explained: list[dict] = []
-    else:
-        features = features if features is not None else _one_row(mine, applicant_id)
-        explained = _reasons_with_evidence(clean, signals.context, features, found, engine, versions)
-    rounded = np.round(score, 6)
-    return _Scored(found=found, values=mine, risk=risk, score=rounded[0], band=band[0], reasons=explained,
-                   seconds=(t2 - t1, time.perf_counter() - t2))
-
-
-@dataclass
-class Drafts:
-    """A batch's new applicants scored against one read snapshot, before the writer turn
-    (``detector.store.optimistic``): ``None`` where the applicant id was already stored."""
-
-    seq: int  # the last fact_changes seq the snapshot holds
-    max_pk: int  # the largest applicant pk stored then
-    scored: list[_Scored | None]
-    marks: list[Footprint | None]
-    kept: int = 0
-    redone: int = 0
-
-
-def draft_many(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
-               memory: WorkingSet | None = None) -> Drafts:
-    """Score the batch's new applicants against ``session``'s snapshot (a read transaction, no
-    writer turn), each as if alone; ``score_many_with_store`` keeps the drafts nothing written
-    since could change."""
-    if memory is not None:  # the working set current with the snapshot (committed rows only)
-        memory.catch_up(session)
-        memory.commit()
-    seq = fetch_all(session, "SELECT max(seq) FROM fact_changes", [])[0][0] or 0
-    max_pk = fetch_all(session, "SELECT max(pk) FROM applicants", [])[0][0] or 0
-    ids = [ready.facts.applicant["applicant_id"] for ready in prepared]
-    wanted = sorted(set(ids))
-    stored = {i for (i,) in fetch_all(
-        session, f"SELECT applicant_id FROM applicants WHERE applicant_id IN ({placeholders(len(wanted))})", wanted)}
-    versions = engine.feeds.versions_with(engine.geo)
-    scored: list[_Scored | None] = []
-    marks: list[Footprint | None] = []
-    for applicant_id, ready in zip(ids, prepared, strict=True):
-        if applicant_id in stored:
-            scored.append(None)
-            marks.append(None)
-            continue
-        done = _score_one(session, ready, None, engine, versions, memory)
-        scored.append(done)
-        marks.append(footprint(ready.facts, done.found, engine.settings))
-    if memory is not None:
-        memory.commit()  # whatever link_applicant's catch-up read is committed in the store
-    return Drafts(seq=int(seq), max_pk=int(max_pk), scored=scored, marks=marks)
-
-
 def score_many_with_store(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
-                          source: str = "api", memory: WorkingSet | None = None,
-                          drafts: Drafts | None = None) -> list[StoreScored]:
+                          source: str = "api", memory: WorkingSet | None = None) -> list[StoreScored]:
     """Score and store the applicants in order, each seeing the store and those before it.
 
     ``memory``: the store's text and photo lookup rows in memory (``working_set``), current
     as of the transaction's start; each applicant's rows are added to its pending layer as
-    they are written (the caller commits or rolls it back with the transaction).
-    ``drafts``: the same applicants scored before the writer turn (``draft_many``); each draft
-    is written as it is when nothing written since its snapshot touches it, else scored again."""
+    they are written (the caller commits or rolls it back with the transaction)."""
     if not prepared:
         return []
-    model = engine.model
+    settings, model = engine.settings, engine.model
+    predictor = _predictor(model)
     versions = engine.feeds.versions_with(engine.geo)
     _writer_lock(session)
     ids = [ready.facts.applicant["applicant_id"] for ready in prepared]
-    wanted = sorted(set(ids))
-    stored = dict(fetch_all(
-        session, f"SELECT applicant_id, pk FROM applicants WHERE applicant_id IN ({placeholders(len(wanted))})", wanted))
-    since: dict[int, Written] = {}
-    if drafts is not None:  # what other writers stored since the drafts' snapshot
-        others = sorted({pk for (pk,) in fetch_all(
-            session, "SELECT applicant_pk FROM fact_changes WHERE seq > ?", [drafts.seq])})
-        since = read_written(session, others)
+    stored = dict(session.connection().execute(
+        select(Applicant.applicant_id, Applicant.pk).where(Applicant.applicant_id.in_(set(ids)))).all())
     values = np.empty((len(prepared), len(FEATURE_NAMES)), dtype=float)
     scores, bands, reasons, links, timings = [], [], [], [], []
     for row, ready in enumerate(prepared):
-        clean, facts = ready.applicant, ready.facts
+        clean, signals, facts = ready.applicant, ready.signals, ready.facts
+        t1 = time.perf_counter()
         applicant_id = ids[row]
         own = stored.get(applicant_id)
-        done = None
-        if drafts is not None and own is None and drafts.scored[row] is not None:
-            mark = drafts.marks[row]
-            assert mark is not None
-            if still_holds(session, mark, since, drafts.max_pk):
-                done = drafts.scored[row]
-                drafts.kept += 1
-            else:
-                drafts.redone += 1
-        if done is None:
-            done = _score_one(session, ready, own, engine, versions, memory)
-        found, mine, risk = done.found, done.values, done.risk
-        values[row] = mine
+        found = link_applicant(session, facts, settings, exclude_pk=own, memory=memory)
+        mine = values[row]
+        mine[:] = [signals.features[name] for name in FEATURE_NAMES]
+        for name, column in zip(LINK_FEATURES, _LINK_COLUMNS, strict=True):
+            mine[column] = _as_float(found.features[name])
+        risk = rules_risk(mine)
+        t2 = time.perf_counter()
+        # the score, band and reasons need the links only, not the writes: known before the
+        # applicant's row is written, they go into it with the insert (no second write of the row)
+        features = None
+        if predictor is not None:
+            score = np.asarray([predictor.predict(mine)])
+        else:
+            features = _one_row(mine, applicant_id)
+            score = np.asarray(model.predict_proba(features), dtype=float)
+        band = np.asarray(model.band(score))
+        if band[0] == "low":
+            explained: list[dict] = []
+        else:
+            features = features if features is not None else _one_row(mine, applicant_id)
+            explained = _reasons_with_evidence(clean, signals.context, features, found, engine, versions)
+        rounded = np.round(score, 6)
         t3 = time.perf_counter()
-        stored_reasons = redact_reasons(done.reasons, clean.fields["phone"], clean.fields["email"])
+        stored_reasons = redact_reasons(explained, clean.fields["phone"], clean.fields["email"])
         if own is None:
             now = utcnow()
             kept_features = stored_features(mine, FEATURE_NAMES_LIST)
             pk = store_linked(session, facts, own, found, risk,
-                              latest_score(done.score, done.band, kept_features, now))
-            insert_score_history(session, pk, done.score, done.band, stored_reasons, model.model_version,
+                              latest_score(rounded[0], band[0], kept_features, now))
+            insert_score_history(session, pk, rounded[0], band[0], stored_reasons, model.model_version,
                                  kept_features, source, now)
         else:  # a rescore replaces the row's facts, then sets its latest score as before
             pk = store_linked(session, facts, own, found, risk)
-            insert_score_rows(session, [pk], [done.score], [done.band], [stored_reasons],
+            insert_score_rows(session, [pk], [rounded[0]], [band[0]], [stored_reasons],
                               [model.model_version], mine[None, :], FEATURE_NAMES_LIST, source, rules_risk=[risk])
         if memory is not None:
             memory.put_facts(pk, facts)
-        if drafts is not None:
-            since[pk] = written_of(facts)
         stored[applicant_id] = pk  # the same id again later in the batch is rescored in place
-        scores.append(done.score)
-        bands.append(done.band)
-        reasons.append(done.reasons)
+        scores.append(rounded[0])
+        bands.append(band[0])
+        reasons.append(explained)
         links.append(found)
-        timings.append({"signals": ready.seconds, "store_linking": done.seconds[0],
-                        "predict_reasons": done.seconds[1], "write": time.perf_counter() - t3})
+        timings.append({"signals": ready.seconds, "store_linking": t2 - t1, "predict_reasons": t3 - t2,
+                        "write": time.perf_counter() - t3})  # store_linking: the lookups alone now
     frame = pd.DataFrame({"applicant_id": ids, "score": np.asarray(scores, dtype=float),
                           "band": np.asarray(bands, dtype=object), "reasons": reasons,
                           "model_version": model.model_version,

@@ -344,15 +344,8 @@ def record_decision(session: Session, applicant_id: str, decision: str, note: st
     session.add(Decision(applicant_pk=app.pk, decision=decision, note=note, actor=actor,
                          decided_at=now, score_pk=latest.score_id if latest else None))
     if decision in ("front", "legitimate"):
-        from detector.store.scoring import _writer_lock
-        from detector.store.write import record_fact_changes
-
-        _writer_lock(session)  # PostgreSQL: after the scoring writers, as SQLite's BEGIN IMMEDIATE orders it
         app.label = 1.0 if decision == "front" else 0.0
         app.status = "decided"
-        # a label counts in its network's known fronts: scoring drafted before this commit is
-        # checked against it (detector.store.optimistic)
-        record_fact_changes(session, [app.pk])
     audit(session, actor, "decision", applicant_id, {"decision": decision, "note": note})
     return DecisionEntry(decision=decision, note=note, actor=actor, decided_at=now)
 
