@@ -281,15 +281,7 @@ def test_bids_are_personal_unless_a_script_is_shared() -> None:
     everyone and the proposal-reuse signal could not be learnt.)"""
     import random
 
-    from detector.linking.text_similarity import SHINGLE_SIZE, text_tokens
     from detector.synth import texts
-
-    def shingles(text: str, name: str) -> set[tuple[str, ...]]:
-        tokens = text_tokens(text, name.lower().split())
-        return {tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(len(tokens) - SHINGLE_SIZE + 1)}
-
-    def jaccard(a: set, b: set) -> float:
-        return len(a & b) / len(a | b)
 
     rng = random.Random(4)
     ann = texts.Writer("Ann", "Ann Lee", "fullstack", 5, "Austin", "US", ["Acme"])
@@ -297,11 +289,11 @@ def test_bids_are_personal_unless_a_script_is_shared() -> None:
     unrelated, scripted = [], []
     for _ in range(300):
         script = texts.proposal_style(rng, stock_p=0.0)
-        a = shingles(texts.proposal(rng, script, ann, 0.1), "Ann Lee")
-        b = shingles(texts.proposal(rng, script, bob, 0.1), "Bob Cruz")
-        c = shingles(texts.proposal(rng, texts.proposal_style(rng, stock_p=0.0), bob, 0.3), "Bob Cruz")
-        scripted.append(jaccard(a, b))
-        unrelated.append(jaccard(a, c))
+        a = _shingles(texts.proposal(rng, script, ann, 0.1), "Ann Lee")
+        b = _shingles(texts.proposal(rng, script, bob, 0.1), "Bob Cruz")
+        c = _shingles(texts.proposal(rng, texts.proposal_style(rng, stock_p=0.0), bob, 0.3), "Bob Cruz")
+        scripted.append(_jaccard(a, b))
+        unrelated.append(_jaccard(a, c))
     assert sum(j >= 0.5 for j in unrelated) / len(unrelated) < 0.01
     assert sum(j >= 0.5 for j in scripted) / len(scripted) > 0.4
 
@@ -310,8 +302,6 @@ def test_circulating_cover_letter_templates_make_honest_bids_alike() -> None:
     """Worlds differ in how many honest people paste a cover-letter template that circulates
     among freelancers: with none, unrelated bids are rarely near-duplicates; with many, a large
     share of honest people have one, so proposal reuse alone cannot single out a cell."""
-    from detector.linking.text_similarity import SHINGLE_SIZE, text_tokens
-
     def share_with_a_near_duplicate(settings: SynthSettings) -> float:
         records, truth = generate_population(1200, seed=8, settings=settings)
         honest = set(truth.loc[truth["label"] == 0, "applicant_id"])
@@ -319,10 +309,8 @@ def test_circulating_cover_letter_templates_make_honest_bids_alike() -> None:
         for r in records:
             if r["applicant_id"] in honest and r.get("proposals"):
                 latest = max(r["proposals"], key=lambda q: q["submitted_at"])
-                tokens = text_tokens(latest["text"], (r.get("full_name") or "").lower().split())
-                bids.append({tuple(tokens[i:i + SHINGLE_SIZE])
-                             for i in range(len(tokens) - SHINGLE_SIZE + 1)})
-        matched = [any(len(a & b) / len(a | b) >= 0.5 for j, b in enumerate(bids) if j != i)
+                bids.append(_shingles(latest["text"], r.get("full_name") or ""))
+        matched = [any(_jaccard(a, b) >= 0.5 for j, b in enumerate(bids) if j != i)
                    for i, a in enumerate(bids)]
         return sum(matched) / len(matched)
 
@@ -330,6 +318,17 @@ def test_circulating_cover_letter_templates_make_honest_bids_alike() -> None:
                                                      stock_proposal_rate=0.0)) < 0.03
     assert share_with_a_near_duplicate(SynthSettings(popular_proposal_rate=0.8,
                                                      popular_proposal_templates=40)) > 0.3
+
+
+def _shingles(text: str, name: str) -> set[tuple[str, ...]]:
+    """The word shingles the detector's text similarity compares, the author's name masked."""
+    from detector.linking.text_similarity import SHINGLE_SIZE, text_tokens
+    tokens = text_tokens(text, name.lower().split())
+    return {tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(len(tokens) - SHINGLE_SIZE + 1)}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b)
 
 
 def test_gzip_output_is_plain_json_lines(tmp_path: Path) -> None:

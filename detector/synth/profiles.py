@@ -10,7 +10,7 @@ import bisect
 import itertools
 import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -83,7 +83,7 @@ class Ctx:
         self._tokens: set[str] = set()
         self._used: set[str] = set() if taken is None else taken
         self._public_resumes: dict[str, list[texts.Template]] = {}
-        self.popular_proposals: list[texts.ProposalStyle] = []
+        self._popular_proposals: list[texts.ProposalStyle] = []
 
     def public_resume(self, role: str) -> texts.Template:
         """One of a few resume templates of ``role`` that resume builders and writing tools hand
@@ -98,11 +98,11 @@ class Ctx:
         """A cover-letter template that circulates among freelancers (guides, courses, forum
         posts): the world's pool holds ``popular_proposal_templates`` of them, and each person who
         adopts one changes a few sentences of it (the drift of their bids)."""
-        if not self.popular_proposals:
+        if not self._popular_proposals:
             rng = random.Random(f"{self.rng.random()}-proposals")
-            self.popular_proposals = [texts.proposal_style(rng, 0.0)
+            self._popular_proposals = [replace(texts.proposal_style(rng, 0.0), pasted=True)
                                        for _ in range(self.s.popular_proposal_templates)]
-        return self.rng.choice(self.popular_proposals)
+        return self.rng.choice(self._popular_proposals)
 
     def token(self, nbytes: int = 8) -> str:
         """A fresh opaque random token (device ids, applicant ids, agency ids)."""
@@ -379,6 +379,6 @@ def write_proposals(ctx: Ctx, p: Person, style: texts.ProposalStyle | None = Non
                     drift: float = 0.3) -> None:
     """Fill the proposal texts (after the identity is final)."""
     style = style or p.style or texts.proposal_style(ctx.rng)
-    if style in ctx.popular_proposals:  # a circulating template is pasted with few changes
+    if style.pasted:
         drift = min(drift, ctx.between(0.0, 0.25))
     p.proposals = [(t, texts.proposal(ctx.rng, style, p.writer, drift)) for t, _ in p.proposals]

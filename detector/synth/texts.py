@@ -374,6 +374,7 @@ class ProposalStyle:
     availability: str
     signoff: str
     seed: int = 0  # fills the habitual sentences' slots the same way every time
+    pasted: bool = False  # a template circulating among freelancers, pasted with few changes
 
 
 def _hook(rng: random.Random) -> str:

@@ -62,9 +62,9 @@ class SynthSettings:
     github_rate: float = 0.45  # developers who link a code-hosting profile
     stock_photo_rate: float = 0.01  # stock avatars reused by unrelated people
     stock_proposal_rate: float = 0.05  # people who bid with a stock text copied from the internet
-    # People who adapt a cover-letter template that circulates among freelancers (guides,
-    # courses, forum posts), filling its slots their own way: unrelated honest bids that read
-    # alike without being one copied text. How common that is differs from platform to platform.
+    # People who paste a cover-letter template that circulates among freelancers (guides,
+    # courses, forum posts), changing a few sentences: unrelated honest bids that read alike.
+    # How common that is differs from platform to platform.
     popular_proposal_rate: float = 0.1
     popular_proposal_templates: int = 60
     family_account_rate: float = 0.02  # legit people paid into a relative's or partner's account
