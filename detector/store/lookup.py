@@ -448,10 +448,10 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                 "link_component_distinct_countries": float(my_country is not None),
                 "link_known_fronts": 0.0, "link_component_others_risk": np.nan}, []
     in_components = Applicant.component_id.in_(components)
-    members = session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
+    members = sorted(session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
                                      Applicant.rules_risk, Applicant.claimed_country)
-                              .where(in_components).limit(MAX_REFRESH + 1)).all()
-    members.sort(key=lambda member: member.pk)  # PostgreSQL returns them in whichever plan's order
+                              .where(in_components).limit(MAX_REFRESH + 1)).all(),
+                     key=lambda member: member.pk)  # PostgreSQL returns them in its plan's order
     if len(members) > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
         size, fronts, risk_sum, risk_count = session.connection().execute(
             select(func.count(), func.sum(case((Applicant.label == 1.0, 1), else_=0)),
