@@ -24,7 +24,7 @@ from detector.io.validate import validate_raw
 from detector.synth import generate_population
 from tests.strategies import APPLICANT_FIELDS, PAYOUT_FIELDS, PROPOSAL_FIELDS, SESSION_FIELDS
 
-EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TABLES = ("applicants", "sessions", "payouts", "proposals")
 
 

@@ -26,12 +26,12 @@ def evaluated(tmp_path_factory) -> dict:
     """A challenger trained on one world, evaluated against the shipped champion on another."""
     folder = tmp_path_factory.mktemp("evaluation")
     training = make_world(folder, 2000, 31, "train")
-    test = make_world(folder, 2500, 32, "test")
+    test = make_world(folder, 1500, 32, "test")
     challenger = train(training, folder / "challenger")
     metrics_path = folder / "out" / "test.evaluation.json"
     metrics_path.parent.mkdir()
     result = run("evaluate", str(test), "--compare", str(challenger), "--volume", "500",
-                 "--bootstrap", "200", "--metrics", str(metrics_path))
+                 "--bootstrap", "100", "--metrics", str(metrics_path))
     return {"folder": folder, "test": test, "challenger": challenger, "result": result,
             "metrics": json.loads(metrics_path.read_text()),
             "report": metrics_path.with_suffix(".html")}

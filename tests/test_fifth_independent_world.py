@@ -58,7 +58,7 @@ def worlds(tmp_path_factory):
     mod = _module()
     d = tmp_path_factory.mktemp("fifth")
     out = {}
-    for key, n, seed in (("a", 300, 11), ("a2", 300, 11), ("b", 300, 12), ("big", 8000, 3)):
+    for key, n, seed in (("a", 300, 11), ("a2", 300, 11), ("b", 300, 12), ("big", 4000, 3)):
         p = d / f"world-{key}.jsonl.gz"
         assert mod.main(["-n", str(n), "--seed", str(seed), "-o", str(p), "--data", str(DATA)]) == 0
         out[key] = p

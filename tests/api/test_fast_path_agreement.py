@@ -92,7 +92,9 @@ def _score_all(store, engine, records: list[dict], fast: bool) -> list:
 def test_scores_bands_reasons_and_links_are_identical_through_the_store(world, engine, tmp_path):
     from detector.store.db import open_store
 
-    records = _examples() + world + [_examples()[3]]  # the last one is rescored in place
+    # the example population's first 150 (every applicant is scored twice, one at a time: the
+    # frame path takes ~0.2 s each) and the world; the last one is rescored in place
+    records = _examples()[:150] + world + [_examples()[3]]
     results = {}
     for fast in (False, True):
         store = open_store(replace(engine.settings, store_url=str(tmp_path / f"store-{fast}.sqlite")))
@@ -111,4 +113,4 @@ def test_scores_bands_reasons_and_links_are_identical_through_the_store(world, e
         assert frame.links[0].pairs == quick.links[0].pairs
         assert frame.links[0].features == quick.links[0].features
         flagged += a["band"] != "low"
-    assert flagged >= 40  # reasons and evidence were compared, not only empty lists
+    assert flagged >= 30, flagged  # reasons and evidence were compared, not only empty lists

@@ -82,13 +82,13 @@ def test_records_with_problems_are_left_to_the_frame_validator():
     assert clean_records([good, dict(good)]) is None  # the same id twice
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(records, min_size=1, max_size=3))
 def test_garbage_never_passes_the_fast_validator_unless_the_frames_agree(batch):
     _assert_same(batch)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(applicant_dicts, min_size=1, max_size=2))
 def test_near_valid_records_agree(batch):
     _assert_same(batch)
