@@ -8,7 +8,6 @@ Every query is bounded by an index and by ``hub_cap``; nothing scans the populat
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -386,20 +385,16 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
 
 def agency_others_risk(session: Session, agency: str | None, exclude_pk: int | None) -> float:
     """Mean stored red-flag risk of the other profiles that declare ``agency`` (as
-    ``features.build.agency_others_mean`` gives it in batch); NaN without an agency or others.
-
-    Summed exactly (``math.fsum``), so the mean does not depend on the order the database
-    returns the rows in: PostgreSQL's ``sum()`` follows whichever plan it picks (heap or index
-    order) and its last bit varied between two reads of the same rows."""
+    ``features.build.agency_others_mean`` gives it in batch); NaN without an agency or others."""
     if agency is None:
         return np.nan
-    sql = "SELECT rules_risk FROM applicants WHERE agency_id = ? AND rules_risk IS NOT NULL"
+    sql = "SELECT sum(rules_risk), count(rules_risk) FROM applicants WHERE agency_id = ?"
     params: list[object] = [agency]
     if exclude_pk is not None:
         sql += " AND pk <> ?"
         params.append(exclude_pk)
-    risks = [float(risk) for (risk,) in fetch_all(session, sql, params)]
-    return math.fsum(risks) / len(risks) if risks else np.nan
+    ((total, count),) = fetch_all(session, sql, params)
+    return float(total) / count if count and total is not None else np.nan
 
 
 def _current_member_features(features: dict, pk: int, kept: dict[str, set[int]],
@@ -448,10 +443,9 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                 "link_component_distinct_countries": float(my_country is not None),
                 "link_known_fronts": 0.0, "link_component_others_risk": np.nan}, []
     in_components = Applicant.component_id.in_(components)
-    members = sorted(session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
+    members = session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
                                      Applicant.rules_risk, Applicant.claimed_country)
-                              .where(in_components).limit(MAX_REFRESH + 1)).all(),
-                     key=lambda member: member.pk)  # PostgreSQL returns them in its plan's order
+                              .where(in_components).limit(MAX_REFRESH + 1)).all()
     if len(members) > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
         size, fronts, risk_sum, risk_count = session.connection().execute(
             select(func.count(), func.sum(case((Applicant.label == 1.0, 1), else_=0)),
@@ -494,5 +488,5 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
     refreshed = {u.pk: u.rules_risk for u in updates}
     others = [refreshed.get(m.pk, m.rules_risk) for m in members]
     known = [r for r in others if r is not None and not np.isnan(r)]
-    stats["link_component_others_risk"] = math.fsum(known) / len(known) if known else np.nan
+    stats["link_component_others_risk"] = float(np.mean(known)) if known else np.nan
     return stats, updates
