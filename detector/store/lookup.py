@@ -15,7 +15,7 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from detector.linking.email_digits import DIGIT_RUN_KINDS, beyond_chance, kind_length
@@ -374,7 +374,7 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
     features["agency_others_risk"] = agency_others_risk(session, my_agency, exclude_pk)
     members = [member for (member,) in fetch_all(
         session, f"SELECT applicant_id FROM applicants WHERE component_id IN ({placeholders(len(components))}) "
-                 "LIMIT ?", [*components, MAX_MEMBER_IDS])] if components else []
+                 "ORDER BY component_id, pk LIMIT ?", [*sorted(components), MAX_MEMBER_IDS])] if components else []
     pairs = [(pk, partners[pk].applicant_id, kind,
               similar[kind][pk] if kind in similar else 1.0)
              for kind in (*COUNT_FEATURES, "resume", "proposal") if kind in kept
@@ -383,12 +383,21 @@ def link_applicant(session: Session, facts: RowFacts, settings, exclude_pk: int 
                       member_ids=list(members), member_updates=updates)
 
 
+def _summed(session: Session, column: str, order: str) -> str:
+    """``sum(column)`` added up in ``order``: the order SQLite's index reads the rows in, which a
+    float sum depends on to the last bit. PostgreSQL would add them in the order its plan
+    happens to read them (rows on disk move with updates and vacuum): there it is spelt out."""
+    if session.get_bind().dialect.name == "postgresql":
+        return f"sum({column} ORDER BY {order})"
+    return f"sum({column})"
+
+
 def agency_others_risk(session: Session, agency: str | None, exclude_pk: int | None) -> float:
     """Mean stored red-flag risk of the other profiles that declare ``agency`` (as
     ``features.build.agency_others_mean`` gives it in batch); NaN without an agency or others."""
     if agency is None:
         return np.nan
-    sql = "SELECT sum(rules_risk), count(rules_risk) FROM applicants WHERE agency_id = ?"
+    sql = f"SELECT {_summed(session, 'rules_risk', 'rules_risk')}, count(rules_risk) FROM applicants WHERE agency_id = ?"
     params: list[object] = [agency]
     if exclude_pk is not None:
         sql += " AND pk <> ?"
@@ -443,14 +452,19 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                 "link_component_distinct_countries": float(my_country is not None),
                 "link_known_fronts": 0.0, "link_component_others_risk": np.nan}, []
     in_components = Applicant.component_id.in_(components)
+    # in component then pk order, as SQLite's component index reads them: the others' mean risk
+    # below adds them up in this order, and PostgreSQL would otherwise return them in the
+    # order of their row versions on disk, which updates and vacuum change (a last-bit
+    # difference in the mean can move the score across a split of the model)
     members = session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
                                      Applicant.rules_risk, Applicant.claimed_country)
-                              .where(in_components).limit(MAX_REFRESH + 1)).all()
+                              .where(in_components).order_by(Applicant.component_id, Applicant.pk)
+                              .limit(MAX_REFRESH + 1)).all()
     if len(members) > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
-        size, fronts, risk_sum, risk_count = session.connection().execute(
-            select(func.count(), func.sum(case((Applicant.label == 1.0, 1), else_=0)),
-                   func.sum(Applicant.rules_risk), func.count(Applicant.rules_risk))
-            .where(in_components)).one()
+        size, fronts, risk_sum, risk_count = fetch_all(
+            session, f"SELECT count(*), sum(CASE WHEN label = 1.0 THEN 1 ELSE 0 END), "
+                     f"{_summed(session, 'rules_risk', 'component_id, pk')}, count(rules_risk) FROM applicants "
+                     f"WHERE component_id IN ({placeholders(len(components))})", sorted(components))[0]
         countries = set(session.connection().scalars(select(Applicant.claimed_country).distinct()
                                         .where(in_components, Applicant.claimed_country.is_not(None))).all())
     else:
