@@ -12,7 +12,9 @@ Fixture strategy (smallest real thing first):
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -25,6 +27,8 @@ os.environ["DETECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="detector-test-data-")
 
 import pytest
 from hypothesis import settings
+
+atexit.register(shutil.rmtree, os.environ["DETECTOR_DATA_DIR"], ignore_errors=True)  # empty unless a test fails
 
 # CI replays the same hypothesis examples every run (a new random failure should be found on a
 # developer's machine, not block a submission); locally each run explores new examples.
