@@ -5,8 +5,8 @@ and a float sum depends on the order it adds in, to the last bit (0.1 + 0.2 + 0.
 0.2 + 0.3 + 0.1), which can move a score across a split of the model. PostgreSQL reads rows
 in the order their versions lie on disk, and a rewritten row (an analyst's decision, a member
 refreshed by a newcomer to its network) moves: the sums are taken in a fixed order instead.
-(Drafted scoring, ``detector.store.optimistic``, failed its agreement test on PostgreSQL from
-this.)
+(The working set's agreement test, ``test_working_set.py``, failed now and then on PostgreSQL
+from this.)
 """
 
 from __future__ import annotations
