@@ -28,30 +28,30 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import average_precision_score
 
-from detector.features.build import build_features
 from detector.features.catalogue import FEATURE_NAMES
 from detector.geo.geoip import GeoLookup
 from detector.io import load_population
 from detector.model.artifact import load_model, save_model
 from detector.settings import Settings
+from detector.training.evaluate import evaluation_data
 from detector.training.several_worlds import World, stacked_features
 from detector.training.train import fit_and_measure
+from detector.training.truth import load_truth
 
 SCRIPTS = Path(__file__).resolve().parent
-TRUTH_COLUMNS = ("segment", "tactic")
 
 
 def world_features(path: Path, settings: Settings) -> pd.DataFrame:
-    """The world's features over the whole world, labels hidden, with label, segment and tactic."""
+    """The rows ``detector evaluate`` scores (features over the whole world, labels hidden),
+    with label, and segment and tactic from the world's truth file if it has one."""
     population = load_population(path).population
     with GeoLookup.from_settings(settings) as geo:
-        table = build_features(population, settings, geo, known_labels=None)
-    rows = table.features[list(FEATURE_NAMES)].copy()
-    rows["label"] = population.applicants["label"].to_numpy()
-    truth_path = Path(str(path).removesuffix(".jsonl.gz").removesuffix(".jsonl") + ".truth.csv")
-    if truth_path.exists():
-        truth = pd.read_csv(truth_path).set_index("applicant_id")
-        rows = rows.join(truth[[c for c in TRUTH_COLUMNS if c in truth]], how="left")
+        data = evaluation_data(population, settings, geo, load_truth(path, None))
+    rows = data.features.copy()
+    rows["label"] = data.y
+    for name, column in (("segment", data.segments), ("tactic", data.tactics)):
+        if column is not None:
+            rows[name] = column
     return rows
 
 
