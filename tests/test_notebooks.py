@@ -21,6 +21,7 @@ def execute(name: str, tmp_path: Path, monkeypatch) -> object:
     # The kernel inherits the environment: a throwaway registry, never the checkout's models/.
     monkeypatch.setenv("DETECTOR_MODEL_REGISTRY", str(tmp_path / "registry"))
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebooks' scratch folders, removed with tmp_path
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     NotebookClient(notebook, timeout=600, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
