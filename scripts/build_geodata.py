@@ -59,7 +59,7 @@ SEED = 20260617
 SOURCE_EPOCH = 1781654400  # 2026-06-17T00:00:00Z, build date of the ip-location-db snapshot
 MAX_RANGES_V4 = 200
 MAX_RANGES_V6 = 40
-RESIDENTIAL_ASNS_PER_COUNTRY = 15
+RESIDENTIAL_ASNS_PER_COUNTRY = 6
 MIN_RANGES_FOR_EYEBALL = 8
 NON_EYEBALL_ORG = re.compile(
     r"host|cloud|data ?cent|datacenter|server|vps|vpn|proxy|colo|cdn|dedicated|"

@@ -28,7 +28,6 @@ from detector.synth.profiles import (
     own_payouts,
     payout,
     phone_text,
-    roaming_place,
     vpn_place,
     write_proposals,
 )
@@ -38,14 +37,12 @@ CLIENT_ZONES = ("America/New_York", "America/New_York", "America/Chicago", "Amer
 
 
 def _places(ctx: Ctx, p: Person, vpn_p: float | None = None) -> list[Place]:
-    """Home line, maybe a phone, an office or coworking space, other local networks, and casual VPN use."""
+    """Home line, maybe a phone, an office or coworking space, and casual VPN use."""
     places = [home_place(ctx, p.country, p.home_zone)]
     if ctx.chance(0.4):
         places.append(mobile_place(ctx, p.country, p.home_zone, ctx.between(0.03, 0.3)))
     if ctx.chance(0.18):
         places.append(office_place(ctx, p.country, p.home_zone, ctx.between(0.1, 0.6)))
-    if ctx.chance(ctx.s.roaming_rate):
-        places.append(roaming_place(ctx, p.country, p.home_zone, ctx.between(0.05, 0.3)))
     if ctx.chance(ctx.s.casual_vpn_rate if vpn_p is None else vpn_p):
         exits = [p.country] * 3 + list(VPN_EXITS)
         places.append(vpn_place(ctx, exits, p.home_zone, ctx.between(0.03, 0.35)))

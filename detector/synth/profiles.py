@@ -253,13 +253,6 @@ def mobile_place(ctx: Ctx, country: str, btz: str | None, weight: float) -> Plac
     return Place([ctx.pools.address(rng, block) for _ in range(6)], btz, weight)
 
 
-def roaming_place(ctx: Ctx, country: str, btz: str | None, weight: float) -> Place:
-    """Cafés, coworking spaces, friends' and clients' places: each session from one of a few
-    local networks, most of them of other ISPs than the home line."""
-    rng = ctx.rng
-    return Place([ctx.pools.draw(rng, country, "residential") for _ in range(rng.randint(2, 10))], btz, weight)
-
-
 def office_place(ctx: Ctx, country: str, btz: str | None, weight: float) -> Place:
     kind = "residential" if ctx.rng.random() < 0.7 else "hosting"
     return Place([ctx.pools.draw(ctx.rng, country, kind)], btz, weight, sticky=1.0)

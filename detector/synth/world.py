@@ -73,9 +73,6 @@ class SynthSettings:
     shipping_rate: float = 0.08  # profiles that asked for equipment to be shipped
     ipv6_share: float = 0.08  # home lines reached over IPv6
     casual_vpn_rate: float = 0.08  # regular people who sometimes use a VPN
-    # People who also work from cafés, coworking spaces, a friend's or a client's office: some
-    # sessions from other local networks, so several home-country ISPs without any proxy.
-    roaming_rate: float = 0.1
     remote_tool_rate: float = 0.03  # regular people who use remote-desktop tools
     travel_rate: float = 0.06  # regular people with a trip abroad
     invalid_phone_rate: float = 0.015  # typos and made-up numbers among legit profiles
@@ -140,7 +137,6 @@ class SynthSettings:
             shipping_rate=r.uniform(0.01, 0.25),
             ipv6_share=r.uniform(0.0, 0.25),
             casual_vpn_rate=r.uniform(0.02, 0.18),
-            roaming_rate=r.uniform(0.0, 0.4),
             remote_tool_rate=r.uniform(0.005, 0.08),
             travel_rate=r.uniform(0.01, 0.12),
             invalid_phone_rate=r.uniform(0.0, 0.04),
