@@ -77,10 +77,10 @@ def blanked(rows: pd.DataFrame, blank: list[str]) -> pd.DataFrame:
     return X
 
 
-def fit(rows: pd.DataFrame, out: Path, blank: list[str]) -> dict:
+def fit(rows: pd.DataFrame, out: Path, blank: list[str], random_state: int = 0) -> dict:
     X = blanked(rows, blank)
     trained, thresholds, metrics, baseline = fit_and_measure(
-        X, rows["label"], rows["group"], rows["segment"], rows["tactic"], 0)
+        X, rows["label"], rows["group"], rows["segment"], rows["tactic"], random_state)
     save_model(trained, out, training_summary={"compare_models_blank": blank}, metrics=metrics,
                thresholds=thresholds, extra={"rules_baseline": baseline})
     return metrics
@@ -134,6 +134,8 @@ def main() -> None:
     fitting = commands.add_parser("fit", help="a model on training rows")
     fitting.add_argument("rows", type=Path)
     fitting.add_argument("-o", "--out", type=Path, required=True)
+    fitting.add_argument("--random-state", type=int, default=0,
+                         help="seed of the fit (folds, boosting); the shipped model uses 0")
     scoring = commands.add_parser("score", help="models side by side on feature tables")
     scoring.add_argument("models", type=Path, nargs="+")
     scoring.add_argument("--worlds", type=Path, nargs="+", required=True)
@@ -152,7 +154,7 @@ def main() -> None:
     elif args.command == "training-features":
         training_features(args.work, args.shared_data, settings).to_parquet(args.out)
     elif args.command == "fit":
-        metrics = fit(pd.read_parquet(args.rows), args.out, blank)
+        metrics = fit(pd.read_parquet(args.rows), args.out, blank, args.random_state)
         print(f"saved {args.out}: out-of-fold AP {metrics['average_precision']:.3f}")
     else:
         table = score(args.models, args.worlds, blank)

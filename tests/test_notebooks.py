@@ -22,8 +22,12 @@ def execute(name: str, tmp_path: Path, monkeypatch) -> object:
     monkeypatch.setenv("DETECTOR_MODEL_REGISTRY", str(tmp_path / "registry"))
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    with monkeypatch.context() as kernel_only:
+        # The kernel's scratch folders go with tmp_path; the browser started later keeps the
+        # short system TMPDIR (Chromium's socket path has a length limit).
+        kernel_only.setenv("TMPDIR", str(tmp_path))
+        NotebookClient(notebook, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(tmp_path)}}).execute()
     return notebook
 
 

@@ -339,3 +339,25 @@ def test_gzip_output_is_plain_json_lines(tmp_path: Path) -> None:
     assert [json.loads(line) for line in lines] == records
     with pytest.raises(ValueError, match=r"\.jsonl"):
         write_population(records, truth, tmp_path / "x.csv")
+
+
+
+def test_rotating_residential_proxies_show_several_home_isps() -> None:
+    """A cell on a rotating residential proxy cycles through the claimed country's ISPs; an
+    honest person has a home line, maybe a phone and an office (the shipped geo data's view)."""
+    from detector.geo.geoip import GeoLookup
+    from detector.io.read_input import load_population_from_records
+    from detector.settings import Settings
+    from detector.signals.network import network_signals
+    from detector.signals.session_geo import annotate_sessions
+
+    settings = SynthSettings(sessions_median=20, tactic_mix={
+        "vpn": 0.0, "laptop_farm": 0.0, "residential_proxy": 1.0, "rented_identity": 0.0})
+    records, truth = generate_population(2500, seed=8, settings=settings)
+    population = load_population_from_records(records).population
+    with GeoLookup.from_settings(Settings().with_defaults()) as geo:
+        found = network_signals(population.applicants, annotate_sessions(population.sessions, geo))
+    isps = found["net_home_asns"].reindex(truth["applicant_id"]).to_numpy()
+    fronts, honest = truth["label"].to_numpy() == 1, truth["label"].to_numpy() == 0
+    assert (isps[fronts] >= 4).mean() > 0.15
+    assert (isps[honest] >= 4).mean() < 0.01

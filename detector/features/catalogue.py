@@ -41,6 +41,9 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Number of distinct IP countries across sessions."),
     _f("net_distinct_asns", "network", +1, "NET_MANY_ASNS",
        "Number of distinct networks (ASNs) across sessions."),
+    _f("net_home_asns", "network", +1, "NET_MANY_HOME_NETWORKS",
+       "Number of distinct networks (ASNs) among sessions from the claimed country without an anonymiser "
+       "(a rotating residential proxy shows as many home ISPs; a person has a home line and a phone)."),
     _f("net_max_travel_kmh", "network", +1, "NET_IMPOSSIBLE_TRAVEL",
        "Highest implied travel speed between consecutive sessions, km/h (country centroids where no coordinates)."),
     # Time zone and rhythm

@@ -53,6 +53,15 @@ class _Rows:
         flags = np.asarray(self._columns[column][self._positions], dtype=bool)
         return _Rows(self._columns, self._positions[flags])
 
+    def home(self, country: str) -> _Rows:
+        """The sessions located in ``country`` and not through an anonymiser."""
+        if "country" not in self._columns or not len(self._positions):
+            return _Rows(self._columns, self._positions[:0])
+        located = np.array([isinstance(c, str) and c == country
+                            for c in self._columns["country"][self._positions]], dtype=bool)
+        clean = ~np.asarray(self._columns["anonymised"][self._positions], dtype=bool)
+        return _Rows(self._columns, self._positions[located & clean])
+
 
 class _RowsOf:
     """Each wanted applicant's rows of a table, in table order (groupby positions)."""
@@ -239,6 +248,13 @@ class EvidenceWriter:
                     f"networks ({listing}) while the claimed country is {cc}")
         if code == "NET_MANY_ASNS":
             return f"sessions from {int(f['net_distinct_asns'])} different networks (ASNs) in {n} sessions"
+        if code == "NET_MANY_HOME_NETWORKS":
+            home = sess.home(cc)
+            listing = ", ".join(f"{o} ({c})" for o, c in _counts(home, "as_org").most_common(5))
+            return (f"{len(home)} of {n} sessions came from inside the claimed country {cc} without a VPN "
+                    f"or hosting address, over {int(f['net_home_asns'])} different networks (ASNs): "
+                    f"{listing or 'unknown networks'}; a person usually has a home line and a phone, a "
+                    "rotating residential proxy shows many")
         if code == "NET_IMPOSSIBLE_TRAVEL":
             return f"consecutive sessions imply travel at {f['net_max_travel_kmh']:,.0f} km/h"
         zone = app.get("claimed_timezone")

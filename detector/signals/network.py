@@ -26,7 +26,7 @@ def network_signals(applicants: pd.DataFrame, sessions: pd.DataFrame) -> pd.Data
     if sessions.empty:
         for col in ("net_anonymiser_share", "net_foreign_share", "net_operator_country_share",
                     "net_early_operator_country", "net_distinct_countries", "net_distinct_asns",
-                    "net_max_travel_kmh"):
+                    "net_home_asns", "net_max_travel_kmh"):
             out[col] = np.nan
         return out
     n = len(ids)
@@ -47,6 +47,10 @@ def network_signals(applicants: pd.DataFrame, sessions: pd.DataFrame) -> pd.Data
     # unknown, not 0.
     out["net_distinct_countries"] = _group_distinct(owner, s["country"], n)
     out["net_distinct_asns"] = _group_distinct(owner, s["asn"], n)
+    # Home networks: sessions located in the claimed country and not through an anonymiser.
+    # Someone with no such session has no home network to count (NaN, not 0).
+    home = (s["country"] == claimed).fillna(False).to_numpy(dtype=bool) & ~s["anonymised"].to_numpy(dtype=bool)
+    out["net_home_asns"] = _group_distinct(owner[home], s["asn"][home], n)
     started = sessions["started_at"].to_numpy(dtype="datetime64[ns]")[known_owner].view(np.int64)
     started = np.where(started == np.iinfo(np.int64).min, np.iinfo(np.int64).max, started)  # NaT last
     order = np.lexsort((started, owner))  # stable: ties keep the input order

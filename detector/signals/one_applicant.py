@@ -254,7 +254,7 @@ def _haversine_speeds(located: list[tuple[pd.Timestamp, float, float]]) -> float
 def network_features(fields: dict, sessions: list[dict], geo: list[tuple]) -> dict[str, float]:
     names = ("net_anonymiser_share", "net_foreign_share", "net_operator_country_share",
              "net_early_operator_country", "net_distinct_countries", "net_distinct_asns",
-             "net_max_travel_kmh")
+             "net_home_asns", "net_max_travel_kmh")
     if not sessions:
         return dict.fromkeys(names, NAN)
     claimed = fields["claimed_country"]
@@ -263,6 +263,8 @@ def network_features(fields: dict, sessions: list[dict], geo: list[tuple]) -> di
     foreign = [NAN if is_missing(c) else float(c != claimed) for c in countries]
     operator = [NAN if is_missing(c) else float(c in OPERATOR_COUNTRIES and c != claimed) for c in countries]
     asns = [row[_GEO["asn"]] for row in geo]
+    home_asns = [a for a, c, anon in zip(asns, countries, anonymised, strict=True)
+                 if c == claimed and not anon and not is_missing(c)]
     order = sorted(range(len(sessions)), key=lambda i: sessions[i]["started_at"].value)  # stable
     early = order[:max(1, math.ceil(len(order) / 5))]
     located = [(sessions[i]["started_at"], geo[i][_GEO["latitude"]], geo[i][_GEO["longitude"]])
@@ -275,6 +277,7 @@ def network_features(fields: dict, sessions: list[dict], geo: list[tuple]) -> di
         "net_early_operator_country": group_mean([operator[i] for i in early]),
         "net_distinct_countries": float(_nunique(countries)) if any(not is_missing(c) for c in countries) else NAN,
         "net_distinct_asns": float(_nunique(asns)) if any(not is_missing(a) for a in asns) else NAN,
+        "net_home_asns": float(_nunique(home_asns)) if any(not is_missing(a) for a in home_asns) else NAN,
         "net_max_travel_kmh": _haversine_speeds(located) if len(located) >= 2 else NAN,
     }
 

@@ -213,10 +213,12 @@ def _flip_masks(width: int, radius: int) -> tuple[int, ...]:
 @cache
 def _photo_candidates_sql(probes: tuple[int, ...]) -> str:
     """Every band's probes in one statement, each band bounded on its own. The key rows carry
-    the hash: the candidates are compared from the lookup index alone."""
+    the hash: the candidates are compared from the lookup index alone. A band over its bound
+    keeps its lowest keys (without ``ORDER BY``, PostgreSQL would keep whichever rows it read
+    first, and those move with every update and vacuum)."""
     return " UNION ALL ".join(
         f"SELECT applicant_pk, photo_hash FROM (SELECT applicant_pk, photo_hash FROM photo_keys "
-        f"WHERE band = ? AND value IN ({placeholders(n)}) LIMIT ?) AS b{band}"
+        f"WHERE band = ? AND value IN ({placeholders(n)}) ORDER BY applicant_pk LIMIT ?) AS b{band}"
         for band, n in enumerate(probes))
 
 

@@ -21,7 +21,7 @@ def network_signals(applicants: pd.DataFrame, sessions: pd.DataFrame) -> pd.Data
     if sessions.empty:
         for col in ("net_anonymiser_share", "net_foreign_share", "net_operator_country_share",
                     "net_early_operator_country", "net_distinct_countries", "net_distinct_asns",
-                    "net_max_travel_kmh"):
+                    "net_home_asns", "net_max_travel_kmh"):
             out[col] = np.nan
         return out
     claimed = applicants.set_index("applicant_id")["claimed_country"]
@@ -39,6 +39,9 @@ def network_signals(applicants: pd.DataFrame, sessions: pd.DataFrame) -> pd.Data
     out["net_operator_country_share"] = g["operator"].mean()
     out["net_distinct_countries"] = g["country"].nunique()
     out["net_distinct_asns"] = g["asn"].nunique()
+    home = s[(s["country"] == s["claimed"]).fillna(False).astype(bool) & (s["anonymised"] == 0)]
+    home_g = home.groupby("applicant_id", sort=False)["asn"]
+    out["net_home_asns"] = home_g.nunique().where(home_g.count() > 0).astype(float)
     out["net_early_operator_country"] = _early_share(s, "operator")
     out["net_max_travel_kmh"] = _max_travel_speed(s)
     # Applicants with sessions but no geolocated IP: distinct counts are unknown, not 0.
