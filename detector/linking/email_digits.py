@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy as np
-import pandas as pd
 from scipy.stats import poisson
 
 from detector.linking.keyed_hash import keyed_hash
@@ -53,10 +52,15 @@ def digit_run_kind(run: str) -> str:
 def digit_run_keys(emails: Iterable[object], key: bytes) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
     """Per identifier kind (run length): the positions of the emails holding a linkable run and
     the keyed hashes of their runs (every length hashed alike: only the kind tells lengths apart)."""
-    runs = pd.Series([linkable_digit_run(email) for email in emails], dtype=object).dropna()
-    for kind, held in runs.groupby(runs.map(digit_run_kind), sort=True):
-        yield str(kind), held.index.to_numpy(), np.asarray(keyed_hash(held.tolist(), key, "email_suffix"),
-                                                            dtype=np.int64)
+    held: dict[str, list[tuple[int, str]]] = {}
+    for position, email in enumerate(emails):  # plain Python: one email costs microseconds, not a frame
+        run = linkable_digit_run(email)
+        if run is not None:
+            held.setdefault(digit_run_kind(run), []).append((position, run))
+    for kind in sorted(held):
+        rows = held[kind]
+        yield kind, np.asarray([position for position, _ in rows], dtype=np.int64), np.asarray(
+            keyed_hash([run for _, run in rows], key, "email_suffix"), dtype=np.int64)
 
 
 def kind_length(kind: str) -> int:
