@@ -49,7 +49,7 @@ def network_signals(applicants: pd.DataFrame, sessions: pd.DataFrame) -> pd.Data
     out["net_distinct_asns"] = _group_distinct(owner, s["asn"], n)
     # Home networks: sessions located in the claimed country and not through an anonymiser.
     # Someone with no such session has no home network to count (NaN, not 0).
-    home = (s["country"] == claimed).fillna(False).to_numpy(dtype=bool) & ~s["anonymised"].to_numpy(dtype=bool)
+    home = (foreign == 0) & ~s["anonymised"].to_numpy(dtype=bool)
     out["net_home_asns"] = _group_distinct(owner[home], s["asn"][home], n)
     started = sessions["started_at"].to_numpy(dtype="datetime64[ns]")[known_owner].view(np.int64)
     started = np.where(started == np.iinfo(np.int64).min, np.iinfo(np.int64).max, started)  # NaT last

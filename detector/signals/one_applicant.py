@@ -263,8 +263,7 @@ def network_features(fields: dict, sessions: list[dict], geo: list[tuple]) -> di
     foreign = [NAN if is_missing(c) else float(c != claimed) for c in countries]
     operator = [NAN if is_missing(c) else float(c in OPERATOR_COUNTRIES and c != claimed) for c in countries]
     asns = [row[_GEO["asn"]] for row in geo]
-    home_asns = [a for a, c, anon in zip(asns, countries, anonymised, strict=True)
-                 if c == claimed and not anon and not is_missing(c)]
+    home_asns = [a for a, away, anon in zip(asns, foreign, anonymised, strict=True) if away == 0 and not anon]
     order = sorted(range(len(sessions)), key=lambda i: sessions[i]["started_at"].value)  # stable
     early = order[:max(1, math.ceil(len(order) / 5))]
     located = [(sessions[i]["started_at"], geo[i][_GEO["latitude"]], geo[i][_GEO["longitude"]])
