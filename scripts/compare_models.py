@@ -30,6 +30,7 @@ from sklearn.metrics import average_precision_score
 
 from detector.features.catalogue import FEATURE_NAMES
 from detector.geo.geoip import GeoLookup
+from detector.intel.active_feeds import ActiveFeeds
 from detector.io import load_population
 from detector.model.artifact import load_model, save_model
 from detector.settings import Settings
@@ -41,11 +42,17 @@ from detector.training.truth import load_truth
 SCRIPTS = Path(__file__).resolve().parent
 
 
-def world_features(path: Path, settings: Settings) -> pd.DataFrame:
+def loaded_feeds(settings: Settings, use: bool) -> ActiveFeeds | None:
+    """The data folder's feeds (VPN ranges, hosting ASNs, Tor exits) when asked for, as
+    ``detector score`` and ``evaluate`` read them; None computes with the shipped lists only."""
+    return ActiveFeeds.load(settings) if use else None
+
+
+def world_features(path: Path, settings: Settings, feeds: ActiveFeeds | None = None) -> pd.DataFrame:
     """The rows ``detector evaluate`` scores (features over the whole world, labels hidden),
     with label, and segment and tactic from the world's truth file if it has one."""
     population = load_population(path).population
-    with GeoLookup.from_settings(settings) as geo:
+    with GeoLookup.from_settings(settings, feeds) as geo:
         data = evaluation_data(population, settings, geo, load_truth(path, None))
     rows = data.features.copy()
     rows["label"] = data.y
@@ -55,14 +62,15 @@ def world_features(path: Path, settings: Settings) -> pd.DataFrame:
     return rows
 
 
-def training_features(work: Path, shared_data: Path, settings: Settings) -> pd.DataFrame:
+def training_features(work: Path, shared_data: Path, settings: Settings,
+                      feeds: ActiveFeeds | None = None) -> pd.DataFrame:
     """The shipped model's training rows, from the worlds ``train_default_model.py --work`` left."""
     sys.path.insert(0, str(SCRIPTS))
     import train_default_model  # noqa: PLC0415 - a sibling script, not a package
 
     worlds = [World("synth", work / "train.jsonl.gz")]
     worlds += train_default_model.independent_worlds(work, shared_data)
-    with GeoLookup.from_settings(settings) as geo:
+    with GeoLookup.from_settings(settings, feeds) as geo:
         stacked = stacked_features(worlds, settings, geo, 0)
     rows = stacked.features.copy()
     rows["label"], rows["group"] = stacked.labels, stacked.groups
@@ -136,6 +144,9 @@ def main() -> None:
     fitting.add_argument("-o", "--out", type=Path, required=True)
     fitting.add_argument("--random-state", type=int, default=0,
                          help="seed of the fit (folds, boosting); the shipped model uses 0")
+    for command in (features, training):
+        command.add_argument("--feeds", action="store_true",
+                             help="also use the feeds loaded in the data folder (DETECTOR_DATA_DIR)")
     scoring = commands.add_parser("score", help="models side by side on feature tables")
     scoring.add_argument("models", type=Path, nargs="+")
     scoring.add_argument("--worlds", type=Path, nargs="+", required=True)
@@ -150,9 +161,10 @@ def main() -> None:
         parser.error(f"--blank: not features of this code: {', '.join(unknown)}")
 
     if args.command == "features":
-        world_features(args.world, settings).to_parquet(args.out)
+        world_features(args.world, settings, loaded_feeds(settings, args.feeds)).to_parquet(args.out)
     elif args.command == "training-features":
-        training_features(args.work, args.shared_data, settings).to_parquet(args.out)
+        feeds = loaded_feeds(settings, args.feeds)
+        training_features(args.work, args.shared_data, settings, feeds).to_parquet(args.out)
     elif args.command == "fit":
         metrics = fit(pd.read_parquet(args.rows), args.out, blank, args.random_state)
         print(f"saved {args.out}: out-of-fold AP {metrics['average_precision']:.3f}")

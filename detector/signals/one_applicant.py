@@ -12,11 +12,11 @@ against the frame path over the example population and a synthetic world.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
@@ -39,7 +39,7 @@ from detector.signals.timezone_rhythm import (
     in_operator_band,
     operator_hours_llr,
 )
-from detector.signals.zone_offsets import _valid_zone
+from detector.signals.zone_offsets import _valid_zone, zone_table
 
 NAN = math.nan
 _GEO = {name: i for i, name in enumerate(GEO_COLUMNS)}
@@ -114,18 +114,22 @@ def _nunique(values: Sequence[object]) -> int:
 # --------------------------------------------------------------------------- time zones
 
 
-@lru_cache(maxsize=4096)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
 def offset_hours(moment: pd.Timestamp, zone: object) -> float:
-    """``zone_offsets.offsets_hours`` for one instant: the zone's UTC offset, NaN if unknown."""
+    """``zone_offsets.offsets_hours`` for one instant: the zone's UTC offset, NaN if unknown.
+
+    Read from the same per-year transition table as the frame path (a bisection in a cached
+    list): converting each instant with ``zoneinfo`` cost a third of this module's time."""
     if not isinstance(zone, str) or not _valid_zone(zone):
         return NAN
-    local = moment.to_pydatetime(warn=False).astimezone(_zone(zone))
-    offset = local.utcoffset()
-    return NAN if offset is None else offset.total_seconds() / 3600
+    starts, hours = _transitions(zone, moment.year)
+    return hours[bisect_right(starts, moment.value) - 1]
+
+
+@lru_cache(maxsize=8192)
+def _transitions(zone: str, year: int) -> tuple[list[int], list[float]]:
+    """The zone's transition instants (UTC ns) and offsets (hours) covering ``year``."""
+    starts, offsets = zone_table(zone, year, year)
+    return starts.tolist(), (offsets / 3600).tolist()
 
 
 def _median_instant(times: list[pd.Timestamp]) -> pd.Timestamp:
@@ -165,8 +169,13 @@ def _ip_zone_offsets(moment: pd.Timestamp, country: object) -> np.ndarray:
     """UTC offsets at ``moment`` of the IP country's zones (none for an unknown country)."""
     if is_missing(country):
         return np.empty(0)
-    zones = list(dict.fromkeys(country_zones(country)))[:12]  # type: ignore[arg-type]
-    return np.asarray([offset_hours(moment, z) for z in zones], dtype=float)
+    return np.asarray([offset_hours(moment, z) for z in _ip_zones(country)], dtype=float)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=512)
+def _ip_zones(country: str) -> tuple[str, ...]:
+    """The (up to 12) zones of an IP country whose offsets the zone gap compares."""
+    return tuple(dict.fromkeys(country_zones(country)))[:12]
 
 
 def _ip_zone_gap(offsets: np.ndarray, claimed: float) -> float:

@@ -32,7 +32,7 @@ def _valid_zone(name: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _zone_table(name: str, first_year: int, last_year: int) -> tuple[np.ndarray, np.ndarray]:
+def zone_table(name: str, first_year: int, last_year: int) -> tuple[np.ndarray, np.ndarray]:
     """``(starts, offsets)``: from UTC instant ``starts[k]`` (ns) the zone is ``offsets[k]``
     seconds from UTC; ``starts[0]`` is the smallest int64, covering every earlier instant.
     Exact for instants in ``first_year .. last_year`` (UTC).
@@ -107,7 +107,7 @@ def zone_offsets_hours(ns: np.ndarray, name: object, span: tuple[int, int] | Non
     result = np.full(len(ns), np.nan)
     if not isinstance(name, str) or not _valid_zone(name) or len(ns) == 0:
         return result
-    starts, offsets = _zone_table(name, *(span or year_span(ns)))
+    starts, offsets = zone_table(name, *(span or year_span(ns)))
     hours = offsets[np.searchsorted(starts, ns, side="right") - 1] / 3600
     return np.where(ns == _NAT, np.nan, hours)
 
