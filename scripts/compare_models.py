@@ -16,7 +16,9 @@ world's features once and reuse them:
 
 ``fit`` runs the same grouped training as ``detector train`` (``fit_and_measure``), so on the same
 rows it reproduces the shipped model. Thresholds here are each world's own 1% false-positive point,
-as ``detector evaluate`` reports "at 1% FPR"; the model's stored bands are not used.
+found and applied by the function ``detector evaluate`` reports "at 1% FPR" with
+(``detection_metrics``); the model's stored bands are not used. ``features --feeds`` computes a
+world with the feeds loaded in the data folder (``detector intel update``), as scoring would.
 """
 from __future__ import annotations
 
@@ -26,13 +28,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import average_precision_score
 
 from detector.features.catalogue import FEATURE_NAMES
 from detector.geo.geoip import GeoLookup
 from detector.intel.active_feeds import ActiveFeeds
 from detector.io import load_population
 from detector.model.artifact import load_model, save_model
+from detector.model.metrics import detection_metrics
 from detector.settings import Settings
 from detector.training.evaluate import evaluation_data
 from detector.training.several_worlds import World, stacked_features
@@ -96,20 +98,15 @@ def fit(rows: pd.DataFrame, out: Path, blank: list[str], random_state: int = 0) 
 
 def world_result(scores: np.ndarray, rows: pd.DataFrame) -> dict[str, float]:
     """AP, recall at the world's 1% FPR (overall and per front tactic), and each genuine
-    segment's false-positive rate at that threshold."""
-    labels = rows["label"].astype(int).to_numpy()
-    threshold = np.quantile(scores[labels == 0], 0.99)
-    flagged = scores > threshold
-    result = {"average_precision": average_precision_score(labels, scores),
-              "recall_at_1pct_fpr": flagged[labels == 1].mean()}
-    if "tactic" in rows:
-        tactics = rows["tactic"].fillna("unknown").to_numpy()
-        for tactic in sorted(set(tactics[labels == 1])):
-            result[f"recall {tactic}"] = flagged[(labels == 1) & (tactics == tactic)].mean()
-    if "segment" in rows:
-        segments = rows["segment"].fillna("regular").to_numpy()
-        for segment in sorted(set(segments[labels == 0])):
-            result[f"fpr {segment}"] = flagged[(labels == 0) & (segments == segment)].mean()
+    segment's false-positive rate at that threshold, as ``detector evaluate`` computes them."""
+    segments = rows["segment"].fillna("regular") if "segment" in rows else None
+    tactics = rows["tactic"].fillna("unknown") if "tactic" in rows else None
+    metrics = detection_metrics(rows["label"].astype(int).to_numpy(), scores,
+                                None if segments is None else segments.to_numpy(),
+                                None if tactics is None else tactics.to_numpy())
+    result = {"average_precision": metrics["average_precision"], "recall_at_1pct_fpr": metrics["recall"]}
+    result.update({f"recall {name}": rate["rate"] for name, rate in metrics["recall_by_tactic"].items()})
+    result.update({f"fpr {name}": rate["rate"] for name, rate in metrics["fpr_by_segment"].items()})
     return result
 
 
