@@ -45,3 +45,29 @@ def test_an_unknown_feature_to_blank_is_refused_by_name(tmp_path):
     done = subprocess.run([sys.executable, str(SCRIPT), "fit", str(tmp_path / "none.parquet"), "-o",
                            str(tmp_path / "m"), "--blank", "no_such_feature"], capture_output=True, text=True)
     assert done.returncode != 0 and "not features of this code: no_such_feature" in done.stderr
+
+
+def test_features_with_the_loaded_feeds_flag_the_listed_addresses(tmp_path, monkeypatch):
+    """``features --feeds`` computes the world as scoring does with the data folder's feeds:
+    sessions from a loaded VPN range count as anonymised; without the flag they do not."""
+    import gzip
+    import json
+
+    world = make_world(tmp_path, 300, 78, "world")
+    with gzip.open(world, "rt") as handle:
+        people = [json.loads(line) for line in handle]
+    listed = next(p for p in people if p.get("sessions") and p["sessions"][0]["ip"].count(".") == 3)
+    ips = sorted({s["ip"] for s in listed["sessions"] if s["ip"].count(".") == 3})
+    ranges = tmp_path / "vpn.txt"
+    ranges.write_text("".join(f"{ip}/32\n" for ip in ips))
+    data_dir = tmp_path / "data"
+    subprocess.run([sys.executable, "-m", "detector.cli", "intel", "update", "--data-dir", str(data_dir),
+                    "--vpn-cidrs", str(ranges), "--published", "2026-11-01"],
+                   capture_output=True, text=True, check=True)
+    monkeypatch.setenv("DETECTOR_DATA_DIR", str(data_dir))  # the subprocesses inherit it
+    plain, fed = tmp_path / "plain.parquet", tmp_path / "fed.parquet"
+    _compare("features", str(world), "-o", str(plain))
+    _compare("features", str(world), "-o", str(fed), "--feeds")
+    before = pd.read_parquet(plain).loc[listed["applicant_id"], "net_anonymiser_share"]
+    after = pd.read_parquet(fed).loc[listed["applicant_id"], "net_anonymiser_share"]
+    assert after > before and after > 0.5
