@@ -33,10 +33,10 @@ from detector.signals.timezone_rhythm import (
     MIN_SESSIONS_FOR_CURVE,
     MIN_SESSIONS_FOR_WEEKS,
     NIGHT_HOURS,
+    OPERATOR_BAND,
     _circular_gap,
     add_activity,
     best_fit_offsets,
-    in_operator_band,
     operator_hours_llr,
 )
 from detector.signals.zone_offsets import _valid_zone, zone_table
@@ -165,11 +165,11 @@ def _claimed_zone(fields: dict, starts: list[pd.Timestamp], best: float) -> tupl
     return zones[pick], float(offs[pick])
 
 
-def _ip_zone_offsets(moment: pd.Timestamp, country: object) -> np.ndarray:
+def _ip_zone_offsets(moment: pd.Timestamp, country: object) -> list[float]:
     """UTC offsets at ``moment`` of the IP country's zones (none for an unknown country)."""
     if is_missing(country):
-        return np.empty(0)
-    return np.asarray([offset_hours(moment, z) for z in _ip_zones(country)], dtype=float)  # type: ignore[arg-type]
+        return []
+    return [offset_hours(moment, z) for z in _ip_zones(country)]  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=512)
@@ -178,11 +178,22 @@ def _ip_zones(country: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(country_zones(country)))[:12]
 
 
-def _ip_zone_gap(offsets: np.ndarray, claimed: float) -> float:
-    if not len(offsets):
-        return NAN
-    gaps = _circular_gap(offsets, np.asarray(claimed))
-    return NAN if np.all(np.isnan(gaps)) else float(np.nanmin(gaps))
+def _gap(a: float, b: float) -> float:
+    """``timezone_rhythm._circular_gap`` of two numbers, without NumPy's per-call cost (the
+    same operations on the same doubles; NaN in, NaN out)."""
+    d = abs(a - b) % 24
+    return min(d, 24 - d)
+
+
+def _in_operator_band(offsets: list[float]) -> bool:
+    """``timezone_rhythm.in_operator_band(offsets).any()`` of one session's zone offsets."""
+    lo, hi = OPERATOR_BAND
+    return any(lo - 0.5 <= o <= hi + 0.5 for o in offsets)
+
+
+def _ip_zone_gap(offsets: list[float], claimed: float) -> float:
+    present = [g for g in (_gap(o, claimed) for o in offsets) if g == g]
+    return min(present) if present else NAN
 
 
 def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
@@ -205,7 +216,7 @@ def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
     # Each session's IP-country zone offsets, once: the zone gap and the operator band read them.
     ip_offsets = [_ip_zone_offsets(s["started_at"], row[_GEO["country"]]) for s, row in zip(sessions, geo, strict=True)]
     # ``timezone_rhythm.located_in_operator_band``: not an anonymiser, a zone inside UTC+7..+10.
-    explained = [not any(bool(row[i]) for i in _FLAG_POSITIONS) and bool(in_operator_band(offs).any())
+    explained = [not any(bool(row[i]) for i in _FLAG_POSITIONS) and _in_operator_band(offs)
                  for row, offs in zip(geo, ip_offsets, strict=True)]
     operator_curve = curve if not any(explained) else activity_curve(
         [s["started_at"] for s, e in zip(sessions, explained, strict=True) if not e],
@@ -222,11 +233,10 @@ def timezone_features(fields: dict, sessions: list[dict], geo: list[tuple],
     mismatch, ip_gap, local_days, hours = [], [], [], []
     for s, offs in zip(sessions, ip_offsets, strict=True):
         at_claim = offset_hours(s["started_at"], zone)
-        gap = _circular_gap(np.asarray(offset_hours(s["started_at"], s["browser_timezone"])),
-                            np.asarray(at_claim))
-        mismatch.append(NAN if np.isnan(gap) else float(gap >= 1))
+        gap = _gap(offset_hours(s["started_at"], s["browser_timezone"]), at_claim)
+        mismatch.append(NAN if gap != gap else float(gap >= 1))
         ip_gap.append(_ip_zone_gap(offs, at_claim))
-        shifted = s["started_at"].value + int(round(float(np.nan_to_num(at_claim)) * NS_PER_HOUR))
+        shifted = s["started_at"].value + int(round((0.0 if at_claim != at_claim else at_claim) * NS_PER_HOUR))
         local_days.append(shifted - shifted % NS_PER_DAY)
         hours.append(s["duration_s"] / 3600)
     out["tz_browser_mismatch_share"] = group_mean(mismatch)

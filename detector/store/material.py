@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -47,8 +48,10 @@ def to_signed(values: np.ndarray) -> np.ndarray:
     return np.asarray(values, dtype=np.uint64).view(np.int64)
 
 
+@lru_cache(maxsize=1 << 16)
 def _network(ip: object) -> str | None:
-    """The /24 (IPv4) or /48 (IPv6) network of an address: coarse enough to keep."""
+    """The /24 (IPv4) or /48 (IPv6) network of an address: coarse enough to keep (cached: an
+    applicant's sessions repeat a few addresses)."""
     try:
         address = ipaddress.ip_address(str(ip))
     except ValueError:
