@@ -44,12 +44,6 @@ from detector.training.truth import load_truth
 SCRIPTS = Path(__file__).resolve().parent
 
 
-def loaded_feeds(settings: Settings, use: bool) -> ActiveFeeds | None:
-    """The data folder's feeds (VPN ranges, hosting ASNs, Tor exits) when asked for, as
-    ``detector score`` and ``evaluate`` read them; None computes with the shipped lists only."""
-    return ActiveFeeds.load(settings) if use else None
-
-
 def world_features(path: Path, settings: Settings, feeds: ActiveFeeds | None = None) -> pd.DataFrame:
     """The rows ``detector evaluate`` scores (features over the whole world, labels hidden),
     with label, and segment and tactic from the world's truth file if it has one."""
@@ -99,11 +93,11 @@ def fit(rows: pd.DataFrame, out: Path, blank: list[str], random_state: int = 0) 
 def world_result(scores: np.ndarray, rows: pd.DataFrame) -> dict[str, float]:
     """AP, recall at the world's 1% FPR (overall and per front tactic), and each genuine
     segment's false-positive rate at that threshold, as ``detector evaluate`` computes them."""
-    segments = rows["segment"].fillna("regular") if "segment" in rows else None
-    tactics = rows["tactic"].fillna("unknown") if "tactic" in rows else None
+    def column(name: str, missing: str) -> np.ndarray | None:
+        return rows[name].fillna(missing).to_numpy() if name in rows else None
+
     metrics = detection_metrics(rows["label"].astype(int).to_numpy(), scores,
-                                None if segments is None else segments.to_numpy(),
-                                None if tactics is None else tactics.to_numpy())
+                                column("segment", "regular"), column("tactic", "unknown"))
     result = {"average_precision": metrics["average_precision"], "recall_at_1pct_fpr": metrics["recall"]}
     result.update({f"recall {name}": rate["rate"] for name, rate in metrics["recall_by_tactic"].items()})
     result.update({f"fpr {name}": rate["rate"] for name, rate in metrics["fpr_by_segment"].items()})
@@ -157,10 +151,11 @@ def main() -> None:
     if unknown:
         parser.error(f"--blank: not features of this code: {', '.join(unknown)}")
 
+    # the data folder's feeds (VPN ranges, hosting ASNs, Tor exits) as scoring reads them
+    feeds = ActiveFeeds.load(settings) if getattr(args, "feeds", False) else None
     if args.command == "features":
-        world_features(args.world, settings, loaded_feeds(settings, args.feeds)).to_parquet(args.out)
+        world_features(args.world, settings, feeds).to_parquet(args.out)
     elif args.command == "training-features":
-        feeds = loaded_feeds(settings, args.feeds)
         training_features(args.work, args.shared_data, settings, feeds).to_parquet(args.out)
     elif args.command == "fit":
         metrics = fit(pd.read_parquet(args.rows), args.out, blank, args.random_state)
