@@ -27,7 +27,7 @@ from detector.geo.countries import country_facts
 from detector.geo.mmdb import open_mmdb
 from detector.settings import Settings
 
-__all__ = ["COLUMNS", "FLAG_COLUMNS", "GeoLookup"]
+__all__ = ["COLUMNS", "FLAG_COLUMNS", "GeoLookup", "geo_columns"]
 
 FLAG_COLUMNS = (
     "is_hosting",
@@ -320,15 +320,23 @@ class GeoLookup:
         self._cache_all(list(uniques))
         table = [cache[ip] for ip in uniques] + [_UNKNOWN]
         codes = np.where(codes < 0, len(table) - 1, codes)
-        columns = list(zip(*table, strict=True))
-        data: dict[str, np.ndarray] = {}
-        for name, values in zip(COLUMNS, columns, strict=True):
-            if name in ("latitude", "longitude", "asn", "anonymizer_confidence"):
-                array = np.asarray(values, dtype=float)
-            elif name in FLAG_COLUMNS:
-                array = np.asarray(values, dtype=bool)
-            else:
-                array = np.asarray(values, dtype=object)
-            data[name] = array[codes]
+        data = {name: array[codes] for name, array in geo_columns(table).items()}
         frame = pd.DataFrame(data, columns=list(COLUMNS))
         return frame.astype({name: "str" for name in _STRING_COLUMNS})
+
+
+def geo_columns(rows: Sequence[Row]) -> dict[str, np.ndarray]:
+    """Each of COLUMNS over ``rows`` (tuples from :meth:`GeoLookup.rows`) as a typed array:
+    numbers as floats, flags as booleans, text as objects with NaN where unknown, which is
+    what the columns of :meth:`GeoLookup.lookup`'s frame hand out."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
+    data: dict[str, np.ndarray] = {}
+    for name, values in zip(COLUMNS, columns, strict=True):
+        if name in ("latitude", "longitude", "asn", "anonymizer_confidence"):
+            data[name] = np.asarray(values, dtype=float)
+        elif name in FLAG_COLUMNS:
+            data[name] = np.asarray(values, dtype=bool)
+        else:  # text (_STRING_COLUMNS), as ``astype("str")`` leaves it
+            data[name] = np.asarray([_NAN if value is None or value != value else str(value)
+                                     for value in values], dtype=object)
+    return data

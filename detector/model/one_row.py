@@ -30,18 +30,6 @@ class _Tree:
     leaf: list[bool]
     uses: frozenset[int]  # columns this tree splits on
 
-    def leaf_value(self, row: list[float]) -> float:
-        node = 0
-        while not self.leaf[node]:
-            x = row[self.feature[node]]
-            if x != x:
-                node = self.left[node] if self.missing_left[node] else self.right[node]
-            elif x <= self.threshold[node]:
-                node = self.left[node]
-            else:
-                node = self.right[node]
-        return self.value[node]
-
 
 class _Forest:
     """Every tree's nodes in flat arrays, walked for all trees at once (one NumPy step per
@@ -60,15 +48,20 @@ class _Forest:
 
     def leaf_values(self, row: np.ndarray) -> list[float]:
         """Each tree's leaf value for ``row`` (clipped pipeline columns), in tree order."""
-        node = self.roots.copy()
+        trees = np.arange(len(self.roots))
+        return self.leaves_of(row[None, :], np.zeros_like(trees), trees).tolist()
+
+    def leaves_of(self, rows: np.ndarray, row_of: np.ndarray, tree_of: np.ndarray) -> np.ndarray:
+        """The leaf value of tree ``tree_of[k]`` for row ``rows[row_of[k]]``, for every k."""
+        node = self.roots[tree_of]
         inner = np.flatnonzero(~self.leaf[node])
         while inner.size:
             at = node[inner]
-            x = row[self.feature[at]]
+            x = rows[row_of[inner], self.feature[at]]
             left = np.where(np.isnan(x), self.missing_left[at], x <= self.threshold[at])
             node[inner] = np.where(left, self.left[at], self.right[at])
             inner = inner[~self.leaf[node[inner]]]
-        return self.value[node].tolist()
+        return self.value[node]
 
 
 @dataclass
@@ -81,6 +74,10 @@ class OneRowPredictor:
 
     def __post_init__(self) -> None:
         self.forest = _Forest(self.trees)
+        # uses[j, i]: tree i splits on pipeline column j
+        self.uses = np.zeros((len(self.columns), len(self.trees)), dtype=bool)
+        for i, tree in enumerate(self.trees):
+            self.uses[list(tree.uses), i] = True
         lower = np.asarray(self.clipper.lower_, dtype=np.float64)  # type: ignore[attr-defined]
         self._known = ~np.isnan(lower)
         self._lower = lower[self._known]
@@ -127,32 +124,29 @@ class OneRowPredictor:
 
 class RowVariants:
     """Raw and calibrated scores of variants of one base row, as ``margin`` and ``predict_proba``
-    give them, re-walking only the trees that split on a column the variant changed."""
+    give them, re-walking only the trees that split on a column the variant changed (all such
+    variant-tree pairs in one walk)."""
 
     def __init__(self, predictor: OneRowPredictor, base: np.ndarray):
         self.predictor = predictor
-        clipped = predictor.clip(base[None, :])
-        self.base = clipped[0].tolist()
-        self.leaves = predictor.forest.leaf_values(clipped[0])
-        self.trees_of: dict[int, list[int]] = {}
-        for i, tree in enumerate(predictor.trees):
-            for column in tree.uses:
-                self.trees_of.setdefault(column, []).append(i)
+        self.base = predictor.clip(base[None, :])[0]
+        self.leaves = np.asarray(predictor.forest.leaf_values(self.base), dtype=np.float64)
 
     def margin(self, rows: np.ndarray) -> np.ndarray:
         clipped = self.predictor.clip(rows)
-        out = []
-        for values in clipped.tolist():
-            changed = {i for j, (a, b) in enumerate(zip(values, self.base, strict=True))
-                       if not (a == b or (a != a and b != b)) for i in self.trees_of.get(j, [])}
-            leaves = list(self.leaves)
-            for i in changed:
-                leaves[i] = self.predictor.trees[i].leaf_value(values)
-            out.append(self.predictor._sum(leaves))
-        return np.asarray(out, dtype=np.float64)
+        same = (clipped == self.base) | (np.isnan(clipped) & np.isnan(self.base))
+        row_of, tree_of = np.nonzero((~same).astype(np.int64) @ self.predictor.uses > 0)
+        leaves = np.tile(self.leaves, (len(clipped), 1))
+        leaves[row_of, tree_of] = self.predictor.forest.leaves_of(clipped, row_of, tree_of)
+        return np.asarray([self.predictor._sum(row) for row in leaves.tolist()], dtype=np.float64)
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
         return self.predictor.calibrate(self.margin(rows))
+
+    def predict_with_margin(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``predict`` and ``margin`` of the same rows from one walk."""
+        margin = self.margin(rows)
+        return self.predictor.calibrate(margin), margin
 
 
 def one_row_predictor(model) -> OneRowPredictor | None:

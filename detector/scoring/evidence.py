@@ -76,6 +76,18 @@ class _RowsOf:
         return _Rows(self._columns, self._positions.get(aid, np.zeros(0, dtype=np.int64)))
 
 
+class _OneApplicantRows:
+    """One applicant's rows of a table given as columns (``_RowsOf`` of a one-applicant table)."""
+
+    def __init__(self, aid: Any, columns: dict[str, np.ndarray]) -> None:
+        self._aid = aid
+        self._columns = columns
+        self._positions = np.arange(len(next(iter(columns.values()), ())), dtype=np.int64)
+
+    def __call__(self, aid: Any) -> _Rows:
+        return _Rows(self._columns, self._positions if aid == self._aid else self._positions[:0])
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
@@ -156,6 +168,33 @@ class EvidenceWriter:
         in_wanted = np.flatnonzero(np.isin(components, wanted_comps))
         self.members = {c: ids[idx.to_numpy()].tolist() for c, idx in
                         pd.Series(in_wanted).groupby(components[in_wanted])}
+
+    @classmethod
+    def for_one(cls, applicant: dict[str, Any], features: dict[str, Any], context: dict[str, Any],
+                sessions: dict[str, np.ndarray], payouts: dict[str, np.ndarray],
+                links: list[tuple[str, str]], members: list[str]) -> EvidenceWriter:
+        """The writer of one applicant (row 0) from plain values, without frames: the same
+        sentences the frame constructor gives for a population of this applicant and the
+        profiles it links to (the scoring API explaining one flagged sign-up).
+
+        ``applicant``, ``features``, ``context``: name -> value; ``sessions``, ``payouts``:
+        column -> the applicant's values in order; ``links``: (kind, other profile id) in
+        link order; ``members``: the other profiles of its network, in order."""
+        writer = cls.__new__(cls)
+        aid = applicant["applicant_id"]
+        writer.first_row = 0
+        writer._last_row = None
+        writer._columns = tuple({name: [value] for name, value in values.items()}  # type: ignore[assignment]
+                                for values in (applicant, features, context))
+        writer.sessions = _OneApplicantRows(aid, sessions)  # type: ignore[assignment]
+        writer.payouts = _OneApplicantRows(aid, payouts)  # type: ignore[assignment]
+        writer.links = defaultdict(lambda: defaultdict(list))
+        for kind, other in links:
+            if other not in writer.links[0][kind]:
+                writer.links[0][kind].append(other)
+        writer.components = np.zeros(1, dtype=np.int64)
+        writer.members = {0: [aid, *members]}
+        return writer
 
     def _other_members(self, row: int, aid: str) -> tuple[list[str], int]:
         """The first ``MAX_IDS`` other members of the row's network and how many there are.

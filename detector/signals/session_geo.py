@@ -5,6 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from detector.geo.geoip import geo_columns
+from detector.io.population import SESSION_COLUMNS
+
 ANONYMISER_FLAGS = ("is_vpn", "is_hosting", "is_tor", "is_proxy", "is_residential_proxy", "is_anonymous")
 OPERATOR_COUNTRIES = frozenset({"CN", "RU", "KP", "LA"})
 
@@ -35,3 +38,18 @@ def annotate_sessions(sessions: pd.DataFrame, geo) -> pd.DataFrame:
             flags |= out[flag].fillna(False).to_numpy(dtype=bool)
     out["anonymised"] = flags
     return out
+
+
+def annotated_columns(sessions: list[dict], geo_rows: list[tuple]) -> dict[str, np.ndarray]:
+    """One applicant's sessions as the columns of :func:`annotate_sessions` (their own fields,
+    the geo columns of their IPs and ``anonymised``), without building the frame: the API's
+    evidence for one flagged applicant. ``geo_rows``: ``GeoLookup.rows`` of the sessions' IPs."""
+    columns = {name: np.asarray([session[name] for session in sessions], dtype=object)
+               for name in SESSION_COLUMNS}
+    columns.update(geo_columns(geo_rows))
+    flags = np.zeros(len(sessions), dtype=bool)
+    for flag in ANONYMISER_FLAGS:
+        if flag in columns:
+            flags |= columns[flag]
+    columns["anonymised"] = flags
+    return columns

@@ -91,18 +91,12 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
         t2 = time.perf_counter()
         # the score, band and reasons need the links only, not the writes: known before the
         # applicant's row is written, they go into it with the insert (no second write of the row)
-        features = None
         if predictor is not None:
             score = np.asarray([predictor.predict(mine)])
         else:
-            features = _one_row(mine, applicant_id)
-            score = np.asarray(model.predict_proba(features), dtype=float)
+            score = np.asarray(model.predict_proba(_one_row(mine, applicant_id)), dtype=float)
         band = np.asarray(model.band(score))
-        if band[0] == "low":
-            explained: list[dict] = []
-        else:
-            features = features if features is not None else _one_row(mine, applicant_id)
-            explained = _reasons_with_evidence(clean, signals.context, features, found, engine, versions)
+        explained = [] if band[0] == "low" else _reasons_with_evidence(ready, mine, found, engine, versions)
         rounded = np.round(score, 6)
         t3 = time.perf_counter()
         stored_reasons = redact_reasons(explained, clean.fields["phone"], clean.fields["email"])

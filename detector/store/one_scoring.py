@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from detector.features.build import FeatureTable
 from detector.features.catalogue import FEATURE_NAMES
 from detector.io.fast_records import CleanApplicant, population_of
+from detector.io.population import PAYOUT_COLUMNS
 from detector.linking.population_links import PopulationLinks
 from detector.model.one_row import OneRowPredictor, one_row_predictor
 from detector.model.rules_baseline import OWN_RULES
@@ -29,7 +30,8 @@ from detector.scoring.evidence import EvidenceWriter
 from detector.scoring.reasons import reason_contributions
 from detector.scoring.score import reason_entries, score_features
 from detector.signals.one_applicant import OneApplicantSignals, one_applicant_signals
-from detector.signals.session_geo import annotate_sessions
+from detector.signals.session_geo import annotate_sessions, annotated_columns
+from detector.store.lookup import StoreLinks
 from detector.store.material import RowFacts
 from detector.store.one_material import one_row_facts
 from detector.store.scoring import (
@@ -106,26 +108,47 @@ def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedA
     return score_many_with_store(session, [prepared], engine, source=source)[0]
 
 
-def _reasons_with_evidence(applicant: CleanApplicant, context: dict, features: pd.DataFrame, found,
+def _reasons_with_evidence(ready: PreparedApplicant, row: np.ndarray, found: StoreLinks,
                            engine: ScoringEngine, versions: dict[str, str]) -> list[dict]:
-    """The reasons with evidence of this one applicant, as ``score_features`` gives them."""
-    population = population_of([applicant])
-    sessions = annotate_sessions(population.sessions, engine.geo)
-    evidence_population, pairs, components = _evidence_population(population, [found])
-    table = FeatureTable(features=features, links=PopulationLinks(
-        pairs=pairs, features=features[LINK_FEATURES], components=components),
-        sessions=sessions, context=pd.DataFrame([context], index=features.index))
+    """The reasons with evidence of this one applicant, as ``score_features`` gives them.
+
+    ``row``: its features in catalogue order, link features filled in from ``found``."""
     model = engine.model
     predictor = _predictor(model)
     if predictor is None:
-        return score_features(table, evidence_population, model, sanctions_hits=None,
-                              feed_versions=versions).scores["reasons"].iloc[0]
+        return _reasons_from_frames(ready, row, found, engine, versions)
     # score_features' reasons for one flagged row, with the model's calls answered by the tree
-    # walker (the same numbers, without scikit-learn's per-call cost on each occluded variant)
-    row = features.to_numpy(dtype=float)
-    variants = predictor.around(row[0])
+    # walker (the same numbers, without scikit-learn's per-call cost on each occluded variant),
+    # and its evidence written from the applicant's own values instead of one-row frames
+    rows = row[None, :]
+    variants = predictor.around(row)
     reference = np.asarray([model.reference_values[name] for name in FEATURE_NAMES], dtype=float)
-    (contributions,) = reason_contributions(variants.predict, row, reference, margin=variants.margin)
-    writer = EvidenceWriter(evidence_population.applicants, table.features, table.context, table.sessions,
-                            evidence_population.payouts, pairs, components, np.asarray([0]))
+    (contributions,) = reason_contributions(variants.predict, rows, reference, margin=variants.margin,
+                                            predict_with_margin=variants.predict_with_margin)
+    applicant = ready.applicant
+    in_network = set(found.member_ids)
+    others = list(dict.fromkeys([pair[1] for pair in found.pairs] + found.member_ids))
+    writer = EvidenceWriter.for_one(
+        applicant.fields, dict(zip(FEATURE_NAMES, row, strict=True)), ready.signals.context,
+        annotated_columns(applicant.sessions, ready.signals.geo),
+        {name: np.asarray([payout[name] for payout in applicant.payouts], dtype=object)
+         for name in PAYOUT_COLUMNS},
+        [(kind, other) for _, other, kind, _ in found.pairs],
+        [member for member in others if member in in_network])
     return reason_entries(contributions, writer, 0)
+
+
+def _reasons_from_frames(ready: PreparedApplicant, row: np.ndarray, found: StoreLinks,
+                         engine: ScoringEngine, versions: dict[str, str]) -> list[dict]:
+    """``score_features`` on frames of this one applicant: any model the tree walker cannot read."""
+    applicant = ready.applicant
+    population = population_of([applicant])
+    sessions = annotate_sessions(population.sessions, engine.geo)
+    evidence_population, pairs, components = _evidence_population(population, [found])
+    features = pd.DataFrame(row[None, :], index=pd.Index([applicant.fields["applicant_id"]], name="applicant_id"),
+                            columns=list(FEATURE_NAMES))
+    table = FeatureTable(features=features, links=PopulationLinks(
+        pairs=pairs, features=features[LINK_FEATURES], components=components),
+        sessions=sessions, context=pd.DataFrame([ready.signals.context], index=features.index))
+    return score_features(table, evidence_population, engine.model, sanctions_hits=None,
+                          feed_versions=versions).scores["reasons"].iloc[0]
