@@ -454,30 +454,30 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
                 "link_component_distinct_countries": float(my_country is not None),
                 "link_known_fronts": 0.0, "link_component_others_risk": np.nan}, []
     in_components = Applicant.component_id.in_(components)
-    # in component then pk order, as SQLite's component index reads them: the others' mean risk
-    # below adds them up in this order, and PostgreSQL would otherwise return them in the
-    # order of their row versions on disk, which updates and vacuum change (a last-bit
-    # difference in the mean can move the score across a split of the model)
-    members = session.connection().execute(select(Applicant.pk, Applicant.features, Applicant.label,
-                                     Applicant.rules_risk, Applicant.claimed_country)
-                              .where(in_components).order_by(Applicant.component_id, Applicant.pk)
-                              .limit(MAX_REFRESH + 1)).all()
-    if len(members) > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
-        size, fronts, risk_sum, risk_count = fetch_all(
-            session, f"SELECT count(*), sum(CASE WHEN label = 1.0 THEN 1 ELSE 0 END), "
-                     f"{_summed(session, 'rules_risk', 'component_id, pk')}, count(rules_risk) FROM applicants "
-                     f"WHERE component_id IN ({placeholders(len(components))})", sorted(components))[0]
+    # Counted from the component index alone (``ix_applicants_component_members``), which
+    # holds these columns: a huge network is never read row by row, only the index.
+    size, fronts, risk_sum, risk_count = fetch_all(
+        session, f"SELECT count(*), sum(CASE WHEN label = 1.0 THEN 1 ELSE 0 END), "
+                 f"{_summed(session, 'rules_risk', 'component_id, pk')}, count(rules_risk) FROM applicants "
+                 f"WHERE component_id IN ({placeholders(len(components))})", sorted(components))[0]
+    if size > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
+        members = []
         countries = set(session.connection().scalars(select(Applicant.claimed_country).distinct()
                                         .where(in_components, Applicant.claimed_country.is_not(None))).all())
-    else:
-        size = len(members)
-        fronts = sum(1 for m in members if m.label == 1.0)
-        countries = {m.claimed_country for m in members if m.claimed_country is not None}
-    if len(members) > MAX_REFRESH:
         names = set(session.connection().scalars(select(Identifier.hash).distinct()
                                     .join(Applicant, and_(Applicant.pk == Identifier.applicant_pk, in_components))
                                     .where(Identifier.kind == "name")).all())
-    else:  # by the members' keys: an index probe per member whatever the planner's statistics say
+    else:
+        # in component then pk order, as SQLite's component index reads them: the others' mean
+        # risk below adds them up in this order, and PostgreSQL would otherwise return them in
+        # the order of their row versions on disk, which updates and vacuum change (a last-bit
+        # difference in the mean can move the score across a split of the model)
+        members = session.connection().execute(
+            select(Applicant.pk, Applicant.features, Applicant.label, Applicant.rules_risk,
+                   Applicant.claimed_country).where(in_components)
+            .order_by(Applicant.component_id, Applicant.pk)).all()
+        countries = {m.claimed_country for m in members if m.claimed_country is not None}
+        # by the members' keys: an index probe per member whatever the planner's statistics say
         names = {value for kind, value in fetch_all(
             session, f"SELECT kind, hash FROM identifiers WHERE applicant_pk IN ({placeholders(len(members))})",
             [m.pk for m in members]) if kind == "name"} if members else set()
@@ -490,7 +490,7 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
         "link_known_fronts": float(fronts or 0),
     }
     updates: list[MemberUpdate] = []
-    if len(members) > MAX_REFRESH:
+    if size > MAX_REFRESH:
         stats["link_component_others_risk"] = (float(risk_sum) / risk_count) if risk_count else np.nan
         return stats, updates
     fronts_with_me = float(fronts) + (1.0 if my_label == 1.0 else 0.0)

@@ -8,7 +8,7 @@ content the platform already holds; they are kept for the analyst console unless
 
 Linking is a set of indexed lookups: ``identifiers (kind, hash)``, ``sessions (ip_hash)``,
 ``text_keys (field, band_key)`` then ``text_signatures (applicant_pk, field)``, ``photo_keys
-(band, value)`` and ``applicants (component_id)``; the component id is an incremental
+(band, value)`` and ``applicants (component_id, pk, ...)``; the component id is an incremental
 union-find persisted on the applicant.
 """
 
@@ -86,7 +86,7 @@ class Applicant(Base):
     # Current feature values: link features of members are kept current as profiles join their
     # component, so the others' risk of the next one matches batch scoring.
     features: Mapped[dict | None] = mapped_column(JSON)
-    component_id: Mapped[int] = mapped_column(Integer, index=True)
+    component_id: Mapped[int] = mapped_column(Integer)
     rules_risk: Mapped[float | None] = mapped_column(Float)  # hand-set red-flag score (others_risk)
     # Latest score, denormalised for the review queue.
     score: Mapped[float | None] = mapped_column(Float)
@@ -94,7 +94,10 @@ class Applicant(Base):
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | decided
     __table_args__ = (Index("ix_applicants_queue", "status", "band", "score"),
-                      Index("ix_applicants_agency", "agency_id", "rules_risk"))
+                      Index("ix_applicants_agency", "agency_id", "rules_risk"),
+                      # a network's members with what its statistics read (``component_stats``)
+                      Index("ix_applicants_component_members", "component_id", "pk", "label",
+                            "rules_risk", "claimed_country"))
 
 
 class Identifier(Base):
