@@ -9,9 +9,11 @@ Every query is bounded by an index and by ``hub_cap``; nothing scans the populat
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -460,8 +462,8 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
         session, f"SELECT count(*), sum(CASE WHEN label = 1.0 THEN 1 ELSE 0 END), "
                  f"{_summed(session, 'rules_risk', 'component_id, pk')}, count(rules_risk) FROM applicants "
                  f"WHERE component_id IN ({placeholders(len(components))})", sorted(components))[0]
+    members: Sequence[Any] = []
     if size > MAX_REFRESH:  # a huge component: counts in SQL, members' stored risks
-        members = []
         countries = set(session.connection().scalars(select(Applicant.claimed_country).distinct()
                                         .where(in_components, Applicant.claimed_country.is_not(None))).all())
         names = set(session.connection().scalars(select(Identifier.hash).distinct()
