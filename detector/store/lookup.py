@@ -53,6 +53,7 @@ class MemberUpdate:
     pk: int
     features: dict
     rules_risk: float
+    risk_changed: bool = True  # differs from the stored one (only then is it written)
 
 
 @dataclass
@@ -496,13 +497,13 @@ def component_stats(session: Session, components: set[int], facts: RowFacts,
         stats["link_component_others_risk"] = (float(risk_sum) / risk_count) if risk_count else np.nan
         return stats, updates
     fronts_with_me = float(fronts) + (1.0 if my_label == 1.0 else 0.0)
-    fresh = [(m.pk, _current_member_features(m.features, m.pk, kept, similar, stats, fronts_with_me, m.label))
+    fresh = [(m, _current_member_features(m.features, m.pk, kept, similar, stats, fronts_with_me, m.label))
              for m in members if m.features]
     if fresh:
         frame = pd.DataFrame([f for _, f in fresh]).astype(float)
         risks = np.asarray(own_red_flags(frame), dtype=float)
-        updates = [MemberUpdate(pk=pk, features=f, rules_risk=float(r))
-                   for (pk, f), r in zip(fresh, risks, strict=True)]
+        updates = [MemberUpdate(pk=m.pk, features=f, rules_risk=float(r), risk_changed=m.rules_risk != float(r))
+                   for (m, f), r in zip(fresh, risks, strict=True)]
     refreshed = {u.pk: u.rules_risk for u in updates}
     others = [refreshed.get(m.pk, m.rules_risk) for m in members]
     known = [r for r in others if r is not None and not np.isnan(r)]

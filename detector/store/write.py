@@ -273,13 +273,21 @@ def insert_score_rows(session: Session, pks: Sequence[int], scores: Sequence[flo
 
 
 def update_members(session: Session, updates) -> None:
-    """Store component members' refreshed features and red-flag risks."""
-    params = [{"p": u.pk, "f": {k: (None if v is None or np.isnan(v) else v) for k, v in u.features.items()},
-               "r": u.rules_risk} for u in updates]
-    if params:
-        stmt = (update(Applicant).where(Applicant.pk == bindparam("p"))
-                .values(features=bindparam("f"), rules_risk=bindparam("r")))
-        session.connection().execute(stmt, params)
+    """Store component members' refreshed features, and their red-flag risks where they changed.
+
+    A member's risk is that of its own signals, which another profile joining its network does
+    not change; rewriting it unchanged would still rewrite the member's entries in the two
+    indexes that hold it (network statistics, agency), ~20 ms for a network of 1,300."""
+    if not updates:
+        return
+    session.connection().execute(
+        update(Applicant).where(Applicant.pk == bindparam("p")).values(features=bindparam("f")),
+        [{"p": u.pk, "f": {k: (None if v is None or np.isnan(v) else v) for k, v in u.features.items()}}
+         for u in updates])
+    changed = [{"p": u.pk, "r": u.rules_risk} for u in updates if u.risk_changed]
+    if changed:
+        session.connection().execute(
+            update(Applicant).where(Applicant.pk == bindparam("p")).values(rules_risk=bindparam("r")), changed)
 
 
 def _placeholders(dialect_paramstyle: str, n: int) -> str:
