@@ -48,16 +48,18 @@ class _Forest:
 
     def leaf_values(self, row: np.ndarray) -> list[float]:
         """Each tree's leaf value for ``row`` (clipped pipeline columns), in tree order."""
-        trees = np.arange(len(self.roots))
-        return self.leaves_of(row[None, :], np.zeros_like(trees), trees).tolist()
+        return self._walk(row, self.roots.copy(), 0).tolist()
 
     def leaves_of(self, rows: np.ndarray, row_of: np.ndarray, tree_of: np.ndarray) -> np.ndarray:
         """The leaf value of tree ``tree_of[k]`` for row ``rows[row_of[k]]``, for every k."""
-        node = self.roots[tree_of]
+        return self._walk(np.ascontiguousarray(rows).ravel(), self.roots[tree_of], row_of * rows.shape[1])
+
+    def _walk(self, values: np.ndarray, node: np.ndarray, start: np.ndarray | int) -> np.ndarray:
+        """Walk each ``node`` down to its leaf, reading feature f of its row at ``values[start + f]``."""
         inner = np.flatnonzero(~self.leaf[node])
         while inner.size:
             at = node[inner]
-            x = rows[row_of[inner], self.feature[at]]
+            x = values[self.feature[at] + (start if isinstance(start, int) else start[inner])]
             left = np.where(np.isnan(x), self.missing_left[at], x <= self.threshold[at])
             node[inner] = np.where(left, self.left[at], self.right[at])
             inner = inner[~self.leaf[node[inner]]]
