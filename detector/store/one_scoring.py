@@ -39,6 +39,7 @@ from detector.store.scoring import (
     ScoringEngine,
     StoreScored,
     _evidence_population,
+    linked_ids,
 )
 
 _RULE_COLUMNS = [FEATURE_NAMES.index(rule.feature) for rule in OWN_RULES]
@@ -127,14 +128,13 @@ def _reasons_with_evidence(ready: PreparedApplicant, row: np.ndarray, found: Sto
                                             predict_with_margin=variants.predict_with_margin)
     applicant = ready.applicant
     in_network = set(found.member_ids)
-    others = list(dict.fromkeys([pair[1] for pair in found.pairs] + found.member_ids))
     writer = EvidenceWriter.for_one(
         applicant.fields, dict(zip(FEATURE_NAMES, row, strict=True)), ready.signals.context,
         annotated_columns(applicant.sessions, ready.signals.geo),
         {name: np.asarray([payout[name] for payout in applicant.payouts], dtype=object)
          for name in PAYOUT_COLUMNS},
         [(kind, other) for _, other, kind, _ in found.pairs],
-        [member for member in others if member in in_network])
+        [member for member in linked_ids(found) if member in in_network])
     return reason_entries(contributions, writer, 0)
 
 

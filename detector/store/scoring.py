@@ -144,6 +144,12 @@ def _stored_reasons(scores: pd.DataFrame, applicants: pd.DataFrame) -> list[list
                                                          applicants["email"], strict=True)]
 
 
+def linked_ids(found: StoreLinks) -> list[str]:
+    """The profiles an applicant's evidence can name, in the order it names them: those it links
+    to directly, then the rest of its network's members."""
+    return list(dict.fromkeys([pair[1] for pair in found.pairs] + found.member_ids))
+
+
 def _evidence_population(population: Population, links: list[StoreLinks]) -> tuple[Population, pd.DataFrame, np.ndarray]:
     """The scored applicants plus their linked profiles (ids only) as rows evidence can name."""
     n = len(population.applicants)
@@ -152,11 +158,10 @@ def _evidence_population(population: Population, links: list[StoreLinks]) -> tup
     pairs = []
     for row, found in enumerate(links):
         position: dict[str, int] = {}
-        for member in [p[1] for p in found.pairs] + found.member_ids:
-            if member not in position:
-                position[member] = n + len(extra_ids)
-                extra_ids.append(member)
-                extra_comp.append(row if member in found.member_ids else n + len(extra_ids))
+        for member in linked_ids(found):
+            position[member] = n + len(extra_ids)
+            extra_ids.append(member)
+            extra_comp.append(row if member in found.member_ids else n + len(extra_ids))
         for _, other_id, kind, similarity in found.pairs:
             pairs.append((row, position[other_id], kind, similarity))
     extended = pd.concat([population.applicants.reset_index(drop=True),
