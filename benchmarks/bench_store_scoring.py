@@ -16,6 +16,7 @@ must be the one the store was built with (``bench_api.py``'s by default).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import time
 from collections import defaultdict
@@ -42,6 +43,7 @@ def main() -> None:
     from sqlalchemy.orm import sessionmaker
 
     from detector.io.fast_records import clean_records
+    from detector.scoring.warm_up import warm_up
     from detector.settings import Settings
     from detector.store.db import Store, make_engine, store_url
     from detector.store.one_scoring import prepare_one, score_one_with_store
@@ -49,6 +51,9 @@ def main() -> None:
     from detector.synth import generate_population
 
     engine = ScoringEngine.open(Settings(store_url=args.store, hash_key=args.hash_key.encode()))
+    warm_up()  # as `detector serve` does before its first request (detector.api.app.prepare_process)
+    gc.collect()
+    gc.freeze()
     database = make_engine(store_url(engine.settings))
     statements = [0]
     event.listen(database, "before_cursor_execute", lambda *_, **__: statements.__setitem__(0, statements[0] + 1))

@@ -482,12 +482,12 @@ def serve(host, port, store_url, model, workers, **geo):
     """Run the scoring API and the analyst console on the store."""
     import uvicorn
 
-    from detector.api.app import create_app, freeze_startup_objects
+    from detector.api.app import create_app, prepare_process
     from detector.api.no_delay import http_protocol
 
     if workers == 1:
         app = create_app(_store_settings(store_url, model, **geo))
-        freeze_startup_objects()
+        prepare_process()
         uvicorn.run(app, host=host, port=port, log_level="info", http=http_protocol())
         return
     from detector.api.app import export_worker_settings

@@ -85,6 +85,15 @@ def export_worker_settings(settings: Settings) -> None:
         os.environ["DETECTOR_VPN_CIDR_FILES"] = os.pathsep.join(str(p) for p in settings.vpn_cidr_files)
 
 
+def prepare_process() -> None:
+    """Get a server process ready for its first request: warm the scorer's caches (zone
+    tables, phone metadata; ``detector.scoring.warm_up``), then freeze what it loaded."""
+    from detector.scoring.warm_up import warm_up
+
+    warm_up()
+    freeze_startup_objects()
+
+
 def freeze_startup_objects() -> None:
     """Leave what the server loaded at startup out of the garbage collector's passes.
 
@@ -100,5 +109,5 @@ def freeze_startup_objects() -> None:
 def app_from_environment() -> FastAPI:
     """The app of one worker process of ``detector serve --workers N``."""
     app = create_app(Settings.from_env())
-    freeze_startup_objects()
+    prepare_process()
     return app
