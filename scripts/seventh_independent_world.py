@@ -725,6 +725,8 @@ MOBILE_RE = re.compile(
     re.I,
 )
 
+SENT_SPLIT = re.compile(r"(?<=[.;])\s+|\s+\*\s+")
+
 SKILL_PHRASES = {
     "open": [
         "Hi there,",
@@ -858,6 +860,21 @@ class Reference:
             self.isps[cc] = consumer[:25]
             mob = [x for x in consumer if MOBILE_RE.search(orgs[x[0]])][:6]
             self.mobile[cc] = mob or self.isps[cc][:3]
+        # IPv6 ranges of the same consumer and mobile ASNs (dual-stack homes, mobile IPv6)
+        wanted = {a: cc for cc, lst in self.isps.items() for a, _, _ in lst}
+        wanted.update({a: cc for cc, lst in self.mobile.items() for a, _, _ in lst})
+        self.v6: dict[int, list] = {}
+        with gzip.open(d / "ip-location-db" / "asn-ipv6.csv.gz", "rt", encoding="utf-8") as f:
+            for start, end, asn, _org in csv.reader(f):
+                a = int(asn)
+                if a in wanted:
+                    rec = geo.get(start)
+                    if not rec or rec.get("country_code") != wanted[a]:
+                        continue
+                    s6 = int(ipaddress.IPv6Address(start))
+                    e6 = int(ipaddress.IPv6Address(end))
+                    if e6 - s6 >= 1 << 64:
+                        self.v6.setdefault(a, []).append((s6, e6))
         self.vpn: dict[str, list] = {}
         self.vpn_all: list = []
         with open(d / "x4bnet-lists_vpn" / "output" / "vpn" / "ipv4.txt", encoding="utf-8") as f:
@@ -927,6 +944,15 @@ class Reference:
             v = (v & ~0xFF) | rng.randrange(1, 255)
             v = min(max(v, s), e)
         return socket.inet_ntoa(v.to_bytes(4, "big"))
+
+    def ipv6(self, rng, asn: int) -> str | None:
+        """An address in one of the ASN's IPv6 ranges (a random /64 and interface id)."""
+        rs = self.v6.get(asn)
+        if not rs:
+            return None
+        s6, e6 = rng.choice(rs)
+        prefix = rng.randrange(s6 >> 64, (e6 >> 64) + 1)
+        return str(ipaddress.IPv6Address((prefix << 64) | rng.getrandbits(64)))
 
     def isp_choice(self, rng, cc):
         """One consumer ISP (asn, ranges) of a country, weighted toward the big ones."""
@@ -1051,8 +1077,11 @@ def world_params(rng: random.Random) -> dict:
         "sess_median": rng.uniform(8, 22),
         "sess_sigma": rng.uniform(0.7, 1.1),
         "front_sess_mult": rng.uniform(1.0, 2.2),
-        "ipv6_share": rng.uniform(0.0, 0.0),
         "cgnat_pool": rng.randrange(40, 400),
+        "vpn_pool": rng.randrange(15, 150),
+        "home_v6": rng.uniform(0.05, 0.35),
+        "mobile_v6": rng.uniform(0.1, 0.6),
+        "utc_browser_rate": rng.uniform(0.0, 0.04),
         "reg_vpn_rate": rng.uniform(0.01, 0.06),
         "reg_remote_rate": rng.uniform(0.01, 0.05),
         "reg_voip_rate": rng.uniform(0.01, 0.05),
@@ -1079,6 +1108,9 @@ class World:
         self.people: list[dict] = []
         self.used_ids: set[str] = set()
         self.cgnat: dict[str, list[str]] = {}
+        self.vpn_pool: dict[str, list[str]] = {}
+        self.cgnat_asn: dict[str, int] = {}
+        self._sent_cache: dict[str, list[str]] = {}
         self.default_avatars = [f"{self.rng.getrandbits(64):016x}" for _ in range(3)]
         self.country_codes = list(COUNTRIES)
         self.country_w = [COUNTRIES[c][0] for c in self.country_codes]
@@ -1181,10 +1213,10 @@ class World:
             cat, base = rng.choice(self.ref.resumes)
         else:
             cat = cat_pref or "Software"
-        sents = re.split(r"(?<=[.;])\s+|\s+\*\s+", base)
+        sents = self.sentences(base)
         if rng.random() < splice:
             _, other = rng.choice(self.ref.resumes)
-            osents = re.split(r"(?<=[.;])\s+|\s+\*\s+", other)
+            osents = self.sentences(other)
             cut = rng.randrange(1, max(2, len(sents)))
             sents = (
                 sents[:cut]
@@ -1209,6 +1241,12 @@ class World:
         ("Skills", "Core competencies"),
         ("Education", "Academic background"),
     ]
+
+    def sentences(self, text: str) -> list[str]:
+        got = self._sent_cache.get(text)
+        if got is None:
+            got = self._sent_cache[text] = SENT_SPLIT.split(text)
+        return list(got)
 
     def polish(self, s: str, strength: float) -> str:
         for a, b in self.SYN:
@@ -1256,6 +1294,21 @@ class World:
             isp = self.ref.mobile_isp(self.rng, cc)
             pool = [self.ref.residential_ip(self.rng, cc, isp) for _ in range(self.p["cgnat_pool"])]
             self.cgnat[cc] = pool
+            self.cgnat_asn[cc] = isp[0]
+        if (
+            self.rng.random() < self.p["mobile_v6"]
+        ):  # mobile IPv6: one address per device, not shared
+            v6 = self.ref.ipv6(self.rng, self.cgnat_asn[cc])
+            if v6:
+                return v6
+        return self.rng.choice(pool)
+
+    def vpn_exit(self, cc: str) -> str:
+        """A commercial VPN exit of a country: a finite pool per world, shared by all its users."""
+        pool = self.vpn_pool.get(cc)
+        if pool is None:
+            n = self.p["vpn_pool"] if cc in self.ref.vpn else self.p["vpn_pool"] // 3 + 1
+            pool = self.vpn_pool[cc] = [self.ref.vpn_ip(self.rng, cc) for _ in range(n)]
         return self.rng.choice(pool)
 
     def home_source(self, cc, n_ips=None) -> dict:
@@ -1264,6 +1317,10 @@ class World:
             self.ref.residential_ip(self.rng, cc, isp)
             for _ in range(n_ips or self.rng.randrange(1, 4))
         ]
+        if self.rng.random() < self.p["home_v6"]:  # dual-stack home: some sessions over IPv6
+            v6 = self.ref.ipv6(self.rng, isp[0])
+            if v6:
+                ips.append(v6)
         return {"kind": "home", "ips": ips}
 
     def draw_ip(self, src: dict) -> str:
@@ -1276,7 +1333,7 @@ class World:
         if k == "vpn":
             if src.get("ips") and rng.random() < src.get("sticky", 0):
                 return rng.choice(src["ips"])
-            return self.ref.vpn_ip(rng, rng.choice(src["ccs"]))
+            return self.vpn_exit(rng.choice(src["ccs"]))
         if k == "hosting":
             return (
                 rng.choice(src["ips"])
@@ -1412,8 +1469,9 @@ class World:
             p["_sched"]["h0"] = rng.uniform(18, 21)
             p["_sched"]["span"] = rng.uniform(3, 5)
             p["_sched"]["days"] = set(range(7))
+        bz = "Etc/UTC" if rng.random() < self.p["utc_browser_rate"] else zone  # privacy browsers
         p["_sources"] = [
-            (1 - mob, home, devs, zone, 0.004),
+            (1 - mob, home, devs, bz, 0.004),
             (mob, {"kind": "mobile", "cc": cc}, devs[-1:], zone, 0.0),
         ]
         p["_devs"] = devs
@@ -1460,7 +1518,7 @@ class World:
             "kind": "vpn",
             "ccs": ccs,
             "sticky": provider_sticky,
-            "ips": [self.ref.vpn_ip(rng, rng.choice(ccs)) for _ in range(3)],
+            "ips": [self.vpn_exit(rng.choice(ccs)) for _ in range(3)],
         }
         btz = p["claimed_timezone"]
         p["_sources"] = [(w * (1 - share), s, d, b, r) for w, s, d, b, r in p["_sources"]] + [
@@ -1915,7 +1973,7 @@ class World:
             "kind": "vpn",
             "ccs": vpn_ccs,
             "sticky": rng.uniform(0.3, 0.9),
-            "ips": [self.ref.vpn_ip(rng, rng.choice(vpn_ccs)) for _ in range(rng.randrange(2, 8))],
+            "ips": [self.vpn_exit(rng.choice(vpn_ccs)) for _ in range(rng.randrange(2, 8))],
         }
         leak_src = {
             "kind": "fixed",
@@ -1950,7 +2008,7 @@ class World:
                 ["Network Technology Co., Ltd", "IT Services Ltd", "Software LLC", "Trading Co."]
             ),
         )
-        hours = rng.uniform(9, 15)
+        hours = rng.uniform(8, 10) + leak * rng.uniform(0, 6)
         days = set(range(7)) if rng.random() < 0.5 else set(range(6))
         out = []
         for _ in range(size):
