@@ -1,4 +1,4 @@
-"""Seventh independent world: a synthetic freelance-marketplace population with DPRK IT-worker fronts.
+"""Seventh independent world: a synthetic freelance marketplace with DPRK IT-worker fronts.
 
 Written from the public record (industry threat intelligence and practitioner write-ups, see
 docs/SEVENTH_INDEPENDENT_WORLD.md) without reading the detector. Fronts are modelled as cells of
@@ -501,7 +501,8 @@ NAMES = {
         "Tkachenko Sokolov Volkov Morozov Lysenko Kravchenko",
     ),
     "polish": (
-        "Piotr Krzysztof Tomasz Pawel Michal Jakub Marcin Anna Katarzyna Magdalena Agnieszka Joanna",
+        "Piotr Krzysztof Tomasz Pawel Michal Jakub Marcin Anna Katarzyna Magdalena "
+        "Agnieszka Joanna",
         "Nowak Kowalski Wisniewski Wojcik Kowalczyk Kaminski Lewandowski Zielinski Szymanski",
     ),
     "romanian": (
@@ -714,7 +715,8 @@ HOSTING_RE = re.compile(
 NON_CONSUMER_RE = re.compile(
     r"university|college|school|government|ministry|department|dod |army|navy|"
     r"cogent|level 3|lumen|gtt comm|zayo|hurricane|arelion|telia carrier|ntt america|"
-    r"tata comm|pccw|uunet|verizon business|air force|defense|bank|institute|research|hospital|nic\b|network information",
+    r"tata comm|pccw|uunet|verizon business|air force|defense|bank|institute|research|"
+    r"hospital|nic\b|network information",
     re.I,
 )
 MOBILE_RE = re.compile(
@@ -1076,12 +1078,13 @@ def world_params(rng: random.Random) -> dict:
         "missing": miss,
         "sess_median": rng.uniform(8, 22),
         "sess_sigma": rng.uniform(0.7, 1.1),
-        "front_sess_mult": rng.uniform(1.0, 2.2),
+        "front_sess_mult": rng.uniform(0.9, 1.8),
         "cgnat_pool": rng.randrange(40, 400),
         "vpn_pool": rng.randrange(15, 150),
         "home_v6": rng.uniform(0.05, 0.35),
         "mobile_v6": rng.uniform(0.1, 0.6),
         "utc_browser_rate": rng.uniform(0.0, 0.04),
+        "common_fp_rate": rng.uniform(0.0, 0.05),
         "reg_vpn_rate": rng.uniform(0.01, 0.06),
         "reg_remote_rate": rng.uniform(0.01, 0.05),
         "reg_voip_rate": rng.uniform(0.01, 0.05),
@@ -1110,6 +1113,7 @@ class World:
         self.cgnat: dict[str, list[str]] = {}
         self.vpn_pool: dict[str, list[str]] = {}
         self.cgnat_asn: dict[str, int] = {}
+        self.common_fps = [self.device() for _ in range(self.rng.randrange(10, 60))]
         self._sent_cache: dict[str, list[str]] = {}
         self.default_avatars = [f"{self.rng.getrandbits(64):016x}" for _ in range(3)]
         self.country_codes = list(COUNTRIES)
@@ -1350,7 +1354,10 @@ class World:
 
     # ---- sessions ----
     def sessions(self, phases: list[dict]) -> list[dict]:
-        """phases: dict(t0, t1, n, zone, h0, span, days, sources=[(w, src, devices, btz, remote_p)])."""
+        """Sessions of phases: dict(t0, t1, n, zone, h0, span, days, sources).
+
+        sources: [(weight, network source, devices, browser zone, remote-access share)].
+        """
         rng = self.rng
         out = []
         for ph in phases:
@@ -1458,6 +1465,9 @@ class World:
         # schedule in own zone
         mob = COUNTRIES[cc][5]
         devs = [self.device() for _ in range(rng.choices([1, 2, 3], [50, 38, 12])[0])]
+        if rng.random() < self.p["common_fp_rate"]:
+            # identical phones with default settings collide on one fingerprint
+            devs.append(rng.choice(self.common_fps))
         home = self.home_source(cc)
         p["_sched"] = {
             "zone": zone,
@@ -2060,7 +2070,8 @@ class World:
                     dict(x) for x in rng.sample(shared_pay, rng.randrange(1, len(shared_pay) + 1))
                 ]
             elif rng.random() < 0.5:
-                # own account in the claimed country opened by a facilitator: holder differs unless careful
+                # own account in the claimed country opened by a facilitator:
+                # the holder differs unless the cell is careful
                 holder = p["full_name"] if rng.random() < care else facilitator
                 p["payouts"] = [self.payout(pick(rng, COUNTRIES[cc][3]), cc, holder)]
             if rng.random() < 0.25 * leak + 0.05:  # frequent payout changes, stablecoins
@@ -2078,7 +2089,38 @@ class World:
                         "early": True,
                     }
                 )
-            self.apply_tactic(p, tactic, locals())
+            kit = {
+                "leak": leak,
+                "care": care,
+                "devs": devs,
+                "btz": btz,
+                "claimed_zone": claimed_zone,
+                "vpn_src": vpn_src,
+                "leak_src": leak_src,
+                "burst_t": burst_t,
+                "farms": farms,
+                "farm_zone": farm_zone,
+                "farm_remote": farm_remote,
+                "farm_cc": farm_cc,
+                "op_zone": op_zone,
+                "op_cc": op_cc,
+                "voip_pool": voip_pool,
+                "agency_id": agency_id,
+                "office": office,
+                "company_pay": company_pay,
+                "email_style": email_style,
+                "email_digits": email_digits,
+            }
+            self.apply_tactic(p, tactic, kit)
+            if rng.random() < 0.15:  # per-persona variation: a second tool of the cell's kit
+                extra = rng.choice(["vps", "vpn", "farm"])
+                if extra == "vps":
+                    ws = {"kind": "hosting", "ips": [self.ref.hosting_ip(rng, cc)]}
+                    p["_sources"].append((0.2, ws, [self.device()], btz, 0.4))
+                elif extra == "vpn":
+                    p["_sources"].append((0.2, vpn_src, devs, btz, 0.0))
+                else:
+                    p["_sources"].append((0.2, rng.choice(farms), persona_dev, claimed_zone, 0.5))
             if tactic != "rented_account" and rng.random() < 0.3:
                 p.pop("github_url", None)
             out.append(p)
