@@ -1085,6 +1085,7 @@ def world_params(rng: random.Random) -> dict:
         "mobile_v6": rng.uniform(0.1, 0.6),
         "utc_browser_rate": rng.uniform(0.0, 0.04),
         "common_fp_rate": rng.uniform(0.0, 0.05),
+        "dormant_rate": rng.uniform(0.05, 0.25),
         "reg_vpn_rate": rng.uniform(0.01, 0.06),
         "reg_remote_rate": rng.uniform(0.01, 0.05),
         "reg_voip_rate": rng.uniform(0.01, 0.05),
@@ -1142,7 +1143,7 @@ class World:
         z, c, _ = self.rng.choices(zs, weights=[x[2] for x in zs])[0]
         return z, c
 
-    def email(self, first, last, cc, style=None, digits=None) -> str:
+    def email(self, first, last, cc, style=None, digits=None, domain=None) -> str:
         rng = self.rng
         f, la = first.lower(), last.lower().replace(" ", "")
         style = style if style is not None else rng.randrange(6)
@@ -1159,7 +1160,7 @@ class World:
             f"{la}.{f}{d}",
             f"{f}{d}",
         ][style]
-        dom = (
+        dom = domain or (
             rng.choice(LOCAL_MAIL[cc])
             if cc in LOCAL_MAIL and rng.random() < 0.5
             else rng.choice(WEBMAIL)
@@ -1975,6 +1976,10 @@ class World:
         voip_pool = [self.ref.phone(rng, "US", "VOIP") for _ in range(rng.randrange(1, 3))]
         email_digits = str(rng.randrange(10, 999))
         email_style = rng.randrange(6)
+        # Jasper Sleet: batches of Outlook/Hotmail accounts; others use one webmail for the cell
+        email_domain = rng.choice(
+            ["outlook.com", "hotmail.com", "gmail.com", "proton.me", "yahoo.com"]
+        )
         burst_t = self.end - timedelta(days=rng.uniform(20, 500))
         vpn_ccs = claim_pool * (1 + int(care * 6)) + rng.sample(
             ["US", "NL", "SG", "JP", "GB", "DE"], 2
@@ -2051,7 +2056,12 @@ class World:
                 p["photo_phash"] = self.phash_variant(phash, rng.randrange(0, 6))
             if rng.random() < leak * 0.8:
                 p["email"] = self.email(
-                    p["_first"], p["_last"], cc, style=email_style, digits=email_digits
+                    p["_first"],
+                    p["_last"],
+                    cc,
+                    style=email_style,
+                    digits=email_digits,
+                    domain=email_domain,
                 )
             if rng.random() < 0.3 + 0.5 * leak:
                 p["phone"] = (
@@ -2110,6 +2120,7 @@ class World:
                 "company_pay": company_pay,
                 "email_style": email_style,
                 "email_digits": email_digits,
+                "email_domain": email_domain,
             }
             self.apply_tactic(p, tactic, kit)
             if rng.random() < 0.15:  # per-persona variation: a second tool of the cell's kit
@@ -2229,9 +2240,13 @@ class World:
             p["created_at"] = created
             t_take = self.end - timedelta(days=rng.uniform(30, 400))
             t_take = max(t_take, created + timedelta(days=60))
+            # accounts offered for sale are often dormant for a while before the takeover
+            owner_end = max(
+                created + timedelta(days=30), t_take - timedelta(days=rng.uniform(0, 400))
+            )
             owner_phase = {
                 "t0": created,
-                "t1": t_take,
+                "t1": owner_end,
                 "n": owner["_nsess"],
                 **owner["_sched"],
                 "sources": owner["_sources"],
@@ -2254,6 +2269,7 @@ class World:
                         p["claimed_country"],
                         style=c["email_style"],
                         digits=c["email_digits"],
+                        domain=c["email_domain"],
                     )
             else:
                 # renter drives the owner's machine remotely; the owner is paid and forwards a share
@@ -2316,6 +2332,13 @@ class World:
         t0, t1 = p["_active"]
         phases = []
         main = {"t0": t0, "t1": t1, "n": p["_nsess"], "sources": p["_sources"], **p["_sched"]}
+        if p["label"] == 0 and (t1 - t0).days > 400 and rng.random() < self.p["dormant_rate"]:
+            # honest people take breaks of months and come back
+            a = t0 + (t1 - t0) * rng.uniform(0.1, 0.5)
+            b = a + (t1 - a) * rng.uniform(0.3, 0.8)
+            n_a = max(1, int(p["_nsess"] * rng.uniform(0.2, 0.6)))
+            phases.append(dict(main, t1=a, n=n_a))
+            main = dict(main, t0=b, n=max(1, p["_nsess"] - n_a))
         phases.append(main)
         for ph in p["_extra_phases"]:
             if ph.get("early"):
