@@ -1636,6 +1636,8 @@ class World:
             ]
             if rng.random() < 0.5:
                 p["phone"] = self.ref.phone(rng, "US", "VOIP") or p["phone"]
+            if "shipping_country" in p and rng.random() < 0.5:
+                p["shipping_country"] = rng.choice(ccs)  # equipment sent to where they stay now
             self.extra_traits(p, ["crypto", "foreign_payout", "night", "long_days", "remote"])
             return [p]
         if segment == "expat_relocated":
@@ -2211,6 +2213,7 @@ class World:
             if rng.random() < leak:
                 p["phone"] = rng.choice(c["voip_pool"])
             p["_nsess"] = max(2, p["_nsess"] // 2)
+            p["_n_props"] = rng.randrange(8, 30)  # applies widely (Okta: thousands of interviews)
         elif tactic == "front_company_agency":
             p["agency_id"] = c["agency_id"]
             p["_sources"] = [(0.8, c["office"], devs, btz, 0.1), (0.2, vpn_src, devs, btz, 0.0)]
