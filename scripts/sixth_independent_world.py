@@ -261,6 +261,24 @@ NAMES: dict[str, tuple[str, str]] = {
                "Omarov Kassymov"),
 }
 
+# words in an AS organisation name that mark it as not a consumer (eyeball) network: hosting,
+# transit, enterprise, government, education
+NON_EYEBALL_WORDS = (
+    "universit", "college", "school", "government", "ministry", "bank", "cloud", "host",
+    "data cent", "datacent", "server", "amazon", "google", "microsoft", "akamai", "cloudflare",
+    "facebook", "meta platforms", "apple", "digitalocean", "ovh", "hetzner", "leaseweb", "colo",
+    "vps", "vpn", "proxy", "cdn", "research", "military", "police", "exchange", "department",
+    "dod ", "network information", "level 3", "cogent", "motor", "insurance", "lilly",
+    "business", "gtt ", "jisc", "nhs ", "mercedes", "bayer", "deutsche post", "t-systems",
+    "entserv", "colt ", "eunetworks", "alibaba", "volcano", "egov", "cnic", "kisti",
+    "samsungsds", "lg cns", "national", "rechenzentrum", "institut", "selectel", "timeweb",
+    "content delivery", "byteplus", "tata communications", "sify", "genpact", "railtel",
+    "church", "idc", "international", "at&t corp", "verizon uk", "exponential", "gamma telecom",
+    "claranet", "wavenet", "prudential", "backbone", "cable company", "hurricane", "zayo",
+    "lumen", "ntt america", "telia", "cable and wireless", "centurylink", "global crossing",
+    "foundation", "verein", "scientific", "pharma", "airlines", "energy", " oil", "hospital",
+    "xerox", "corporation of", "ixp", "internet exchange")
+
 # romanisation / transliteration variants of the same name (honest name differences)
 VARIANTS = {
     "Lee": ["Yi", "Rhee", "Ri"], "Park": ["Pak", "Bak"], "Choi": ["Choe", "Chwe"],
@@ -381,7 +399,7 @@ def iso(dt: datetime) -> str:
 
 
 def hexid(rng: random.Random, k: int) -> str:
-    return "%0*x" % (k, rng.getrandbits(4 * k))
+    return f"{rng.getrandbits(4 * k):0{k}x}"
 
 
 B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -478,21 +496,7 @@ class World:
         self.hosting_asns = hosting
 
     def _load_asn_ranges(self):
-        bad_org = re.compile(r"universit|college|school|government|ministry|bank|cloud|host|"
-                             r"data ?cent|server|amazon|google|microsoft|akamai|cloudflare|"
-                             r"facebook|meta platforms|apple|digitalocean|ovh|hetzner|leaseweb|"
-                             r"colo|vps|vpn|proxy|cdn|research|military|police|exchange|ix\b|"
-                             r"department|dod\b|network information|level 3|cogent|motor|"
-                             r"insurance|lilly|business|gtt\b|jisc|nhs\b|mercedes|bayer|"
-                             r"deutsche post|t-systems|entserv|colt\b|eunetworks|alibaba|volcano|"
-                             r"egov|cnic|kisti|samsungsds|lg cns|national|rechenzentrum|institut|"
-                             r"selectel|timeweb|content delivery|byteplus|tata communications|"
-                             r"sify|genpact|railtel|church|idc\b|international|at&t corp|"
-                             r"verizon uk|exponential|gamma telecom|claranet|wavenet|prudential|"
-                             r"backbone|cable company|hurricane|zayo|lumen|ntt america|telia|"
-                             r"cable and wireless|orange s\.?a|centurylink|global crossing|"
-                             r"foundation|verein|scientific|pharma|airlines|energy|oil|hospital",
-                             re.I)
+        bad_words = NON_EYEBALL_WORDS
         res_by_cc: dict[str, dict[int, list]] = {}
         host_by_cc: dict[str, RangePool] = {}
         self.asn_org: dict[int, str] = {}
@@ -521,7 +525,8 @@ class World:
                         continue
                     if asn not in org_bad:
                         self.asn_org[asn] = row[3]
-                        org_bad[asn] = bool(bad_org.search(row[3]))
+                        low = row[3].lower()
+                        org_bad[asn] = any(k in low for k in bad_words)
                     if asn in self.hosting_asns:
                         if not v6:
                             host_by_cc.setdefault(cc, RangePool()).add(s, e, asn, False)
@@ -685,6 +690,7 @@ def draw_params(rng: random.Random) -> dict:
     p["proposals_mean"] = rng.uniform(1.5, 6)
     p["vpn_general"] = rng.uniform(0.02, 0.07)  # regular people with occasional VPN sessions
     p["ipv6_share"] = rng.uniform(0.0, 0.25)
+    p["retention_days"] = rng.randint(180, 730)  # how far back the session export reaches
     p["miss"] = {
         "full_name": rng.uniform(0.0, 0.05), "email": rng.uniform(0.02, 0.15),
         "phone": rng.uniform(0.05, 0.40), "claimed_city": rng.uniform(0.05, 0.30),
@@ -818,7 +824,7 @@ class Gen:
         v = int(h, 16)
         for _ in range(k):
             v ^= 1 << self.rng.randrange(64)
-        return "%016x" % v
+        return f"{v:016x}"
 
     # -- content ---------------------------------------------------------------------------
     def resume_parts(self, category: str | None = None, n_sources: int = 3) -> tuple[str, list]:
@@ -843,7 +849,7 @@ class Gen:
             f"{fullname}, {title} ({years} years). Previously at {employer}.",
             f"I am a {title.lower()} from {city} with {years} years in the industry.",
         ])
-        tail = rng.choice(["", f" Worked at {employer}.", f" Open to long-term contracts.",
+        tail = rng.choice(["", f" Worked at {employer}.", " Open to long-term contracts.",
                            f" Available for {rng.choice([20, 30, 40])} hours per week."])
         return head + " " + " ".join(chunks) + tail
 
@@ -874,6 +880,9 @@ class Gen:
         """n session start times (UTC) from a daily routine in the given zone."""
         rng = self.rng
         z = self.zone(zone)
+        start = max(start, self.export - timedelta(days=self.p["retention_days"]))
+        if end <= start:
+            return []
         span_days = max(1, (end - start).days)
         out = []
         tries = 0
@@ -974,7 +983,7 @@ class Gen:
         k = int(rng.expovariate(1 / (self.p["proposals_mean"] * scale)))
         out = []
         span = max(1, (self.export - created).days)
-        for i in range(min(k, 30)):
+        for _ in range(min(k, 30)):
             if times and rng.random() < 0.8:
                 t = rng.choice(times) + timedelta(minutes=rng.randint(1, 50))
             else:
@@ -1061,6 +1070,8 @@ class Gen:
         # devices
         n_dev = rng.choice([1, 1, 1, 2, 2, 3])
         devices = ["dv_" + hexid(rng, 14) for _ in range(n_dev)]
+        if group and group.get("device") and rng.random() < 0.35:
+            devices.append(group["device"])  # the family computer / office workstation
         # routine
         if segment == "asia_night_shift" or "night" in traits:
             day_start = rng.uniform(17, 22)
@@ -1092,7 +1103,7 @@ class Gen:
                               self.claimed_zone(tc)))
         emig_until = None
         if segment == "emigrant" and times:
-            emig_until = times[0] + timedelta(days=rng.uniform(10, 200))
+            emig_until = times[0] + timedelta(days=rng.uniform(7, 120))
             origin_zone = self.claimed_zone(origin)
             origin_ip, _ = w.res_ip(rng, origin)
         vpn_share = 0.0
@@ -1203,8 +1214,6 @@ class Gen:
         rng, w, miss = self.rng, self.w, self.p["miss"]
         care = rng.betavariate(self.p["care_a"], self.p["care_b"])
         leak = 1.0 - care
-        base_cc, op_zone, _ = None, None, None
-        bc, op_zone, _w = OPERATOR_BASES[0]
         choice = wchoice(rng, [((c, z), wt) for c, z, wt in OPERATOR_BASES])
         op_cc, op_zone = choice
         # operator workers: each runs several personas
@@ -1243,8 +1252,7 @@ class Gen:
         title = rng.choice(TITLES)
         cell_created = self.export - timedelta(days=rng.randint(40, 5 * 365))
         # payout infrastructure
-        facil_cc = "US"
-        facil_f, facil_l, facil_cul = self.person_name("US")
+        facil_f, facil_l, _ = self.person_name("US")
         facil_name = f"{facil_f} {facil_l}"
         pool_methods = []
         for _ in range(rng.randint(1, 3)):
@@ -1347,7 +1355,8 @@ class Gen:
                                        rng.uniform(5, 9), 5)
             devices_own = "dv_" + hexid(rng, 14)
             persona_device = "dv_" + hexid(rng, 14)
-            device = wk["device"] if rng.random() < leak * 0.8 else persona_device
+            share_dev = leak * (0.3 if tactic == "proxy_careful" else 0.8)
+            device = wk["device"] if rng.random() < share_dev else persona_device
             farm = rng.choice(farms) if farms else None
             lender_ip = w.res_ip(rng, cc)[0] if tactic == "identity_lender" else None
             lender_zone = zone
@@ -1385,7 +1394,6 @@ class Gen:
                             proxy_ip = w.res_ip(rng, cc)[0]
                     else:
                         ip = w.res_ip(rng, cc)[0]
-                    dev = persona_device if rng.random() < 0.5 + 0.5 * care else dev
                     btz = zone if rng.random() < 0.7 + 0.3 * care else op_zone
                 else:  # overseas_vpn, front_company, rented_account after takeover
                     r = rng.random()
@@ -1462,19 +1470,26 @@ class Gen:
         n = self.n
         n_front_target = max(len(TACTICS) * 5, int(round(n * p["front_rate"])))
         rows = []  # (record, truth)
+        # front quota per tactic: every tactic gets at least a tenth of the fronts
+        quota = {t: max(0.1, p["tactic_mix"][t]) for t in TACTICS}
+        tq = sum(quota.values())
+        quota = {t: max(5, int(round(n_front_target * v / tq))) for t, v in quota.items()}
         made = 0
         cells = 0
-        while made < n_front_target:
-            tactic = TACTICS[cells] if cells < len(TACTICS) else wchoice(rng, p["tactic_mix"])
-            size = max(5, min(30, int(rng.lognormvariate(2.4, 0.55))))
-            size = min(size, max(5, n_front_target - made)) if cells >= len(TACTICS) else size
-            cid = f"cell_{cells:03d}_{hexid(rng, 4)}"
-            recs, care = self.cell(tactic, size, cid)
-            for r in recs:
-                r["label"] = 1
-                rows.append((r, (r["applicant_id"], 1, "front", tactic, cid)))
-            made += len(recs)
-            cells += 1
+        for tactic in TACTICS:
+            left = quota[tactic]
+            while left > 0:
+                size = max(5, min(30, int(rng.lognormvariate(2.4, 0.55))))
+                if left - size < 5:
+                    size = max(5, min(30, left))
+                cid = f"cell_{cells:03d}_{hexid(rng, 4)}"
+                recs, care = self.cell(tactic, size, cid)
+                for r in recs:
+                    r["label"] = 1
+                    rows.append((r, (r["applicant_id"], 1, "front", tactic, cid)))
+                made += len(recs)
+                left -= len(recs)
+                cells += 1
         n_honest = max(0, n - made)
         n_look = int(n_honest * p["lookalike_share"])
         segs = []
@@ -1507,7 +1522,8 @@ class Gen:
                     agency = {"kind": "agency", "agency_id": "ag_" + hexid(rng, 8), "cc": cc_a,
                               "ip": self.w.res_ip(rng, cc_a)[0],
                               "chunks": self.resume_parts(None, 2)[1],
-                              "tpl": self._proposal_template()}
+                              "tpl": self._proposal_template(),
+                              "device": "dv_" + hexid(rng, 14) if rng.random() < 0.3 else None}
                     m = wchoice(rng, PAYOUT_MIX.get(cc_a, DEFAULT_PAYOUT))
                     if m == "crypto":
                         m = "bank"
@@ -1528,7 +1544,8 @@ class Gen:
                     kind_fam = rng.random() < 0.6
                     household = {"kind": "household", "cc": cc_h,
                                  "ip": self.w.res_ip(rng, cc_h)[0],
-                                 "surname": last if kind_fam else None, "culture": cul}
+                                 "surname": last if kind_fam else None, "culture": cul,
+                                 "device": "dv_" + hexid(rng, 14)}
                     household_left = rng.randint(2, 5) if kind_fam else rng.randint(3, 9)
                 group, cc = household, household["cc"]
                 household_left -= 1
