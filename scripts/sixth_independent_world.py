@@ -1113,6 +1113,7 @@ class Gen:
             vpn_share = rng.uniform(0.05, 0.3)
         if cc == "CN" and rng.random() < 0.6:  # reaching foreign platforms from China
             vpn_share = max(vpn_share, rng.uniform(0.4, 1.0))
+        tor_user = "vpn" in traits and w.tor and rng.random() < 0.06
         vpn_exit = cc if rng.random() < 0.45 else rng.choice(["US", "NL", "DE", "GB", "SG", "JP",
                                                                "CH", "SE", "HK"])
         remote_share = rng.uniform(0.3, 0.95) if "remote" in traits else (
@@ -1149,6 +1150,8 @@ class Gen:
             if vpn_share and rng.random() < vpn_share:
                 ip = w.vpn_ip(rng, vpn_exit if rng.random() < 0.8 else rng.choice(
                     w.vpn_countries))
+                if tor_user and rng.random() < 0.3:
+                    ip = rng.choice(w.tor)
             if remote_share and rng.random() < remote_share:
                 remote = True
                 if cloud_ws and rng.random() < 0.7:
@@ -1577,6 +1580,12 @@ def write(rows, out_path: str):
     return truth_path
 
 
+def generate(world: World, n: int, seed: int, out: str):
+    """Build one world from loaded reference data and write it; returns (rows, truth path)."""
+    rows = Gen(world, n, seed).build()
+    return rows, write(rows, out)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=20000, help="number of applicants")
@@ -1588,9 +1597,7 @@ def main(argv=None):
         sys.exit("-n must be at least 60 (six front cells of five and some honest people)")
     t0 = time.time()
     world = World(find_data(args.data))
-    gen = Gen(world, args.n, args.seed)
-    rows = gen.build()
-    truth = write(rows, args.out)
+    rows, truth = generate(world, args.n, args.seed, args.out)
     fronts = sum(1 for _, t in rows if t[1] == 1)
     print(f"wrote {len(rows)} applicants ({fronts} fronts) to {args.out} and {truth} "
           f"in {time.time() - t0:.1f}s")
