@@ -368,6 +368,17 @@ SKILLS = ["React", "Node.js", "Python", "Django", "Laravel", "Flutter", "Kotlin"
           "AWS", "Docker", "Kubernetes", "Solidity", "Go", "Java Spring", "Vue.js", "Next.js",
           "PostgreSQL", "TypeScript", "Rust", "Web3.js"]
 
+# what some browsers report instead of the canonical zone name (legacy links, same-offset zones)
+ZONE_ALIASES = {
+    "Asia/Kolkata": "Asia/Calcutta", "Europe/Kyiv": "Europe/Kiev",
+    "Asia/Ho_Chi_Minh": "Asia/Saigon", "Asia/Kathmandu": "Asia/Katmandu",
+    "America/Argentina/Buenos_Aires": "America/Buenos_Aires", "America/New_York":
+    "America/Detroit", "America/Chicago": "America/Indiana/Knox", "America/Denver":
+    "America/Boise", "America/Los_Angeles": "US/Pacific", "Asia/Shanghai": "Asia/Chongqing",
+    "Europe/Istanbul": "Asia/Istanbul", "Asia/Dhaka": "Asia/Dacca", "America/Toronto":
+    "America/Montreal", "Australia/Sydney": "Australia/NSW", "Asia/Jakarta": "Asia/Pontianak",
+}
+
 TACTICS = ["laptop_farm", "rented_account", "overseas_vpn", "front_company", "identity_lender",
            "proxy_careful"]
 HONEST_SEGMENTS = ["privacy_vpn", "traveller", "asia_night_shift", "agency", "consistent_cn_kr_ru",
@@ -690,7 +701,8 @@ def draw_params(rng: random.Random) -> dict:
     p["proposals_mean"] = rng.uniform(1.5, 6)
     p["vpn_general"] = rng.uniform(0.02, 0.07)  # regular people with occasional VPN sessions
     p["ipv6_share"] = rng.uniform(0.0, 0.25)
-    p["retention_days"] = rng.randint(180, 730)  # how far back the session export reaches
+    p["retention_days"] = rng.randint(180, 730)
+    p["zone_alias"] = rng.uniform(0.03, 0.2)  # share of people whose browser reports an alias  # how far back the session export reaches
     p["miss"] = {
         "full_name": rng.uniform(0.0, 0.05), "email": rng.uniform(0.02, 0.15),
         "phone": rng.uniform(0.05, 0.40), "claimed_city": rng.uniform(0.05, 0.30),
@@ -724,6 +736,7 @@ class Gen:
         self.stock_photos = [hexid(self.rng, 16) for _ in range(6)]
         self.public_templates = [self._proposal_template() for _ in range(8)]
         self.cgnat: dict[str, list[str]] = {}
+        self.cur_alias = False
 
     # -- small draws -----------------------------------------------------------------------
     def zone(self, name: str) -> ZoneInfo:
@@ -909,6 +922,8 @@ class Gen:
     def session(self, aid, t, ip, device, btz, remote, dur, miss):
         rng = self.rng
         s = {"applicant_id": aid, "started_at": iso(t), "ip": ip}
+        if self.cur_alias and btz in ZONE_ALIASES:
+            btz = ZONE_ALIASES[btz]
         if device and rng.random() >= miss["device_id"]:
             s["device_id"] = device
         if btz and rng.random() >= miss["browser_timezone"]:
@@ -1004,6 +1019,7 @@ class Gen:
     def honest(self, segment: str, traits: set, cc: str | None = None, group: dict | None = None):
         rng, miss = self.rng, self.p["miss"]
         w = self.w
+        self.cur_alias = rng.random() < self.p["zone_alias"]
         if cc is None:
             if segment == "asia_night_shift":
                 cc = rng.choice(NIGHT_COUNTRIES)
@@ -1290,6 +1306,7 @@ class Gen:
         out = []
         for k in range(size):
             wk = workers[k % n_workers]
+            self.cur_alias = rng.random() < self.p["zone_alias"]
             cc = wchoice(rng, claim_pairs)
             zone = self.claimed_zone(cc)
             f, last, culture = self.person_name(cc)
@@ -1371,11 +1388,14 @@ class Gen:
                 sessions.append(self.session(aid, t, owner_ip, devices_own, own_zone, False,
                                              self.duration(), miss))
             btz_leaky = op_zone if rng.random() < leak else zone
+            # a careless operator slips often (direct logins, the wrong VPN, the own machine);
+            # a careful one almost never
+            slip_rate = 0.15 * leak * leak
             for t in times:
                 remote = False
                 btz = zone if rng.random() < care else btz_leaky
                 dev = device
-                slip = rng.random() < leak * 0.12
+                slip = rng.random() < slip_rate
                 if tactic == "laptop_farm" or (tactic == "front_company" and farm
                                                and rng.random() < 0.5) or \
                         (tactic == "rented_account" and farm and rng.random() < 0.7):
@@ -1418,7 +1438,8 @@ class Gen:
                     else:
                         ip = w.host_ip(rng, ops_vpn_cc)
                     btz = op_zone if rng.random() < 0.7 else btz
-                    dev = wk["device"]
+                    if rng.random() < leak:
+                        dev = wk["device"]
                 sessions.append(self.session(aid, t, ip, dev, btz, remote, self.duration(), miss))
             sessions.sort(key=lambda s: s["started_at"])
             # payouts
