@@ -513,51 +513,80 @@ class World:
         self.asn_org: dict[int, str] = {}
         geo = self.geo
         org_bad: dict[int, bool] = {}
-        for fname, v6 in (("asn-ipv4.csv.gz", False), ("asn-ipv6.csv.gz", True)):
-            fam = socket.AF_INET6 if v6 else socket.AF_INET
-            min_size = (1 << 64) if v6 else 256
-            with gzip.open(os.path.join(self.data, "ip-location-db", fname), "rt",
-                           encoding="utf-8", errors="replace") as f:
-                for row in csv.reader(f):
-                    if len(row) < 4:
-                        continue
-                    try:
-                        asn = int(row[2])
-                        s = int.from_bytes(socket.inet_pton(fam, row[0]), "big")
-                        e = int.from_bytes(socket.inet_pton(fam, row[1]), "big")
-                    except (ValueError, OSError):
-                        continue
-                    size = e - s + 1
-                    if size < min_size:
-                        continue
-                    rec = geo.get(row[0])
-                    cc = rec.get("country_code") if rec else None
-                    if not cc:
-                        continue
-                    if asn not in org_bad:
-                        self.asn_org[asn] = row[3]
-                        low = row[3].lower()
-                        org_bad[asn] = any(k in low for k in bad_words)
-                    if asn in self.hosting_asns:
-                        if not v6:
-                            host_by_cc.setdefault(cc, RangePool()).add(s, e, asn, False)
-                        continue
-                    if org_bad[asn]:
-                        continue
-                    weight = float(size) if not v6 else 4096.0
-                    res_by_cc.setdefault(cc, {}).setdefault(asn, []).append((s, e, v6, weight))
-        # residential: the largest eyeball ASNs of each country (by IPv4 space)
+        hosting = self.hosting_asns
+        inet_pton, af4, af6 = socket.inet_pton, socket.AF_INET, socket.AF_INET6
+        # IPv4: hosting pools and the candidate consumer networks of each country
+        with gzip.open(os.path.join(self.data, "ip-location-db", "asn-ipv4.csv.gz"), "rt",
+                       encoding="utf-8", errors="replace") as f:
+            for row in csv.reader(f):
+                if len(row) < 4 or not row[2].isdigit():
+                    continue
+                asn = int(row[2])
+                if asn not in self.asn_org:
+                    self.asn_org[asn] = row[3]
+                is_host = asn in hosting
+                try:
+                    s = int.from_bytes(inet_pton(af4, row[0]), "big")
+                    e = int.from_bytes(inet_pton(af4, row[1]), "big")
+                except OSError:
+                    continue
+                if e - s < 255:
+                    continue
+                rec = geo.get(row[0])
+                cc = rec.get("country_code") if rec else None
+                if not cc:
+                    continue
+                if is_host:
+                    host_by_cc.setdefault(cc, RangePool()).add(s, e, asn, False)
+                else:
+                    res_by_cc.setdefault(cc, {}).setdefault(asn, []).append(
+                        (s, e, False, float(e - s + 1)))
+        # residential: the largest consumer ASNs of each country (by IPv4 space)
+        top_of: dict[str, list[int]] = {}
+        home_cc: dict[int, str] = {}
+        for cc, by_asn in res_by_cc.items():
+            sizes = sorted(((sum(r[3] for r in rs), asn) for asn, rs in by_asn.items()),
+                           reverse=True)
+            top = []
+            for sz, asn in sizes:  # largest first; the organisation name is checked lazily
+                if len(top) == 15 or sz < 1024:
+                    break
+                bad = org_bad.get(asn)
+                if bad is None:
+                    low = self.asn_org[asn].lower()
+                    bad = org_bad[asn] = any(k in low for k in bad_words)
+                if not bad:
+                    top.append(asn)
+            if top:
+                top_of[cc] = top
+                for asn in top:
+                    home_cc.setdefault(asn, cc)
+        # IPv6 ranges of those same ISPs, in the same country
+        with gzip.open(os.path.join(self.data, "ip-location-db", "asn-ipv6.csv.gz"), "rt",
+                       encoding="utf-8", errors="replace") as f:
+            for row in csv.reader(f):
+                if len(row) < 4 or not row[2].isdigit():
+                    continue
+                asn = int(row[2])
+                if asn not in home_cc:
+                    continue
+                try:
+                    s = int.from_bytes(inet_pton(af6, row[0]), "big")
+                    e = int.from_bytes(inet_pton(af6, row[1]), "big")
+                except OSError:
+                    continue
+                if e - s < (1 << 64) - 1:
+                    continue
+                rec = geo.get(row[0])
+                cc = rec.get("country_code") if rec else None
+                if cc and cc in res_by_cc and asn in res_by_cc[cc]:
+                    res_by_cc[cc][asn].append((s, e, True, 4096.0))
         self.res: dict[str, RangePool] = {}
         self.res_asns: dict[str, list[int]] = {}
-        for cc, by_asn in res_by_cc.items():
-            sizes = sorted(((sum(w for s, e, v6, w in r if not v6), asn)
-                            for asn, r in by_asn.items()), reverse=True)
-            top = [asn for sz, asn in sizes[:15] if sz >= 1024]
-            if not top:
-                continue
+        for cc, top in top_of.items():
             pool = RangePool()
             for asn in top:
-                for s, e, v6, w in by_asn[asn]:
+                for s, e, v6, w in res_by_cc[cc][asn]:
                     pool.add(s, e, asn, v6, w)
             self.res[cc] = pool
             self.res_asns[cc] = top
