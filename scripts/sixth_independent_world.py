@@ -1096,6 +1096,8 @@ class Gen:
                                                        phonenumbers.PhoneNumberFormat.NATIONAL)
                 except phonenumbers.NumberParseException:
                     pass
+        if phone and rng.random() < 0.006:
+            phone = phone[:-1]  # a typo: honest people mistype their own number too
         email = self.email(f, last, cc)
         rec, fullname, city = self.base_profile(cc, f, last, culture, created, zone, title, email,
                                                 phone)
@@ -1345,10 +1347,14 @@ class Gen:
             if aid_created > self.export - timedelta(days=3):
                 aid_created = self.export - timedelta(days=rng.randint(3, 30))
             # phone
-            if rng.random() < leak * 0.5:
+            if tactic == "identity_lender":
+                phone = w.phone(rng, cc, "MOBILE")  # the lender's own
+            elif rng.random() < leak * 0.5:
                 phone = rng.choice(shared_phone_pool)
-            elif tactic in ("rented_account", "identity_lender"):
+            elif tactic == "rented_account":
                 phone = w.phone(rng, cc, "MOBILE")
+            elif rng.random() < leak * 0.12 and tactic in ("overseas_vpn", "front_company"):
+                phone = (w.phone(rng, cc, "MOBILE") or "+10000000")[:-1]  # mistyped, invalid
             elif rng.random() < leak * 0.25:
                 phone = w.phone(rng, rng.choice(["CN", "RU", "LA"]), "MOBILE")
             elif rng.random() < 0.4:
@@ -1420,11 +1426,15 @@ class Gen:
             # a careless operator slips often (direct logins, the wrong VPN, the own machine);
             # a careful one almost never
             slip_rate = 0.15 * leak * leak
-            for t in times:
+            # onboarding logins straight from the operator base before the VPN routine
+            n_early = rng.randint(1, 4) if tactic in ("overseas_vpn", "front_company",
+                                                      "proxy_careful") and \
+                rng.random() < 0.5 * leak else 0
+            for ti, t in enumerate(times):
                 remote = False
                 btz = zone if rng.random() < care else btz_leaky
                 dev = device
-                slip = rng.random() < slip_rate
+                slip = rng.random() < slip_rate or ti < n_early
                 if tactic == "laptop_farm" or (tactic == "front_company" and farm
                                                and rng.random() < 0.5) or \
                         (tactic == "rented_account" and farm and rng.random() < 0.7):
