@@ -39,7 +39,8 @@ import phonenumbers
 COUNTRIES: dict[str, tuple] = {
     "US": (13, [("America/New_York", 45), ("America/Chicago", 27), ("America/Denver", 6),
                 ("America/Phoenix", 3), ("America/Los_Angeles", 19)],
-           ["New York", "Chicago", "Austin", "Denver", "Seattle", "Atlanta", "Phoenix", "Miami"],
+           ["New York", "Chicago", "Austin", "Denver", "Seattle", "Atlanta", "Phoenix", "Miami",
+            "Los Angeles", "San Francisco", "Boston", "Dallas", "Portland"],
            [("anglo", 60), ("hispanic", 14), ("chinese", 4), ("korean", 3), ("indian", 6),
             ("vietnamese", 3), ("russian", 2), ("filipino", 2), ("arabic", 2), ("nigerian", 2),
             ("german", 2)], 3),
@@ -58,7 +59,7 @@ COUNTRIES: dict[str, tuple] = {
             ("chinese", 2), ("arabic", 3)], 3),
     "CA": (3, [("America/Toronto", 50), ("America/Vancouver", 20), ("America/Edmonton", 15),
                ("America/Winnipeg", 8), ("America/Halifax", 7)],
-           ["Toronto", "Vancouver", "Montreal", "Calgary", "Ottawa"],
+           ["Toronto", "Vancouver", "Montreal", "Calgary", "Ottawa", "Winnipeg", "Halifax"],
            [("anglo", 52), ("french", 14), ("chinese", 9), ("indian", 10), ("korean", 3),
             ("filipino", 4), ("arabic", 4), ("ukrainian", 4)], 3),
     "NG": (3, [("Africa/Lagos", 1)], ["Lagos", "Abuja", "Ibadan", "Port Harcourt"],
@@ -66,11 +67,12 @@ COUNTRIES: dict[str, tuple] = {
     "EG": (3, [("Africa/Cairo", 1)], ["Cairo", "Alexandria", "Giza", "Mansoura"],
            [("arabic", 1)], 1),
     "BR": (3, [("America/Sao_Paulo", 90), ("America/Manaus", 10)],
-           ["Sao Paulo", "Rio de Janeiro", "Belo Horizonte", "Curitiba", "Recife"],
+           ["Sao Paulo", "Rio de Janeiro", "Belo Horizonte", "Curitiba", "Recife", "Manaus"],
            [("brazilian", 1)], 2),
     "RU": (2.5, [("Europe/Moscow", 70), ("Asia/Yekaterinburg", 10), ("Asia/Novosibirsk", 10),
                  ("Asia/Krasnoyarsk", 5), ("Asia/Vladivostok", 5)],
-           ["Moscow", "Saint Petersburg", "Kazan", "Novosibirsk", "Yekaterinburg"],
+           ["Moscow", "Saint Petersburg", "Kazan", "Novosibirsk", "Yekaterinburg", "Krasnoyarsk",
+            "Vladivostok"],
            [("russian", 1)], 2),
     "CN": (2, [("Asia/Shanghai", 1)], ["Shanghai", "Shenzhen", "Hangzhou", "Chengdu", "Beijing"],
            [("chinese", 1)], 2),
@@ -81,7 +83,7 @@ COUNTRIES: dict[str, tuple] = {
     "VN": (2.5, [("Asia/Ho_Chi_Minh", 1)], ["Ho Chi Minh City", "Hanoi", "Da Nang"],
            [("vietnamese", 1)], 1),
     "ID": (2, [("Asia/Jakarta", 80), ("Asia/Makassar", 20)],
-           ["Jakarta", "Bandung", "Yogyakarta", "Surabaya", "Denpasar"],
+           ["Jakarta", "Bandung", "Yogyakarta", "Surabaya", "Denpasar", "Makassar"],
            [("indonesian", 1)], 1),
     "DE": (2, [("Europe/Berlin", 1)], ["Berlin", "Munich", "Hamburg", "Cologne", "Leipzig"],
            [("german", 85), ("turkish", 6), ("russian", 4), ("polish", 3), ("arabic", 2)], 3),
@@ -94,7 +96,7 @@ COUNTRIES: dict[str, tuple] = {
     "AR": (2, [("America/Argentina/Buenos_Aires", 1)], ["Buenos Aires", "Cordoba", "Rosario"],
            [("hispanic", 1)], 2),
     "MX": (2, [("America/Mexico_City", 85), ("America/Tijuana", 15)],
-           ["Mexico City", "Guadalajara", "Monterrey", "Puebla"], [("hispanic", 1)], 2),
+           ["Mexico City", "Guadalajara", "Monterrey", "Puebla", "Tijuana"], [("hispanic", 1)], 2),
     "CO": (1.5, [("America/Bogota", 1)], ["Bogota", "Medellin", "Cali"], [("hispanic", 1)], 2),
     "KE": (2, [("Africa/Nairobi", 1)], ["Nairobi", "Mombasa", "Kisumu"], [("kenyan", 1)], 1),
     "TR": (1.5, [("Europe/Istanbul", 1)], ["Istanbul", "Ankara", "Izmir"], [("turkish", 1)], 2),
@@ -278,6 +280,31 @@ NON_EYEBALL_WORDS = (
     "lumen", "ntt america", "telia", "cable and wireless", "centurylink", "global crossing",
     "foundation", "verein", "scientific", "pharma", "airlines", "energy", " oil", "hospital",
     "xerox", "corporation of", "ixp", "internet exchange")
+
+# zone of the cities of multi-zone countries (a claimed city agrees with the claimed zone)
+CITY_ZONE = {
+    "New York": "America/New_York", "Atlanta": "America/New_York", "Miami": "America/New_York",
+    "Chicago": "America/Chicago", "Austin": "America/Chicago", "Denver": "America/Denver",
+    "Phoenix": "America/Phoenix", "Seattle": "America/Los_Angeles",
+    "Los Angeles": "America/Los_Angeles", "San Francisco": "America/Los_Angeles",
+    "Portland": "America/Los_Angeles", "Boston": "America/New_York", "Dallas": "America/Chicago",
+    "Winnipeg": "America/Winnipeg", "Halifax": "America/Halifax", "Krasnoyarsk":
+    "Asia/Krasnoyarsk", "Vladivostok": "Asia/Vladivostok", "Manaus": "America/Manaus",
+    "Tijuana": "America/Tijuana", "Makassar": "Asia/Makassar",
+    "Toronto": "America/Toronto", "Montreal": "America/Toronto", "Ottawa": "America/Toronto",
+    "Vancouver": "America/Vancouver", "Calgary": "America/Edmonton",
+    "Moscow": "Europe/Moscow", "Saint Petersburg": "Europe/Moscow", "Kazan": "Europe/Moscow",
+    "Novosibirsk": "Asia/Novosibirsk", "Yekaterinburg": "Asia/Yekaterinburg",
+    "Sydney": "Australia/Sydney", "Melbourne": "Australia/Melbourne",
+    "Perth": "Australia/Perth", "Brisbane": "Australia/Brisbane",
+    "Jakarta": "Asia/Jakarta", "Bandung": "Asia/Jakarta", "Yogyakarta": "Asia/Jakarta",
+    "Surabaya": "Asia/Jakarta", "Denpasar": "Asia/Makassar",
+    "Mexico City": "America/Mexico_City", "Guadalajara": "America/Mexico_City",
+    "Monterrey": "America/Mexico_City", "Puebla": "America/Mexico_City",
+    "Sao Paulo": "America/Sao_Paulo", "Rio de Janeiro": "America/Sao_Paulo",
+    "Belo Horizonte": "America/Sao_Paulo", "Curitiba": "America/Sao_Paulo",
+    "Recife": "America/Sao_Paulo",
+}
 
 # romanisation / transliteration variants of the same name (honest name differences)
 VARIANTS = {
@@ -696,9 +723,12 @@ class World:
         ex = self.phone_ex.get(key) or self.phone_ex.get((region, "FIXED_LINE_OR_MOBILE"))
         if not ex:
             return None
-        for _ in range(12):
-            digits = ex[1:]
-            k = min(len(digits) - 4, rng.randint(4, 6))
+        cc_len = len(str(phonenumbers.parse(ex, None).country_code))
+        digits = ex[1:]
+        national = len(digits) - cc_len
+        for i in range(16):
+            # vary most of the national number first (area codes, carriers), then fewer digits
+            k = max(3, min(national - 1, 9) - i // 3)
             cand = "+" + digits[:-k] + "".join(str(rng.randint(0, 9)) for _ in range(k))
             try:
                 num = phonenumbers.parse(cand, None)
@@ -976,7 +1006,8 @@ class Gen:
     def base_profile(self, cc, f, last, culture, created, zone, title, email=None, phone=None):
         rng, miss = self.rng, self.p["miss"]
         fullname = self.full_name(f, last, culture)
-        city = rng.choice(COUNTRIES[cc][2])
+        cities = [c for c in COUNTRIES[cc][2] if CITY_ZONE.get(c, zone) == zone]
+        city = rng.choice(cities or COUNTRIES[cc][2])
         rec = {"applicant_id": self.new_id(), "created_at": iso(created)}
         if rng.random() >= miss["full_name"]:
             rec["full_name"] = fullname
@@ -1413,6 +1444,8 @@ class Gen:
             share_dev = leak * (0.3 if tactic == "proxy_careful" else 0.8)
             device = wk["device"] if rng.random() < share_dev else persona_device
             farm = rng.choice(farms) if farms else None
+            # a farm laptop keeps one clock: the farm's zone, or the one its company IT set
+            laptop_zone = (farm["zone"] if rng.random() < 0.6 else zone) if farm else zone
             lender_ip = w.res_ip(rng, cc)[0] if tactic == "identity_lender" else None
             lender_zone = zone
             proxy_sticky = rng.random() < care
@@ -1441,12 +1474,12 @@ class Gen:
                     if rng.random() < 0.03:
                         farm["ips"].append(w.res_ip(rng, "US")[0])
                     ip = farm["ips"][-1]
-                    btz = farm["zone"] if rng.random() < 0.85 else btz
+                    btz = laptop_zone
                     remote = rng.random() < 0.85 * (1 - 0.7 * care)
                     dev = persona_device
                 elif tactic == "identity_lender":
                     ip = lender_ip
-                    btz = lender_zone if rng.random() < 0.8 else btz_leaky
+                    btz = lender_zone  # the browser runs on the lender's own computer
                     remote = rng.random() < 0.8 * (1 - 0.6 * care)
                     dev = persona_device
                 elif tactic == "proxy_careful":
