@@ -37,13 +37,18 @@ from detector.model.transformers import CatalogueColumns, RobustClipper
 
 # Boosting settings: small trees and L2 shrinkage, since the signal is a sum of many weak red
 # flags and the positives of one network look alike (deep trees would memorise networks).
+# Leaves hold at least MIN_LEAF_SHARE of the training rows (20 at least): with 20-row leaves the
+# model carved out the training generators' own look-alike groups and missed fronts drawn another
+# way (a generator never trained on, lesson 17 of docs/SYNTHETIC_DATA.md: average precision
+# 0.68 -> 0.79 with leaves of ~300 rows of 79,000 and L2 20, the other held-out worlds level).
 BOOSTING_PARAMS: dict[str, Any] = {
     "learning_rate": 0.1,
     "max_leaf_nodes": 15,
     "min_samples_leaf": 20,
-    "l2_regularization": 1.0,
+    "l2_regularization": 20.0,
     "max_bins": 255,
 }
+MIN_LEAF_SHARE = 0.004
 MAX_ITER_CAP = 400
 N_ITER_NO_CHANGE = 20
 MIN_ITER = 10
@@ -86,10 +91,16 @@ class TrainedModel:
         return self.estimator.predict_proba(features)[:, 1]
 
 
+def leaf_rows(n_rows: int) -> int:
+    """Fewest training rows a leaf may hold for a training set of ``n_rows``."""
+    return max(int(BOOSTING_PARAMS["min_samples_leaf"]), int(MIN_LEAF_SHARE * n_rows))
+
+
 def build_pipeline(max_iter: int = 100, random_state: int = 0,
                    class_weight: str | dict | None = None, early_stopping: bool = False,
-                   ) -> Pipeline:
-    """The uncalibrated pipeline: catalogue columns -> clipping -> monotonic boosting."""
+                   n_rows: int = 0) -> Pipeline:
+    """The uncalibrated pipeline: catalogue columns -> clipping -> monotonic boosting
+    (leaves sized for a training set of ``n_rows``)."""
     booster = HistGradientBoostingClassifier(
         max_iter=max_iter,
         monotonic_cst=monotonic_constraints(),
@@ -98,7 +109,7 @@ def build_pipeline(max_iter: int = 100, random_state: int = 0,
         n_iter_no_change=N_ITER_NO_CHANGE,
         scoring="loss",
         random_state=random_state,
-        **BOOSTING_PARAMS,
+        **{**BOOSTING_PARAMS, "min_samples_leaf": leaf_rows(n_rows)},
     )
     return Pipeline([
         ("columns", CatalogueColumns()),
@@ -143,7 +154,8 @@ def choose_n_iter(features: pd.DataFrame, y: np.ndarray, folds: list,
     """
     best: list[int] = []
     for train, test in folds:
-        pipeline = build_pipeline(max_iter_cap, random_state, class_weight, early_stopping=True)
+        pipeline = build_pipeline(max_iter_cap, random_state, class_weight, early_stopping=True,
+                                  n_rows=len(features))
         prep = Pipeline(pipeline.steps[:-1]).fit(features.iloc[train])
         booster = pipeline.named_steps["boost"]
         booster.fit(
@@ -251,7 +263,8 @@ def _train(features: pd.DataFrame, labels: pd.Series, groups: pd.Series, random_
     n_iter, per_fold = choose_n_iter(features, y, folds, random_state, class_weight, max_iter_cap)
     chosen = time.perf_counter()
 
-    pipeline = build_pipeline(n_iter, random_state, class_weight, early_stopping=False)
+    pipeline = build_pipeline(n_iter, random_state, class_weight, early_stopping=False,
+                              n_rows=len(features))
     raw_oof = cross_val_predict(pipeline, features, y, cv=folds, method="decision_function")
     oof = cross_fitted_calibration(raw_oof, y, folds, calibration)
 
@@ -275,7 +288,7 @@ def _train(features: pd.DataFrame, labels: pd.Series, groups: pd.Series, random_
         "n_iter_per_fold": per_fold,
         "calibration_method": calibration,
         "class_weight": class_weight,
-        "boosting_params": dict(BOOSTING_PARAMS),
+        "boosting_params": {**BOOSTING_PARAMS, "min_samples_leaf": leaf_rows(len(features))},
         "random_state": random_state,
         "missing_share": {
             name: float(features[name].isna().mean()) for name in FEATURE_NAMES
