@@ -274,3 +274,17 @@ def test_train_and_save_writes_a_loadable_folder_with_breakdowns(tmp_path):
     assert loaded.card["training_summary"]["source"] == "test"
     assert loaded.card["metrics"]["fpr_by_segment"]["regular"]["count"] > 0
     assert loaded.thresholds == result.thresholds
+
+
+def test_the_shipped_model_was_trained_with_the_settings_this_code_gives_its_rows():
+    """Retraining the shipped model (scripts/train_default_model.py) must use the boosting
+    settings it was trained with: leaf size and shrinkage follow the number of training rows."""
+    import json
+    from pathlib import Path
+
+    from detector.model.classifier import sized_params
+
+    card = json.loads((Path(__file__).parents[1] / "models" / "default" / "model_card.json").read_text())
+    summary = card["training_summary"]
+    assert sized_params(summary["n_rows"]) == summary["boosting_params"]
+    assert sized_params(2000)["min_samples_leaf"] == 20 and sized_params(2000)["l2_regularization"] < 2
