@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ from detector.errors import ModelError
 from detector.features.catalogue import FEATURE_NAMES, FEATURES
 from detector.model.artifact import CARD_FILE, CARD_MARKDOWN, ESTIMATOR_FILE, load_model, save_model
 from detector.model.bands import choose_thresholds
-from detector.model.classifier import train_model
+from detector.model.classifier import sized_params, train_model
 from detector.model.metrics import detection_metrics
 from detector.model.rules_baseline import rules_score
 from detector.model.splits import leaked_groups
@@ -279,11 +280,6 @@ def test_train_and_save_writes_a_loadable_folder_with_breakdowns(tmp_path):
 def test_the_shipped_model_was_trained_with_the_settings_this_code_gives_its_rows():
     """Retraining the shipped model (scripts/train_default_model.py) must use the boosting
     settings it was trained with: leaf size and shrinkage follow the number of training rows."""
-    import json
-    from pathlib import Path
-
-    from detector.model.classifier import sized_params
-
     card = json.loads((Path(__file__).parents[1] / "models" / "default" / "model_card.json").read_text())
     summary = card["training_summary"]
     assert sized_params(summary["n_rows"]) == summary["boosting_params"]

@@ -4,9 +4,9 @@ Scoring one applicant reads each session's zone offsets from a transition table 
 year), built once per process from ``zoneinfo`` (about 1 ms each), and parses phones with the
 metadata ``phonenumbers`` loads per region on first use. A fresh server met those costs on
 its first real requests, one new zone, year or region at a time (before this, the first 700
-synthetic sign-ups built 267 tables and had a p99 of 41 ms, the next 700 7.6 ms; docs/API.md). ``detector serve`` calls :func:`warm_up` before it accepts
-requests (each worker of ``--workers N`` too), so the first applicant after a deploy is scored
-as fast as the thousandth.
+synthetic sign-ups built 267 tables and had a p99 of 41 ms, the next 700 7.6 ms; docs/API.md).
+``detector serve`` calls :func:`warm_up` before it accepts requests (each worker of
+``--workers N`` too), so the first applicant after a deploy is scored as fast as the thousandth.
 """
 
 from __future__ import annotations
