@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import copy
 import csv
 import gzip
 import io
@@ -308,6 +309,20 @@ def find_data(arg: str | None) -> Path:
             return c
     sys.exit("reference data not found (looked in %s); pass --data /path/to/shared/data"
              % ", ".join(str(c) for c in cands))
+
+
+_IP_SPACES: dict = {}
+
+
+def ip_space(data: Path) -> IPSpace:
+    """An IPSpace for one world: the networks are read once per data folder per process (~10 s);
+    the carrier-grade NAT pools are drawn per world, so each world gets its own."""
+    key = data.resolve()
+    if key not in _IP_SPACES:
+        _IP_SPACES[key] = IPSpace(data)
+    space = copy.copy(_IP_SPACES[key])
+    space.cgnat = {}
+    return space
 
 
 class IPSpace:
@@ -616,7 +631,7 @@ class World:
     def __init__(self, n: int, seed: int, data: Path):
         self.n, self.seed = n, seed
         self.rng = rng = Random(seed)
-        self.ips = IPSpace(data)
+        self.ips = ip_space(data)
         self.phones = Phones(data)
         self.resumes = ResumeMaker(load_resumes(data))
         self.sdn_wallets = self._sdn_wallets(data)

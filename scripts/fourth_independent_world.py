@@ -1482,8 +1482,19 @@ def default_data() -> Path:
     return REPO.parent / "shared" / "data"
 
 
+_REFERENCES: dict[Path, Reference] = {}
+
+
+def reference(data: Path) -> Reference:
+    """The reference data, read once per folder per process (~10 s; worlds only read it)."""
+    key = data.resolve()
+    if key not in _REFERENCES:
+        _REFERENCES[key] = Reference(data)
+    return _REFERENCES[key]
+
+
 def generate(n: int, seed: int, out: Path, data: Path | None = None) -> tuple[World, Path]:
-    ref = Reference(data or default_data())
+    ref = reference(data or default_data())
     world = World(ref, n, seed)
     world.build()
     truth = write_world(world, out)

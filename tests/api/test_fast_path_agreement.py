@@ -32,13 +32,13 @@ def _examples() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def world() -> list[dict]:
-    """Up to 8 applicants of every segment and every tactic, and their cells' other members."""
+    """Up to 4 applicants of every segment and every tactic, and their cells' other members."""
     records, truth = generate_population(2000, seed=2027)
     truth = truth.reset_index(drop=True)
     picked: set[int] = set()
     for column in ("segment", "tactic"):
         for _, rows in truth.dropna(subset=[column]).groupby(column):
-            picked.update(rows.index[:8])
+            picked.update(rows.index[:4])
     cells = set(truth.loc[sorted(picked), "cell_id"].dropna())
     picked.update(truth.index[truth["cell_id"].isin(cells)][:60])
     assert set(truth.loc[sorted(picked), "tactic"].dropna()) == set(truth["tactic"].dropna())
@@ -58,7 +58,7 @@ def _same(a: object, b: object) -> bool:
 
 def test_features_context_and_store_rows_are_identical(world, engine):
     settings, geo = engine.settings, engine.geo
-    for record in world + _examples()[:60]:
+    for record in world + _examples()[:30]:
         clean = clean_records([record])
         assert clean is not None
         population = load_population_from_records([record]).population
@@ -92,9 +92,9 @@ def _score_all(store, engine, records: list[dict], fast: bool) -> list:
 def test_scores_bands_reasons_and_links_are_identical_through_the_store(world, engine, tmp_path):
     from detector.store.db import open_store
 
-    # the example population's first 150 (every applicant is scored twice, one at a time: the
+    # the example population's first 80 (every applicant is scored twice, one at a time: the
     # frame path takes ~0.2 s each) and the world; the last one is rescored in place
-    records = _examples()[:150] + world + [_examples()[3]]
+    records = _examples()[:80] + world + [_examples()[3]]
     results = {}
     for fast in (False, True):
         store = open_store(replace(engine.settings, store_url=str(tmp_path / f"store-{fast}.sqlite")))
