@@ -14,6 +14,7 @@ from detector.io.population import Population
 from detector.linking.population_links import PopulationLinks, build_links
 from detector.model.rules_baseline import own_red_flags
 from detector.settings import Settings
+from detector.signals.account_history import account_history_signals
 from detector.signals.devices import device_signals
 from detector.signals.identity import identity_signals
 from detector.signals.network import network_signals
@@ -125,6 +126,7 @@ def applicant_signals(applicants: pd.DataFrame, sessions: pd.DataFrame, payouts:
     lap("identity")
     parts.append(payout_signals(applicants, payouts))
     parts.append(device_signals(applicants, sessions))
+    parts.append(account_history_signals(applicants, sessions))
     lap("payout_devices")
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
     return pd.concat([p.reindex(ids) for p in parts], axis=1)

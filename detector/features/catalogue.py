@@ -85,6 +85,17 @@ FEATURES: tuple[FeatureSpec, ...] = (
        "Share of sessions with a remote-desktop or KVM-over-IP tool."),
     _f("dev_shipping_mismatch", "devices", +1, "DEVICE_SHIPPING_COUNTRY",
        "1 when equipment is to be shipped to another country than the claimed one."),
+    # Account history: a profile taken over after a pause (rented, bought or lent accounts)
+    _f("acct_late_new_device_share", "account", +1, "ACCOUNT_NEW_DEVICES",
+       "Share of the sessions after the longest pause on devices never seen before it."),
+    _f("acct_late_new_network_share", "account", +1, "ACCOUNT_NEW_NETWORKS",
+       "Share of the sessions after the longest pause from networks (ASNs) never seen before it."),
+    _f("acct_late_new_browser_zone_share", "account", +1, "ACCOUNT_NEW_BROWSER_ZONE",
+       "Share of the sessions after the longest pause with a browser time zone never seen before it."),
+    _f("acct_late_hour_shift", "account", +1, "ACCOUNT_HOURS_SHIFT",
+       "Hours between the mean time of day of the sessions before and after the longest pause."),
+    _f("acct_late_remote_rise", "account", +1, "ACCOUNT_REMOTE_ACCESS_RISE",
+       "Rise in the remote-access share after the longest pause."),
     # Cross-applicant linking
     _f("link_payout_shared", "linking", +1, "PAYOUT_SHARED",
        "Other profiles (outside the declared agency) paid to the same payout account."),

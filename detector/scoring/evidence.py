@@ -25,6 +25,15 @@ LINK_WORDS = {
     "proposal": "sent near-duplicate proposals under a different name",
     "photo": "use a near-identical profile photo under a different name",
 }
+ACCOUNT_CHANGES = {
+    "ACCOUNT_NEW_DEVICES": "acct_late_new_device_share", "ACCOUNT_NEW_NETWORKS": "acct_late_new_network_share",
+    "ACCOUNT_NEW_BROWSER_ZONE": "acct_late_new_browser_zone_share", "ACCOUNT_HOURS_SHIFT": "acct_late_hour_shift",
+    "ACCOUNT_REMOTE_ACCESS_RISE": "acct_late_remote_rise",
+}
+ACCOUNT_WORDS = {
+    "ACCOUNT_NEW_DEVICES": "came from devices", "ACCOUNT_NEW_NETWORKS": "came from networks (ASNs)",
+    "ACCOUNT_NEW_BROWSER_ZONE": "reported a browser time zone",
+}
 
 
 class _Rows:
@@ -345,4 +354,15 @@ class EvidenceWriter:
             return f"remote-desktop or KVM-over-IP tool detected in {_pct(f['dev_remote_access_share'])} of sessions"
         if code == "DEVICE_SHIPPING_COUNTRY":
             return f"equipment to be shipped to {app.get('shipping_country')} while the claimed country is {cc}"
+        if code in ACCOUNT_CHANGES:
+            pause = (f"after a pause of {ctx.get('_acct_pause_days', np.nan):.0f} days, "
+                     f"{int(ctx.get('_acct_sessions_after', 0))} later sessions")
+            if code == "ACCOUNT_HOURS_SHIFT":
+                return (f"{pause} started on average {f['acct_late_hour_shift']:.1f} h away in the day "
+                        "from the sessions before the pause (another person's working hours?)")
+            if code == "ACCOUNT_REMOTE_ACCESS_RISE":
+                return (f"{pause}: the share with a remote-desktop or KVM-over-IP tool rose by "
+                        f"{100 * f['acct_late_remote_rise']:.0f} percentage points")
+            return (f"{pause}: {_pct(f[ACCOUNT_CHANGES[code]])} of them {ACCOUNT_WORDS[code]} "
+                    "never seen before the pause (a rented, bought or lent account?)")
         return code

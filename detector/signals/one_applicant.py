@@ -25,6 +25,7 @@ from detector.features.catalogue import FEATURE_NAMES
 from detector.geo.countries import timezones as country_zones
 from detector.geo.geoip import COLUMNS as GEO_COLUMNS
 from detector.io.fast_records import CleanApplicant, is_missing
+from detector.signals.account_history import one_applicant_account_history
 from detector.signals.identity import email_digit_suffix, parse_phone
 from detector.signals.names import name_similarity
 from detector.signals.network import EARTH_RADIUS_KM, MAX_REPORTED_KMH, MIN_TRAVEL_HOURS
@@ -351,6 +352,7 @@ def one_applicant_signals(applicant: CleanApplicant, geo_rows: list[tuple]) -> O
     found.update(identity_features(fields))
     found.update(payout_features(fields, applicant.payouts))
     found.update(device_features(fields, sessions))
+    found.update(one_applicant_account_history(sessions, [row[_GEO["asn"]] for row in geo_rows]))
     features = {name: float(found[name]) if name in found else NAN for name in FEATURE_NAMES}  # type: ignore[arg-type]
     context = {name: value for name, value in found.items() if name.startswith("_")}
     return OneApplicantSignals(features=features, context=context, geo=geo_rows, curve=curve)
