@@ -23,6 +23,7 @@ from detector.synth.profiles import (
     activity,
     city_of,
     devices,
+    earlier_life,
     group_window,
     home_place,
     legit_rhythm,
@@ -77,6 +78,7 @@ class Cell:
         self.foreign_phone_p = ctx.between(0.0, 0.15) * careless
         self.op_devices = devices(ctx, rng.randint(2, 6))
         self.share_device_p = ctx.between(0.0, 0.8) * careless
+        self.owner_history_p = ctx.between(0.2, 1.0)  # rented identities with the holder's own past
         self.template = texts.resume_template(rng, self.roles[0], rng.randint(4, 12))
         self.template_p = ctx.between(0.15, 1.0) * (1 - 0.5 * self.care)
         self.rewrite = ctx.between(0.0, 0.5) * (0.3 + self.care)
@@ -190,6 +192,8 @@ def _persona(ctx: Ctx, cell: Cell) -> Person:
         p.shipping = farm[0] if ctx.chance(cell.farm_ship_p) else p.shipping
     day0 = cell.day0 + int(rng.random() * cell.spread)
     activity(ctx, p, cell.rhythm(p), places, devs, day0=day0, remote_p=remote_p, forced=forced)
+    if tactic == "rented_identity" and ctx.chance(cell.owner_history_p):
+        _owner_history(ctx, p, places[0])
     write_proposals(ctx, p, cell.style if ctx.chance(cell.style_p) else None, cell.drift)
     return p
 
@@ -278,6 +282,15 @@ def _network(ctx: Ctx, cell: Cell, p: Person, tactic: str, farm):
             places.append(vpn_place(ctx, [p.country] + list(VPN_EXITS[:3]), btz, ctx.between(0.05, 0.4)))
             forced = [(rng.randint(1, 3), leak_place, ctx.between(0.2, 0.8))]
     return places, forced, remote_p, devs
+
+
+def _owner_history(ctx: Ctx, p: Person, line: Place) -> None:
+    """The identity holder's own use of the account before it was rented, sold or lent:
+    daytime sessions at home on the holder's devices, then a pause, then the operator."""
+    place = line if ctx.chance(0.6) else home_place(ctx, p.country, p.home_zone)
+    taken_devices = sorted({s[2] for s in p.sessions})
+    own = taken_devices if ctx.chance(0.4) else devices(ctx)  # the operator may drive the holder's machine
+    earlier_life(ctx, p, place, p.home_zone, own, pause_median_days=60)
 
 
 def _leak_place(ctx: Ctx, cell: Cell) -> Place:

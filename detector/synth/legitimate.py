@@ -19,6 +19,7 @@ from detector.synth.profiles import (
     city_of,
     created_day,
     devices,
+    earlier_life,
     group_window,
     home_place,
     legit_rhythm,
@@ -82,11 +83,37 @@ def _live(ctx: Ctx, p: Person, *, places: list[Place] | None = None, rhythm: Rhy
     if trips is None and ctx.chance(ctx.s.travel_rate):
         f0 = ctx.between(0.1, 0.8)
         trips = [_trip(ctx, p, f0, f0 + ctx.between(0.05, 0.25))]
-    activity(ctx, p, rhythm or legit_rhythm(ctx, p.zone), places or _places(ctx, p),
+    places = places or _places(ctx, p)
+    activity(ctx, p, rhythm or legit_rhythm(ctx, p.zone), places,
              devs or devices(ctx), day0=created_day(ctx) if day0 is None else day0,
              remote_p=_remote_p(ctx) if remote_p is None else remote_p, trips=trips)
+    if ctx.chance(NEW_SETUP_RATE):
+        _new_setup(ctx, p, places[0])
     write_proposals(ctx, p, style, drift)
     return p
+
+
+NEW_SETUP_RATE = 0.15
+
+
+def _new_setup(ctx: Ctx, p: Person, home: Place) -> None:
+    """A new laptop, a move or a new ISP part-way through, often after a break: the ordinary
+    changes that an account taken over by someone else after a pause shows too."""
+    if len(p.sessions) < 4:
+        return
+    times = [s[0] for s in p.sessions]
+    if ctx.chance(0.5):  # back from a break with the new setup
+        k = max(range(1, len(times)), key=lambda i: times[i] - times[i - 1])
+    else:
+        k = ctx.rng.randint(1, len(times) - 1)
+    laptop = ctx.token(10) if ctx.chance(0.8) else None
+    line = home_place(ctx, p.country, home.btz) if ctx.chance(0.4) else None
+    rng = ctx.rng
+    for i in range(k, len(p.sessions)):
+        t, ip, dev, btz, remote, d = p.sessions[i]
+        if line is not None and ip in home.ips:
+            ip = line.ips[0] if rng.random() < line.sticky else rng.choice(line.ips)
+        p.sessions[i] = (t, ip, laptop or dev, btz, remote, d)
 
 
 # ---------------------------------------------------------------- segments
@@ -156,7 +183,14 @@ def _emigrant(ctx: Ctx, origin: str, culture: str) -> Person:
         _, origin_zone = city_of(ctx, origin)
         place = home_place(ctx, origin, origin_zone if ctx.chance(0.5) else p.home_zone)
         trips.append((f0, min(1.0, f0 + ctx.between(0.04, 0.2)), place))
-    return _live(ctx, p, trips=trips)
+    devs = devices(ctx)
+    _live(ctx, p, trips=trips, devs=devs)
+    if ctx.chance(0.35):  # the account from before the move: at home in the origin, then the move
+        _, origin_zone = city_of(ctx, origin)
+        moved_with = devs if ctx.chance(0.7) else devices(ctx)
+        earlier_life(ctx, p, home_place(ctx, origin, origin_zone), origin_zone, moved_with,
+                     pause_median_days=30)
+    return p
 
 
 _ROMANISED = {

@@ -375,6 +375,26 @@ def activity(ctx: Ctx, p: Person, rhythm: Rhythm, places: list[Place], own_devic
         p.proposals.sort()
 
 
+def earlier_life(ctx: Ctx, p: Person, place: Place, zone: str, own_devices: list[str],
+                 pause_median_days: float) -> None:
+    """Prepend an earlier period of the account to ``p``'s sessions: an ordinary daytime
+    rhythm in ``zone``, from ``place`` on ``own_devices``, ending a pause (5-400 days, lognormal
+    around ``pause_median_days``) before the first session; the account was created then."""
+    rng = ctx.rng
+    if not p.sessions:
+        return
+    pause = int(min(400, max(5, rng.lognormvariate(math.log(pause_median_days), 0.9))))
+    span = rng.randint(20, 500)
+    n = max(4, int(rng.lognormvariate(math.log(25), 0.8)))
+    first_day = int(p.sessions[0][0]) // 86400 - pause - span
+    starts, durs = session_times(ctx.np, legit_rhythm(ctx, zone), first_day, span, n)
+    earlier = [(int(t), place.ips[0] if rng.random() < place.sticky else rng.choice(place.ips),
+                rng.choice(own_devices), zone, rng.random() < 0.02, int(d))
+               for t, d in zip(starts.tolist(), durs.tolist(), strict=True)]
+    p.sessions = earlier + p.sessions
+    p.created = earlier[0][0] - rng.randint(0, 900)
+
+
 def write_proposals(ctx: Ctx, p: Person, style: texts.ProposalStyle | None = None,
                     drift: float = 0.3) -> None:
     """Fill the proposal texts (after the identity is final)."""
