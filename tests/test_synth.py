@@ -11,6 +11,7 @@ import statistics
 import zoneinfo
 from pathlib import Path
 
+import pandas as pd
 import phonenumbers
 import pytest
 
@@ -358,6 +359,9 @@ def test_rotating_residential_proxies_show_several_home_isps() -> None:
     with GeoLookup.from_settings(Settings().with_defaults()) as geo:
         found = network_signals(population.applicants, annotate_sessions(population.sessions, geo))
     isps = found["net_home_asns"].reindex(truth["applicant_id"]).to_numpy()
-    fronts, honest = truth["label"].to_numpy() == 1, truth["label"].to_numpy() == 0
-    assert (isps[fronts] >= 4).mean() > 0.15
+    honest = truth["label"].to_numpy() == 0
+    # a cell rotates or keeps one line (careful cells rarely rotate): some cell shows it in most
+    # of its personas
+    many = pd.Series(isps >= 4)[~honest].groupby(truth["cell_id"][~honest].to_numpy()).mean()
+    assert many.max() > 0.5, many
     assert (isps[honest] >= 4).mean() < 0.01

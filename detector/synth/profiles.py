@@ -16,7 +16,7 @@ import numpy as np
 
 from detector.synth import identity as idt
 from detector.synth import texts
-from detector.synth.activity import Rhythm, session_times
+from detector.synth.activity import EPOCH_S, Rhythm, session_times
 from detector.synth.countries import COUNTRIES, main_zone
 from detector.synth.ip_pools import IpPools
 from detector.synth.names import culture_for, draw_name, full_name, holder_rendering
@@ -386,7 +386,7 @@ def earlier_life(ctx: Ctx, p: Person, place: Place, zone: str, own_devices: list
     pause = int(min(400, max(5, rng.lognormvariate(math.log(pause_median_days), 0.9))))
     span = rng.randint(20, 500)
     n = max(4, int(rng.lognormvariate(math.log(25), 0.8)))
-    first_day = int(p.sessions[0][0]) // 86400 - pause - span
+    first_day = (int(p.sessions[0][0]) - EPOCH_S) // 86400 - pause - span  # days since EPOCH_S
     starts, durs = session_times(ctx.np, legit_rhythm(ctx, zone), first_day, span, n)
     earlier = [(int(t), place.ips[0] if rng.random() < place.sticky else rng.choice(place.ips),
                 rng.choice(own_devices), zone, rng.random() < 0.02, int(d))

@@ -25,7 +25,7 @@ from tests.store_support import EXAMPLE
 
 
 def _records() -> list[dict]:
-    examples = [json.loads(line) for line in EXAMPLE.read_text().splitlines() if line.strip()][:80]
+    examples = [json.loads(line) for line in EXAMPLE.read_text().splitlines() if line.strip()][:120]
     flagged_again = [examples[i] for i in (3, 17, 40)]  # rescored in place, in a later batch
     return examples + flagged_again
 
@@ -71,7 +71,7 @@ def test_per_applicant_path_stores_what_the_frame_path_stores(store, engine, tmp
     for applicant_id, row in fast.items():
         theirs = frame[applicant_id]
         history, their_history = fast_history[applicant_id], frame_history[applicant_id]
-        assert len(history) == len(their_history) == (2 if applicant_id in {r["applicant_id"] for r in records[80:]} else 1)
+        assert len(history) == len(their_history) == (2 if applicant_id in {r["applicant_id"] for r in records[120:]} else 1)
         newest = history[-1]
         # the row's latest score is its newest score row, written together (its features are
         # the current ones: a member's are refreshed when later applicants join its network)
