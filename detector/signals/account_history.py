@@ -6,8 +6,9 @@ another time zone, other working hours, a remote-desktop tool (RED_FLAGS.md: ren
 identities, bought aged accounts). The sessions are split at the longest gap between
 consecutive sessions, and the sessions after it are compared with those before it.
 
-One implementation serves the batch frames and the scoring API's one applicant (``group`` all
-zeros), so both give the same values to the last bit.
+``account_history`` computes a population at once (the batch frames); the scoring API's one
+applicant takes ``one_applicant_account_history``, plain Python with the same arithmetic, so
+both give the same values to the last bit (``tests/api/test_fast_path_agreement.py``).
 """
 
 from __future__ import annotations
