@@ -55,7 +55,7 @@ APPLICANTS = [
     _applicant("email", "Brian Cole", "kdb@co.chesin.com", "+1 312 555 0102"),
     _applicant("name", "Sang-man Kim", "sangman.kim@example.com", "+1 312 555 0103"),
     _applicant("clean", "Daniel Brooks", "daniel.brooks@example.com", "+1 312 555 0104"),
-    _applicant("vpn", "Evan Price", "evan.price@example.com", "+44 20 7946 0958", ip="1.2.0.1", hour=6,
+    _applicant("vpn", "Evan Price", "evan.price@example.com", "+44 20 7946 0958", ip="1.2.0.1", hour=2,
                country="GB", zone="Europe/London"),
 ]
 

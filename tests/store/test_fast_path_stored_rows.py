@@ -9,6 +9,7 @@ path's, on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import replace
 
@@ -24,10 +25,15 @@ from detector.store.scoring import score_with_store
 from tests.store_support import EXAMPLE
 
 
-def _records() -> list[dict]:
-    examples = [json.loads(line) for line in EXAMPLE.read_text().splitlines() if line.strip()][:120]
-    flagged_again = [examples[i] for i in (3, 17, 40)]  # rescored in place, in a later batch
-    return examples + flagged_again
+def _records() -> tuple[list[dict], int]:
+    """The example population's first 80 and its fronts among the rest (so that reasons with
+    evidence are stored), then three of them again; and how many are scored once."""
+    examples = [json.loads(line) for line in EXAMPLE.read_text().splitlines() if line.strip()]
+    with open(EXAMPLE.with_name("applicants.truth.csv"), newline="") as f:
+        fronts = {row["applicant_id"] for row in csv.DictReader(f) if row["label"] == "1"}
+    chosen = examples[:80] + [e for e in examples[80:] if e["applicant_id"] in fronts]
+    flagged_again = [chosen[i] for i in (3, 17, 40)]  # rescored in place, in a later batch
+    return chosen + flagged_again, len(chosen)
 
 
 def _rows(store) -> tuple[dict, dict, set]:
@@ -51,7 +57,7 @@ def _rows(store) -> tuple[dict, dict, set]:
 
 
 def test_per_applicant_path_stores_what_the_frame_path_stores(store, engine, tmp_path):
-    records = _records()
+    records, once = _records()
     for start in range(0, len(records), 8):  # as the micro-batcher takes them
         prepared = [prepare_one(clean_records([r])[0], engine) for r in records[start:start + 8]]
         with store.session() as session:
@@ -71,7 +77,7 @@ def test_per_applicant_path_stores_what_the_frame_path_stores(store, engine, tmp
     for applicant_id, row in fast.items():
         theirs = frame[applicant_id]
         history, their_history = fast_history[applicant_id], frame_history[applicant_id]
-        assert len(history) == len(their_history) == (2 if applicant_id in {r["applicant_id"] for r in records[120:]} else 1)
+        assert len(history) == len(their_history) == (2 if applicant_id in {r["applicant_id"] for r in records[once:]} else 1)
         newest = history[-1]
         # the row's latest score is its newest score row, written together (its features are
         # the current ones: a member's are refreshed when later applicants join its network)
