@@ -311,7 +311,7 @@ def find_data(arg: str | None) -> Path:
              % ", ".join(str(c) for c in cands))
 
 
-_IP_SPACES: dict = {}
+_IP_SPACES: dict[Path, IPSpace] = {}
 
 
 def ip_space(data: Path) -> IPSpace:

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from detector.features.catalogue import FEATURES
 from detector.scoring.masked import masked_email, masked_phone
 from detector.signals.session_geo import OPERATOR_COUNTRIES
 
@@ -25,11 +26,7 @@ LINK_WORDS = {
     "proposal": "sent near-duplicate proposals under a different name",
     "photo": "use a near-identical profile photo under a different name",
 }
-ACCOUNT_CHANGES = {
-    "ACCOUNT_NEW_DEVICES": "acct_late_new_device_share", "ACCOUNT_NEW_NETWORKS": "acct_late_new_network_share",
-    "ACCOUNT_NEW_BROWSER_ZONE": "acct_late_new_browser_zone_share", "ACCOUNT_HOURS_SHIFT": "acct_late_hour_shift",
-    "ACCOUNT_REMOTE_ACCESS_RISE": "acct_late_remote_rise",
-}
+ACCOUNT_CHANGES = {f.reason_code: f.name for f in FEATURES if f.family == "account"}  # code -> feature
 ACCOUNT_WORDS = {
     "ACCOUNT_NEW_DEVICES": "came from devices", "ACCOUNT_NEW_NETWORKS": "came from networks (ASNs)",
     "ACCOUNT_NEW_BROWSER_ZONE": "reported a browser time zone",

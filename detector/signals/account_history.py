@@ -16,6 +16,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
+
+from detector.io.fast_records import is_missing
 
 MIN_SESSIONS_EACH_SIDE = 3  # fewer before or after the pause: no history to compare, NaN
 NS_PER_HOUR = 3_600_000_000_000
@@ -116,17 +119,13 @@ def _remote_rise(g: np.ndarray, remote: np.ndarray, after: np.ndarray, valid: np
     return np.where(valid & ~np.isnan(rates[0]) & ~np.isnan(rates[1]), rise, np.nan)
 
 
-def _codes(values: object) -> np.ndarray:
-    import pandas as pd
-
+def _codes(values: np.ndarray) -> np.ndarray:
     return pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)[0].astype(np.int64)
 
 
-def account_history_signals(applicants, sessions):
+def account_history_signals(applicants: pd.DataFrame, sessions: pd.DataFrame) -> pd.DataFrame:
     """The account-history features (and ``_acct_*`` evidence context) of a population;
     ``sessions`` annotated with their IP's ``asn`` (``annotate_sessions``)."""
-    import pandas as pd
-
     ids = pd.Index(applicants["applicant_id"], name="applicant_id")
     group = ids.get_indexer(sessions["applicant_id"])
     keep = group >= 0
@@ -158,8 +157,8 @@ def one_applicant_account_history(sessions: list[dict], asns: list[object]) -> d
                "browser_zone": [sessions[i]["browser_timezone"] for i in order]}
     for name, field in NEW_VALUE_FEATURES.items():
         values = columns[field]
-        before = {v for v in values[:split] if not _missing(v)}
-        later = [v for v in values[split:] if not _missing(v)]
+        before = {v for v in values[:split] if not is_missing(v)}
+        later = [v for v in values[split:] if not is_missing(v)]
         if before and later:
             found[name] = sum(v not in before for v in later) / len(later)
     counts = np.zeros((2, 24), dtype=np.int64)
@@ -175,7 +174,3 @@ def one_applicant_account_history(sessions: list[dict], asns: list[object]) -> d
     found["_acct_pause_days"] = float(longest) / NS_PER_DAY
     found["_acct_sessions_after"] = float(n - split)
     return found
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
