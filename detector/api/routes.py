@@ -61,13 +61,13 @@ async def score(request: Request,
     result = await asyncio.wrap_future(request.app.state.batcher.submit(records, principal.actor))
     metrics = request.app.state.metrics
     results = []
-    for row, found in zip(result.scores.itertuples(index=False), result.links, strict=True):
-        metrics.scored.labels(row.band).inc()
+    for row, found in zip(result.records(), result.links, strict=True):
+        metrics.scored.labels(row["band"]).inc()
         results.append({
-            "applicant_id": row.applicant_id, "score": float(row.score), "band": row.band,
-            "reasons": [{**r, "contribution": _finite(r["contribution"])} for r in row.reasons],
-            "model_version": row.model_version,
-            "sanctions_hits": row.sanctions_hits, "feed_versions": row.feed_versions,
+            "applicant_id": row["applicant_id"], "score": float(row["score"]), "band": row["band"],
+            "reasons": [{**r, "contribution": _finite(r["contribution"])} for r in row["reasons"]],
+            "model_version": row["model_version"],
+            "sanctions_hits": row["sanctions_hits"], "feed_versions": row["feed_versions"],
             "linked_profiles": [{"applicant_id": other_id, "link": kind, "similarity": round(float(sim), 4)}
                                 for _, other_id, kind, sim in found.pairs],
             "component_size": int(found.features["link_component_size"]),

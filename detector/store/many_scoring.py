@@ -21,6 +21,7 @@ signatures, photo-band candidates), not the statements (``docs/API.md``, Perform
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ from sqlalchemy.orm import Session
 from detector.features.catalogue import FEATURE_NAMES
 from detector.scoring.score import SCORE_COLUMNS
 from detector.store.audit import utcnow
-from detector.store.lookup import link_applicant
+from detector.store.lookup import StoreLinks, link_applicant
 from detector.store.one_scoring import (
     PreparedApplicant,
     _as_float,
@@ -42,7 +43,6 @@ from detector.store.schema import Applicant, AuditEntry
 from detector.store.scoring import (
     LINK_FEATURES,
     ScoringEngine,
-    StoreScored,
     _writer_lock,
     redact_reasons,
     store_linked,
@@ -60,7 +60,7 @@ FEATURE_NAMES_LIST = list(FEATURE_NAMES)
 
 
 def score_many_with_store(session: Session, prepared: list[PreparedApplicant], engine: ScoringEngine,
-                          source: str = "api", memory: WorkingSet | None = None) -> list[StoreScored]:
+                          source: str = "api", memory: WorkingSet | None = None) -> list[ScoredAlone]:
     """Score and store the applicants in order, each seeing the store and those before it.
 
     ``memory``: the store's text and photo lookup rows in memory (``working_set``), current
@@ -120,17 +120,46 @@ def score_many_with_store(session: Session, prepared: list[PreparedApplicant], e
         links.append(found)
         timings.append({"signals": ready.seconds, "store_linking": t2 - t1, "predict_reasons": t3 - t2,
                         "write": time.perf_counter() - t3})  # store_linking: the lookups alone now
-    frame = pd.DataFrame({"applicant_id": ids, "score": np.asarray(scores, dtype=float),
-                          "band": np.asarray(bands, dtype=object), "reasons": reasons,
-                          "model_version": model.model_version,
-                          "sanctions_hits": pd.Series([None] * len(ids), dtype=object),
-                          "feed_versions": pd.Series([dict(versions) for _ in ids], dtype=object)})[SCORE_COLUMNS]
-    features_frame = pd.DataFrame(values, index=pd.Index(ids, name="applicant_id"), columns=list(FEATURE_NAMES))
-    if len(ids) == 1:  # a lone request: its frames as they are
-        return [StoreScored(scores=frame, links=links, features=features_frame, timings=timings[0])]
-    return [StoreScored(scores=frame.iloc[row:row + 1].reset_index(drop=True), links=[links[row]],
-                        features=features_frame.iloc[row:row + 1], timings=timings[row])
+    return [ScoredAlone(record={"applicant_id": ids[row], "score": float(scores[row]), "band": str(bands[row]),
+                                "reasons": reasons[row], "model_version": model.model_version,
+                                "sanctions_hits": None, "feed_versions": dict(versions)},
+                        link=links[row], values=values[row], timings=timings[row])
             for row in range(len(ids))]
+
+
+@dataclass
+class ScoredAlone:
+    """One applicant scored by the per-applicant path: its OUTPUT.md row as plain values.
+
+    The request's path reads ``records()`` and ``links`` only; the frames of ``StoreScored``
+    (``scores``, ``features``) are built when asked for, since a one-row DataFrame costs more
+    to build and read back (~1-3 ms) than scoring spends on most steps (docs/API.md).
+    """
+
+    record: dict
+    link: StoreLinks
+    values: np.ndarray  # the feature row, in FEATURE_NAMES order
+    timings: dict[str, float]
+
+    @property
+    def links(self) -> list[StoreLinks]:
+        return [self.link]
+
+    def records(self) -> list[dict]:
+        return [self.record]
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        r = self.record
+        return pd.DataFrame({"applicant_id": [r["applicant_id"]], "score": np.asarray([r["score"]], dtype=float),
+                             "band": np.asarray([r["band"]], dtype=object), "reasons": [r["reasons"]],
+                             "model_version": r["model_version"],
+                             "sanctions_hits": pd.Series([None], dtype=object),
+                             "feed_versions": pd.Series([r["feed_versions"]], dtype=object)})[SCORE_COLUMNS]
+
+    @property
+    def features(self) -> pd.DataFrame:
+        return _one_row(self.values, self.record["applicant_id"])
 
 
 def _one_row(values: np.ndarray, applicant_id: str) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -37,10 +38,12 @@ from detector.store.one_material import one_row_facts
 from detector.store.scoring import (
     LINK_FEATURES,
     ScoringEngine,
-    StoreScored,
     _evidence_population,
     linked_ids,
 )
+
+if TYPE_CHECKING:
+    from detector.store.many_scoring import ScoredAlone
 
 _RULE_COLUMNS = [FEATURE_NAMES.index(rule.feature) for rule in OWN_RULES]
 _RULE_POINTS = np.array([rule.points for rule in OWN_RULES])
@@ -98,11 +101,11 @@ def prepare_one(applicant: CleanApplicant, engine: ScoringEngine) -> PreparedApp
 
 
 def score_one_with_store(session: Session, applicant: CleanApplicant | PreparedApplicant,
-                         engine: ScoringEngine, source: str = "api") -> StoreScored:
+                         engine: ScoringEngine, source: str = "api") -> ScoredAlone:
     """Score one applicant against the store, then add it (a known id is rescored in place).
 
     A batch of one of ``score_many_with_store``: the same statements in the same order, and
-    no per-applicant DataFrames beyond the result's."""
+    no per-applicant DataFrames (the result builds its frames when asked)."""
     from detector.store.many_scoring import score_many_with_store
 
     prepared = applicant if isinstance(applicant, PreparedApplicant) else prepare_one(applicant, engine)

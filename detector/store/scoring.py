@@ -84,6 +84,10 @@ class StoreScored:
     features: pd.DataFrame
     timings: dict[str, float] = field(default_factory=dict)
 
+    def records(self) -> list[dict]:
+        """The OUTPUT.md rows as dicts, in order."""
+        return self.scores.to_dict("records")
+
 
 def signal_features(population: Population, settings: Settings, geo) -> FeatureTable:
     """Every per-applicant signal (the link columns left NaN), as ``build_features`` computes them."""
