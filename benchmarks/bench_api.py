@@ -97,6 +97,15 @@ def build_store(path: Path, profiles: int, chunk: int, workers: int) -> dict:
             "store_bytes": path.stat().st_size}
 
 
+def _code_root() -> str:
+    """The folder holding the ``detector`` package this benchmark imported. ``python -m`` puts
+    the working directory first on the path, so a server started from a checkout would run
+    that checkout's code, not the one on ``PYTHONPATH`` (comparing two trees compared one)."""
+    import detector
+
+    return str(Path(detector.__file__).resolve().parents[1])
+
+
 def _key(path: Path) -> str:
     from detector.settings import Settings
     from detector.store.accounts import create_api_key
@@ -211,9 +220,9 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
     key = _key(path)
     env = {**os.environ, "DETECTOR_HASH_KEY": HASH_KEY, "OMP_NUM_THREADS": "1"}
     log = path.with_name(f"serve-{port}.log").open("w+")
-    server = subprocess.Popen([sys.executable, "-m", "detector.cli", "serve", "--store", str(path),
+    server = subprocess.Popen([sys.executable, "-m", "detector.cli", "serve", "--store", str(path.resolve()),
                                "--port", str(port), "--workers", str(server_workers)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=log)
+                              stdout=subprocess.DEVNULL, stderr=log, cwd=_code_root())
     base = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
     try:
