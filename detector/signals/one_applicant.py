@@ -31,12 +31,13 @@ from detector.signals.names import name_similarity
 from detector.signals.network import EARTH_RADIUS_KM, MAX_REPORTED_KMH, MIN_TRAVEL_HOURS
 from detector.signals.session_geo import ANONYMISER_FLAGS, OPERATOR_COUNTRIES
 from detector.signals.timezone_rhythm import (
+    DEFAULT_SESSION_HOURS,
+    MAX_SESSION_HOURS,
     MIN_SESSIONS_FOR_CURVE,
     MIN_SESSIONS_FOR_WEEKS,
     NIGHT_HOURS,
     OPERATOR_BAND,
     _circular_gap,
-    add_activity,
     best_fit_offsets,
     operator_hours_llr,
 )
@@ -141,12 +142,15 @@ def _median_instant(times: list[pd.Timestamp]) -> pd.Timestamp:
 
 def activity_curve(starts: list[pd.Timestamp], durations: list[float]) -> np.ndarray:
     """``timezone_rhythm.activity_curves`` for one applicant (same bins, same order of adds)."""
-    curve = np.zeros((1, 24))
-    if not starts:
-        return curve[0]
-    hour0 = np.asarray([t.hour + t.minute / 60 for t in starts], dtype=float)
-    add_activity(curve, np.zeros(len(starts), dtype=int), hour0, np.asarray(durations, dtype=float))
-    return curve[0]
+    curve = [0.0] * 24
+    for start, seconds in zip(starts, durations, strict=True):
+        hours = seconds / 3600
+        hours = DEFAULT_SESSION_HOURS if hours != hours else min(max(hours, 0.05), MAX_SESSION_HOURS)
+        bins = math.ceil(hours)
+        first, weight = start.hour, hours / bins  # whole hours: the floor of hour + minute / 60
+        for step in range(bins):  # the frame path's bins in the same order: the same float sums
+            curve[(first + step) % 24] += weight
+    return np.asarray(curve)
 
 
 def _claimed_zone(fields: dict, starts: list[pd.Timestamp], best: float) -> tuple[object, float]:
