@@ -12,8 +12,8 @@ result. (A list request,
 so earlier members are not refreshed by later ones; see docs/API.md.)
 
 What is paid once per batch instead of once per applicant: the transaction and its commit,
-the lookup of which applicants are already stored (one ``IN`` statement), the audit rows (one
-statement) and the result frames (one DataFrame for the batch, not two per applicant). The
+the lookup of which applicants are already stored (one ``IN`` statement) and the audit rows (one
+statement). Each applicant's result is plain values (``ScoredAlone``), no DataFrame. The
 store lookups themselves stay per applicant: their cost is the rows they read (index entries,
 signatures, photo-band candidates), not the statements (``docs/API.md``, Performance).
 """
