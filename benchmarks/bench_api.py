@@ -175,6 +175,16 @@ def _batch_totals(base: str, headers: dict) -> tuple[float, float] | None:
     return values["detector_score_batch_requests_sum"], values["detector_score_batch_requests_count"]
 
 
+def _thread_cpu_by_name(base: str, headers: dict) -> dict[str, float]:
+    """CPU seconds by thread name of the worker that answers ``/metrics`` (all of it with one)."""
+    import httpx
+
+    text = httpx.get(f"{base}/metrics", headers=headers, timeout=30).text
+    prefix = 'detector_thread_cpu_seconds_total{thread="'
+    return {line[len(prefix):].split('"', 1)[0]: float(line.rsplit(" ", 1)[1])
+            for line in text.splitlines() if line.startswith(prefix)}
+
+
 def _server_cpu_seconds(pid: int) -> float:
     """User and system CPU of the server process and its worker processes so far."""
     import psutil
@@ -257,6 +267,7 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
             cpu = _server_cpu_seconds(server.pid)
             threads = _thread_cpu_seconds(server.pid)
             batches = _batch_totals(base, headers)
+            by_name = _thread_cpu_by_name(base, headers) if server_workers == 1 else {}
             client_cpu = time.process_time()
             run = asyncio.run(_concurrent(f"{base}/v1/score", headers, rest[i * requests:(i + 1) * requests], clients))
             # the clients run in this process, on the same cores as the server
@@ -271,6 +282,11 @@ def measure(path: Path, port: int, sequential: int, requests: int, concurrency: 
             for seconds, process in spent:
                 busiest.setdefault(process, seconds)
             run["scoring_thread_cpu_ms_per_score"] = round(sum(busiest.values()) * 1000 / requests, 1)
+            if server_workers == 1:  # where the CPU went, by thread (several workers answer in turn)
+                run["thread_cpu_ms_per_score"] = {
+                    name: round((seconds - by_name.get(name, 0.0)) * 1000 / requests, 2)
+                    for name, seconds in _thread_cpu_by_name(base, headers).items()
+                    if seconds > by_name.get(name, 0.0)}
             after = _batch_totals(base, headers)
             if batches is not None and after is not None and after[1] > batches[1]:
                 run["mean_requests_per_batch"] = round((after[0] - batches[0]) / (after[1] - batches[1]), 1)

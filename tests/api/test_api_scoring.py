@@ -1,6 +1,8 @@
 """The scoring API end to end over a real store: scoring, links, decisions, labels, errors."""
 
 import json
+import re
+import sys
 
 from sqlalchemy import text
 
@@ -127,6 +129,9 @@ def test_metrics_are_prometheus_text(api):
     assert '# TYPE detector_http_requests_total counter' in body
     assert 'detector_http_requests_total{method="POST",route="/v1/score",status="200"} 1.0' in body
     assert 'detector_store_applicants{status="open"} 1.0' in body
+    if sys.platform.startswith("linux"):  # each thread's CPU, read from /proc
+        scoring = re.search(r'detector_thread_cpu_seconds_total\{thread="score-batcher"\} (\S+)', body)
+        assert scoring and float(scoring.group(1)) > 0  # a first score costs far more than a clock tick
 
 
 def test_a_broken_store_gives_a_500_without_internals(api):
